@@ -1,0 +1,139 @@
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "engine/loader.h"
+#include "engine/text.h"
+
+namespace govmap::cli {
+
+std::optional<Args> parse_args(const Command& command, const std::vector<std::string>& argv, std::ostream& err) {
+  Args args;
+  std::vector<std::string> names;
+  for (const auto& o : command.options) names.push_back(o.name);
+  names.push_back("--help");
+  auto fail = [&](const std::string& message) {
+    err << "govmap " << command.name << ": " << message << "\n"
+        << "usage: govmap " << command.usage << "\n"
+        << "Run 'govmap " << command.name << " --help' for details.\n";
+    return std::nullopt;
+  };
+  bool only_positional = false;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    std::string word = argv[i];
+    if (only_positional || word == "-" || word.empty() || word[0] != '-') {
+      args.positional.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      only_positional = true;
+      continue;
+    }
+    if (word == "--help" || word == "-h") {
+      args.options["--help"] = "";
+      continue;
+    }
+    std::string value;
+    bool has_value = false;
+    if (auto eq = word.find('='); eq != std::string::npos && word.rfind("--", 0) == 0) {
+      value = word.substr(eq + 1);
+      word = word.substr(0, eq);
+      has_value = true;
+    }
+    const OptionSpec* spec = nullptr;
+    for (const auto& o : command.options) {
+      if (o.name == word || (!o.short_name.empty() && o.short_name == word)) spec = &o;
+    }
+    if (spec == nullptr) return fail(fmt::format("unknown option '{}'{}", word, did_you_mean(word, names)));
+    if (spec->value_name.empty()) {
+      if (has_value) return fail(fmt::format("option '{}' takes no value", spec->name));
+      args.options[spec->name] = "";
+      continue;
+    }
+    if (!has_value) {
+      if (i + 1 >= argv.size()) return fail(fmt::format("option '{}' needs a value ({})", spec->name, spec->value_name));
+      value = argv[++i];
+    }
+    if (!spec->choices.empty() &&
+        std::find(spec->choices.begin(), spec->choices.end(), value) == spec->choices.end()) {
+      return fail(fmt::format("'{}' is not a valid value for {}{}; expected one of: {}", value, spec->name,
+                              did_you_mean(value, spec->choices), join(spec->choices, ", ")));
+    }
+    args.options[spec->name] = value;
+  }
+  if (args.has("--help")) return args;
+  if (args.positional.size() < command.min_positional) return fail("missing arguments");
+  if (command.max_positional > 0 && args.positional.size() > command.max_positional) {
+    return fail(fmt::format("too many arguments (expected at most {})", command.max_positional));
+  }
+  if (command.min_positional == 0 && command.max_positional == 0 && !args.positional.empty()) {
+    return fail(fmt::format("unexpected argument '{}'", args.positional.front()));
+  }
+  return args;
+}
+
+void print_command_help(const Command& command, std::ostream& out) {
+  out << "usage: govmap " << command.usage << "\n\n" << command.summary << "\n";
+  if (!command.details.empty()) out << "\n" << command.details << "\n";
+  if (command.options.empty()) return;
+  out << "\noptions:\n";
+  for (const auto& o : command.options) {
+    std::string left = o.short_name.empty() ? o.name : o.short_name + ", " + o.name;
+    if (!o.value_name.empty()) left += " " + o.value_name;
+    out << fmt::format("  {:<28} {}", left, o.help);
+    if (!o.choices.empty()) out << " (" << join(o.choices, ", ") << ")";
+    out << "\n";
+  }
+  out << fmt::format("  {:<28} {}\n", "-h, --help", "show this help");
+}
+
+std::optional<Model> load_or_report(const std::string& path, Io& io) {
+  DiagnosticSink sink;
+  auto model = load_model(path, sink);
+  print_diagnostics(io.err, sink);
+  if (!model) return std::nullopt;
+  return model;
+}
+
+bool write_output(const std::string& path, const std::string& content, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path.empty()) {
+    err << "govmap: no output file given\n";
+    return false;
+  }
+  const fs::path target(path);
+  if (fs::is_directory(target, ec)) {
+    err << fmt::format("{}: error: is a directory; give a file name [output]\n", path);
+    return false;
+  }
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) {
+    err << fmt::format("{}: error: folder '{}' does not exist [output]\n", path, dir.string());
+    return false;
+  }
+  const fs::path temp = dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      fs::remove(temp, ec);
+      err << fmt::format("{}: error: cannot write output [output]\n", path);
+      return false;
+    }
+  }
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    err << fmt::format("{}: error: cannot write output: {} [output]\n", path, ec.message());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace govmap::cli

@@ -1,0 +1,78 @@
+#pragma once
+// The command-line interface: one table of sub-commands (cli/main.cpp), each a function
+// taking parsed arguments. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or
+// input error, 70 internal error.
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostics.h"
+#include "engine/model.h"
+
+namespace govmap::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInternal = 70;
+
+/// One option a command accepts.
+struct OptionSpec {
+  std::string name;         // "--format"
+  std::string value_name;   // "FORMAT"; empty for a flag
+  std::string help;
+  std::vector<std::string> choices;  // allowed values, when a fixed set
+  std::string short_name;   // "-o"
+};
+
+/// Parsed arguments: options by long name, positional arguments in order.
+struct Args {
+  std::map<std::string, std::string> options;
+  std::vector<std::string> positional;
+  bool has(const std::string& name) const { return options.count(name) != 0; }
+  std::string get(const std::string& name, const std::string& fallback = "") const {
+    auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+  }
+};
+
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct Command {
+  std::string name, usage, summary;
+  std::vector<OptionSpec> options;
+  std::size_t min_positional = 0, max_positional = 0;  // max 0 = unlimited when min > 0
+  std::function<int(const Args&, Io&)> run;
+  std::string details;  // longer help text
+};
+
+/// Parses argv for a command; prints problems with "did you mean" and returns nullopt.
+std::optional<Args> parse_args(const Command& command, const std::vector<std::string>& argv, std::ostream& err);
+void print_command_help(const Command& command, std::ostream& out);
+
+/// Loads a model, printing diagnostics to err. nullopt on any error.
+std::optional<Model> load_or_report(const std::string& path, Io& io);
+
+/// Writes `content` to `path` whole or not at all (temporary file, then rename). Refuses to
+/// overwrite an input model file. Reports problems to err.
+bool write_output(const std::string& path, const std::string& content, std::ostream& err);
+
+// The commands (one file each).
+Command validate_command();
+Command stats_command();
+Command check_command();
+Command rules_command();
+Command explain_command();
+Command render_command();
+Command compare_command();
+Command report_command();
+Command import_command();
+
+}  // namespace govmap::cli

@@ -1,0 +1,112 @@
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "engine/json.h"
+#include "engine/metrics.h"
+#include "rules/rule.h"
+
+namespace govmap::cli {
+namespace {
+
+std::string text_report(const Model& m, const Stats& s) {
+  std::string out = fmt::format("{} ({}, as of {}, {})\n", m.title, m.nation, m.as_of, to_string(m.status));
+  out += fmt::format("\nbodies: {} ({} elements)\n", s.bodies, s.body_elements);
+  for (const auto& [kind, n] : s.bodies_by_kind) out += fmt::format("  {:<44} {:>6}\n", m.kind_label(kind, true), n);
+  out += "\nby legal status:\n";
+  for (const auto& [status, n] : s.bodies_by_status) out += fmt::format("  {:<44} {:>6}\n", status, n);
+  out += fmt::format("\nlinks: {}\n", s.links);
+  for (const auto& [kind, n] : s.links_by_kind) out += fmt::format("  {:<44} {:>6}\n", kind, n);
+  out += fmt::format("\npeople: {}   posts: {}   seats: {} ({} voting) on {} boards   people on several boards: {}\n",
+                     s.people, s.posts, s.seats, s.voting_seats, s.boards_with_seats, s.people_on_several_boards);
+  out += fmt::format("areas: {} ({} smallest areas)   population: {}\n", s.areas, s.leaf_areas, thousands(s.population));
+  out += fmt::format("sources: {}   claims: {}\n", s.sources, s.claims);
+  if (!s.money_by_mechanism.empty() || !s.funding_without_amount.empty()) {
+    out += "\nmoney by mechanism (links with a stated amount):\n";
+    std::map<std::string, int> mechanisms;
+    for (const auto& [k, v] : s.money_by_mechanism) mechanisms[k] = 1;
+    for (const auto& [k, v] : s.funding_without_amount) mechanisms[k] = 1;
+    for (const auto& [mechanism, _] : mechanisms) {
+      const auto amount = s.money_by_mechanism.find(mechanism);
+      const auto missing = s.funding_without_amount.find(mechanism);
+      out += fmt::format("  {:<44} {:>10}{}\n", mechanism,
+                         amount == s.money_by_mechanism.end() ? "-" : money(amount->second),
+                         missing == s.funding_without_amount.end()
+                             ? ""
+                             : fmt::format("   ({} links without amount)", missing->second));
+    }
+    if (s.money_total > 0) {
+      out += fmt::format("  pooled: {} of {} stated ({})\n", money(s.money_pooled), money(s.money_total),
+                         percent(s.money_pooled / s.money_total));
+    }
+  }
+  if (!s.coterminosity.empty()) {
+    out += "\ncoterminosity (pairs that must partner):\n";
+    for (const auto& c : s.coterminosity) {
+      out += fmt::format("  {} in {}: {} of {} within one, {} coterminous, {} split across {} {}{}\n",
+                         m.kind_label(c.a, true), m.kind_label(c.b, true), c.within_one, c.a_bodies, c.coterminous,
+                         c.split, c.b_with_split, m.kind_label(c.b, true),
+                         c.uncovered > 0 ? fmt::format(", {} not wholly covered", c.uncovered) : "");
+    }
+  }
+  return out;
+}
+
+std::string json_report(const Model& m, const Stats& s) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("model").begin_object().field("id", m.id).field("title", m.title).field("nation", m.nation)
+      .field("as_of", m.as_of).field("status", to_string(m.status)).end_object();
+  auto counts = [&](std::string_view name, const std::map<std::string, long long>& map) {
+    j.key(name).begin_object();
+    for (const auto& [k, v] : map) j.field(k, v);
+    j.end_object();
+  };
+  j.field("bodies", s.bodies).field("body_elements", s.body_elements);
+  counts("bodies_by_kind", s.bodies_by_kind);
+  counts("bodies_by_status", s.bodies_by_status);
+  j.field("links", s.links);
+  counts("links_by_kind", s.links_by_kind);
+  j.field("people", s.people).field("posts", s.posts).field("seats", s.seats).field("voting_seats", s.voting_seats)
+      .field("boards_with_seats", s.boards_with_seats).field("people_on_several_boards", s.people_on_several_boards)
+      .field("areas", s.areas).field("leaf_areas", s.leaf_areas).field("population", s.population)
+      .field("sources", s.sources).field("claims", s.claims);
+  j.key("money_by_mechanism").begin_object();
+  for (const auto& [k, v] : s.money_by_mechanism) j.field(k, v);
+  j.end_object();
+  counts("funding_links_without_amount", s.funding_without_amount);
+  j.field("money_total", s.money_total).field("money_pooled", s.money_pooled);
+  j.key("coterminosity").begin_array();
+  for (const auto& c : s.coterminosity) {
+    j.begin_object().field("kind", c.a).field("by", c.b).field("bodies", c.a_bodies).field("partners", c.b_bodies)
+        .field("within_one", c.within_one).field("coterminous", c.coterminous).field("split", c.split)
+        .field("partners_with_split", c.b_with_split).field("not_wholly_covered", c.uncovered).end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.str();
+}
+
+}  // namespace
+
+Command stats_command() {
+  Command c;
+  c.name = "stats";
+  c.usage = "stats MODEL [--format text|json]";
+  c.summary = "Count bodies, links, seats, areas, population and money; summarise coterminosity.";
+  c.options = {{"--format", "FORMAT", "output format", {"text", "json"}, ""}};
+  c.min_positional = 1;
+  c.max_positional = 1;
+  c.run = [](const Args& args, Io& io) {
+    const auto model = load_or_report(args.positional[0], io);
+    if (!model) return kExitUsage;
+    const Geography geography(*model);
+    const Stats stats = compute_stats(*model, geography);
+    io.out << (args.get("--format", "text") == "json" ? json_report(*model, stats) : text_report(*model, stats));
+    return kExitOk;
+  };
+  return c;
+}
+
+}  // namespace govmap::cli

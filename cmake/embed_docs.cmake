@@ -1,0 +1,17 @@
+# Embeds every rules/<category>/<slug>.md as (rule id "<category>-<slug>", text).
+# Usage: cmake -DROOT=rules -DOUT=file.cpp -P embed_docs.cmake
+file(GLOB_RECURSE docs RELATIVE "${ROOT}" "${ROOT}/*/*.md")
+list(SORT docs)
+set(arrays "")
+set(entries "")
+set(n 0)
+foreach(doc IN LISTS docs)
+  get_filename_component(dir "${doc}" DIRECTORY)
+  get_filename_component(slug "${doc}" NAME_WE)
+  file(READ "${ROOT}/${doc}" content HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," content "${content}")
+  string(APPEND arrays "static const unsigned char kDoc${n}[] = {${content} 0};\n")
+  string(APPEND entries "      {\"${dir}-${slug}\", {reinterpret_cast<const char*>(kDoc${n}), sizeof(kDoc${n}) - 1}},\n")
+  math(EXPR n "${n} + 1")
+endforeach()
+file(WRITE "${OUT}" "// Generated from rules/*/*.md; do not edit.\n#include <map>\n#include <string>\n#include <string_view>\nnamespace govmap {\n${arrays}\nconst std::map<std::string, std::string_view>& rule_docs() {\n  static const std::map<std::string, std::string_view> docs = {\n${entries}  };\n  return docs;\n}\n}  // namespace govmap\n")

@@ -1,0 +1,105 @@
+#include "engine/diagnostics.h"
+
+#include <algorithm>
+
+namespace govmap {
+namespace {
+
+std::string_view level_name(DiagnosticLevel level) {
+  switch (level) {
+    case DiagnosticLevel::Error: return "error";
+    case DiagnosticLevel::Warning: return "warning";
+    case DiagnosticLevel::Note: return "note";
+  }
+  return "error";
+}
+
+void print_one(std::ostream& out, const Diagnostic& d) {
+  if (!d.path.empty()) {
+    out << d.path;
+    if (d.line > 0) out << ':' << d.line << ':' << d.column;
+    out << ": ";
+  }
+  out << level_name(d.level) << ": " << d.message;
+  if (!d.code.empty()) out << " [" << d.code << ']';
+  out << '\n';
+  if (d.source_line.empty()) return;
+  out << "  " << d.source_line << '\n' << "  ";
+  // Keep tabs so the caret lines up under the quoted text.
+  const std::size_t width = std::min<std::size_t>(d.column > 0 ? d.column - 1 : 0,
+                                                  d.source_line.size());
+  for (std::size_t i = 0; i < width; ++i) out << (d.source_line[i] == '\t' ? '\t' : ' ');
+  out << "^\n";
+}
+
+}  // namespace
+
+Diagnostic make_diagnostic(DiagnosticLevel level, const SourceFiles& files, const Location& at,
+                           std::string message, std::string code) {
+  Diagnostic d;
+  d.level = level;
+  d.message = std::move(message);
+  d.code = std::move(code);
+  if (at.valid()) {
+    d.path = files.path(at.file);
+    d.line = at.line;
+    d.column = at.column;
+    constexpr std::size_t kMaxQuoted = 240;  // minified files have very long lines
+    std::string_view line = files.line_text(at.file, at.line);
+    if (line.size() > kMaxQuoted) {
+      const std::size_t start = d.column > kMaxQuoted / 2 ? d.column - kMaxQuoted / 2 : 0;
+      line = line.substr(std::min(start, line.size()), kMaxQuoted);
+      d.column -= static_cast<std::uint32_t>(start);
+    }
+    d.source_line = std::string(line);
+  }
+  return d;
+}
+
+void DiagnosticSink::report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+
+Diagnostic& DiagnosticSink::error(const SourceFiles& files, const Location& at,
+                                  std::string message, std::string code) {
+  diagnostics_.push_back(
+      make_diagnostic(DiagnosticLevel::Error, files, at, std::move(message), std::move(code)));
+  return diagnostics_.back();
+}
+
+Diagnostic& DiagnosticSink::warning(const SourceFiles& files, const Location& at,
+                                    std::string message, std::string code) {
+  diagnostics_.push_back(
+      make_diagnostic(DiagnosticLevel::Warning, files, at, std::move(message), std::move(code)));
+  return diagnostics_.back();
+}
+
+Diagnostic& DiagnosticSink::error(std::string path, std::string message, std::string code) {
+  Diagnostic d;
+  d.path = std::move(path);
+  d.message = std::move(message);
+  d.code = std::move(code);
+  diagnostics_.push_back(std::move(d));
+  return diagnostics_.back();
+}
+
+void DiagnosticSink::note(const SourceFiles& files, const Location& at, std::string message) {
+  if (diagnostics_.empty()) return;
+  diagnostics_.back().notes.push_back(
+      make_diagnostic(DiagnosticLevel::Note, files, at, std::move(message), ""));
+}
+
+std::size_t DiagnosticSink::error_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      diagnostics_.begin(), diagnostics_.end(),
+      [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; }));
+}
+
+void print_diagnostic(std::ostream& out, const Diagnostic& diagnostic) {
+  print_one(out, diagnostic);
+  for (const auto& note : diagnostic.notes) print_one(out, note);
+}
+
+void print_diagnostics(std::ostream& out, const DiagnosticSink& sink) {
+  for (const auto& d : sink.all()) print_diagnostic(out, d);
+}
+
+}  // namespace govmap

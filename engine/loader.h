@@ -1,0 +1,28 @@
+#pragma once
+// Loads a model from XML: the top-level file, its includes and (for a proposal) its baseline,
+// then checks every reference against the model and the vocabulary. Reports every problem it
+// finds to the sink; returns a model only when there were no errors.
+
+#include <optional>
+#include <string>
+
+#include "engine/diagnostics.h"
+#include "engine/model.h"
+
+namespace govmap {
+
+struct LoadOptions {
+  /// Vocabulary file to use instead of the model's or the built-in one.
+  std::string vocabulary_path;
+  /// Stop reporting after this many errors (a hostile file can have millions).
+  std::size_t max_errors = 200;
+};
+
+std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink,
+                                const LoadOptions& options = {});
+
+/// The folder includes must stay in: the nearest folder at or above `model_path`'s folder
+/// that holds a vocabulary.xml, else the model's own folder.
+std::string model_root(const std::string& model_path);
+
+}  // namespace govmap

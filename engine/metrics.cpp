@@ -1,0 +1,92 @@
+#include "engine/metrics.h"
+
+#include <set>
+
+namespace govmap {
+
+CoterminositySummary coterminosity(const Model& model, const Geography& geography, const std::string& a,
+                                   const std::string& b, double sliver) {
+  CoterminositySummary s{a, b};
+  std::set<std::size_t> b_with_split;
+  for (std::size_t i = 0; i < model.bodies.size(); ++i) {
+    const Body& body = model.bodies[i];
+    if (body.kind == b && geography.has_coverage(i)) ++s.b_bodies;
+    if (body.kind != a || !geography.has_coverage(i)) continue;
+    ++s.a_bodies;
+    const auto shares = geography.shares_by_kind(i, b);
+    std::size_t parts = 0;
+    double covered = 0;
+    for (const auto& share : shares) {
+      covered += share.fraction;
+      if (share.fraction >= sliver) ++parts;
+    }
+    if (covered < 1 - sliver) ++s.uncovered;
+    if (parts == 1) ++s.within_one;
+    if (shares.size() == 1 && geography.same_footprint(i, shares[0].body)) ++s.coterminous;
+    if (parts > 1) {
+      ++s.split;
+      for (const auto& share : shares) {
+        if (share.fraction >= sliver) b_with_split.insert(share.body);
+      }
+    }
+  }
+  s.b_with_split = b_with_split.size();
+  return s;
+}
+
+Stats compute_stats(const Model& model, const Geography& geography, double sliver) {
+  Stats s;
+  for (const auto& body : model.bodies) {
+    s.bodies_by_kind[body.kind] += body.count;
+    s.bodies_by_status[std::string(to_string(body.status))] += body.count;
+    s.bodies += body.count;
+  }
+  s.body_elements = static_cast<long long>(model.bodies.size());
+  std::set<std::string> pooled;
+  for (const auto& body : model.bodies) {
+    if (body.kind == "pooled-fund") pooled.insert(body.id);
+  }
+  for (const auto& link : model.links) {
+    s.links_by_kind[std::string(to_string(link.kind))] += 1;
+    if (link.kind != LinkKind::Funding) continue;
+    if (!link.amount) {
+      s.funding_without_amount[link.subtype] += 1;
+      continue;
+    }
+    s.money_by_mechanism[link.subtype] += *link.amount;
+    s.money_total += *link.amount;
+    if (pooled.count(link.to) != 0) s.money_pooled += *link.amount;
+  }
+  s.links = static_cast<long long>(model.links.size());
+  s.people = static_cast<long long>(model.people.size());
+  s.posts = static_cast<long long>(model.posts.size());
+  std::set<std::string> boards;
+  std::map<std::string, std::set<std::string>> boards_of_holder;
+  for (const auto& seat : model.seats) {
+    s.seats += seat.count;
+    if (seat.voting) s.voting_seats += seat.count;
+    boards.insert(seat.body);
+    if (!seat.holder.empty()) boards_of_holder[seat.holder].insert(seat.body);
+  }
+  for (const auto& [holder, held] : boards_of_holder) {
+    if (held.size() > 1) ++s.people_on_several_boards;
+  }
+  s.boards_with_seats = static_cast<long long>(boards.size());
+  s.areas = static_cast<long long>(model.areas.size());
+  for (AreaIndex a = 0; a < model.areas.size(); ++a) {
+    if (!geography.is_leaf(a)) continue;
+    ++s.leaf_areas;
+    s.population += geography.area_population(a);
+  }
+  s.sources = static_cast<long long>(model.sources.size());
+  s.claims = static_cast<long long>(model.claims.size());
+  if (model.vocabulary) {
+    for (const auto& [a, b] : model.vocabulary->must_partner) {
+      auto summary = coterminosity(model, geography, a, b, sliver);
+      if (summary.a_bodies > 0 && summary.b_bodies > 0) s.coterminosity.push_back(std::move(summary));
+    }
+  }
+  return s;
+}
+
+}  // namespace govmap

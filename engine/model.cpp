@@ -1,0 +1,113 @@
+#include "engine/model.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace govmap {
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_enum(std::string_view text, const std::array<std::pair<Enum, std::string_view>, N>& names) {
+  for (const auto& [value, name] : names) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string_view name_of(Enum value, const std::array<std::pair<Enum, std::string_view>, N>& names) {
+  for (const auto& [v, name] : names) {
+    if (v == value) return name;
+  }
+  return "?";
+}
+
+constexpr std::array<std::pair<ModelStatus, std::string_view>, 3> kModelStatus = {{
+    {ModelStatus::Current, "current"}, {ModelStatus::Historical, "historical"}, {ModelStatus::Proposed, "proposed"}}};
+constexpr std::array<std::pair<LegalStatus, std::string_view>, 7> kLegalStatus = {{
+    {LegalStatus::Statutory, "statutory"},
+    {LegalStatus::StatutoryCommittee, "statutory-committee"},
+    {LegalStatus::NonStatutory, "non-statutory"},
+    {LegalStatus::Contractor, "contractor"},
+    {LegalStatus::Proposed, "proposed"},
+    {LegalStatus::Abolished, "abolished"},
+    {LegalStatus::None, "none"}}};
+constexpr std::array<std::pair<Confidence, std::string_view>, 3> kConfidence = {{
+    {Confidence::Stated, "stated"}, {Confidence::Estimate, "estimate"}, {Confidence::Inferred, "inferred"}}};
+constexpr std::array<std::pair<LinkKind, std::string_view>, 6> kLinkKind = {{
+    {LinkKind::Funding, "funding"},
+    {LinkKind::Accountability, "accountability"},
+    {LinkKind::Delegation, "delegation"},
+    {LinkKind::Commissioning, "commissioning"},
+    {LinkKind::Regulation, "regulation"},
+    {LinkKind::Partner, "partner"}}};
+constexpr std::array<std::pair<SeatRole, std::string_view>, 4> kSeatRole = {{
+    {SeatRole::Chair, "chair"}, {SeatRole::ViceChair, "vice-chair"}, {SeatRole::CoChair, "co-chair"},
+    {SeatRole::Member, "member"}}};
+constexpr std::array<std::pair<Power, std::string_view>, 4> kPower = {{
+    {kHoldBudget, "hold-budget"}, {kEmployStaff, "employ-staff"}, {kCommission, "commission"}, {kProvide, "provide"}}};
+
+}  // namespace
+
+std::string_view to_string(ModelStatus status) { return name_of(status, kModelStatus); }
+std::string_view to_string(LegalStatus status) { return name_of(status, kLegalStatus); }
+std::string_view to_string(Confidence confidence) { return name_of(confidence, kConfidence); }
+std::string_view to_string(LinkKind kind) { return name_of(kind, kLinkKind); }
+std::string_view to_string(SeatRole role) { return name_of(role, kSeatRole); }
+std::optional<ModelStatus> parse_model_status(std::string_view text) { return parse_enum(text, kModelStatus); }
+std::optional<LegalStatus> parse_legal_status(std::string_view text) { return parse_enum(text, kLegalStatus); }
+std::optional<Confidence> parse_confidence(std::string_view text) { return parse_enum(text, kConfidence); }
+std::optional<LinkKind> parse_link_kind(std::string_view text) { return parse_enum(text, kLinkKind); }
+std::optional<SeatRole> parse_seat_role(std::string_view text) { return parse_enum(text, kSeatRole); }
+std::optional<Power> parse_power(std::string_view text) { return parse_enum(text, kPower); }
+
+std::string powers_to_string(std::uint8_t powers) {
+  std::string out;
+  for (const auto& [power, name] : kPower) {
+    if ((powers & power) == 0) continue;
+    if (!out.empty()) out += ' ';
+    out += name;
+  }
+  return out;
+}
+
+namespace {
+template <typename T>
+const T* lookup(const std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items,
+                std::string_view id) {
+  auto it = index.find(std::string(id));
+  return it == index.end() ? nullptr : &items[it->second];
+}
+template <typename T>
+void index_items(std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items) {
+  index.clear();
+  index.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+}
+}  // namespace
+
+const Body* Model::find_body(std::string_view body_id) const { return lookup(body_index, bodies, body_id); }
+const Area* Model::find_area(std::string_view area_id) const { return lookup(area_index, areas, area_id); }
+const Source* Model::find_source(std::string_view source_id) const { return lookup(source_index, sources, source_id); }
+
+std::string Model::kind_label(std::string_view kind, bool plural) const {
+  const BodyKind* k = vocabulary ? vocabulary->body_kind(kind) : nullptr;
+  if (k == nullptr) return std::string(kind);
+  return plural ? k->plural : k->label;
+}
+
+std::string Model::where(const Location& location) const {
+  if (!location.valid() || !files || location.file >= files->size()) return "<model>";
+  return fmt::format("{}:{}:{}", files->path(location.file), location.line, location.column);
+}
+
+void Model::reindex() {
+  index_items(body_index, bodies);
+  index_items(area_index, areas);
+  index_items(source_index, sources);
+  index_items(person_index, people);
+  index_items(post_index, posts);
+}
+
+}  // namespace govmap

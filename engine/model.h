@@ -1,0 +1,153 @@
+#pragma once
+// The domain model: what a govmap XML model says, after loading and reference checks.
+// Plain data; the loader fills it, rules and renderers read it.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/source_file.h"
+#include "engine/vocabulary.h"
+
+namespace govmap {
+
+enum class ModelStatus { Current, Historical, Proposed };
+enum class LegalStatus { Statutory, StatutoryCommittee, NonStatutory, Contractor, Proposed, Abolished, None };
+enum class Confidence { Stated, Estimate, Inferred };
+enum class LinkKind { Funding, Accountability, Delegation, Commissioning, Regulation, Partner };
+enum class SeatRole { Chair, ViceChair, CoChair, Member };
+
+inline constexpr LinkKind kAllLinkKinds[] = {LinkKind::Funding,       LinkKind::Accountability,
+                                             LinkKind::Delegation,    LinkKind::Commissioning,
+                                             LinkKind::Regulation,    LinkKind::Partner};
+
+std::string_view to_string(ModelStatus status);
+std::string_view to_string(LegalStatus status);
+std::string_view to_string(Confidence confidence);
+std::string_view to_string(LinkKind kind);
+std::string_view to_string(SeatRole role);
+std::optional<ModelStatus> parse_model_status(std::string_view text);
+std::optional<LegalStatus> parse_legal_status(std::string_view text);
+std::optional<Confidence> parse_confidence(std::string_view text);
+std::optional<LinkKind> parse_link_kind(std::string_view text);
+std::optional<SeatRole> parse_seat_role(std::string_view text);
+
+/// Powers a body has in law, as a bit set.
+enum Power : std::uint8_t {
+  kHoldBudget = 1,
+  kEmployStaff = 2,
+  kCommission = 4,
+  kProvide = 8,
+};
+std::optional<Power> parse_power(std::string_view text);
+std::string powers_to_string(std::uint8_t powers);
+
+/// Provenance shared by every element: where it is written and what supports it.
+struct Provenance {
+  Location location;
+  std::vector<std::string> sources;  // ids of <source> elements
+  std::string evidence;
+  std::string note;
+  Confidence confidence = Confidence::Stated;
+};
+
+struct Source {
+  std::string id, title, publisher, year, url, section;
+  Location location;
+};
+
+struct Area {
+  std::string id, code, name, kind, parent, population_year;
+  std::optional<double> population;  // as given; see Geography for summed populations
+  Provenance provenance;
+};
+
+struct Suppression {
+  std::string rule, subject, reason, expires;  // expires: YYYY-MM-DD or empty
+  Location location;
+  bool from_baseline = false;
+};
+
+struct Body {
+  std::string id, name, kind, sector, code, part_of;
+  LegalStatus status = LegalStatus::Statutory;
+  int count = 1;
+  bool elected = false;
+  std::uint8_t powers = 0;
+  std::vector<std::string> duties, functions, covers;
+  Provenance provenance;
+};
+
+struct Person {
+  std::string id, name;
+  Provenance provenance;
+};
+
+struct Post {
+  std::string id, title, of, holder;
+  Provenance provenance;
+};
+
+struct Seat {
+  std::string id, body, holder, nominated_by, sector;
+  SeatRole role = SeatRole::Member;
+  bool voting = true;
+  int count = 1;
+  Provenance provenance;
+};
+
+struct Link {
+  std::string id;
+  LinkKind kind = LinkKind::Funding;
+  std::string from, to;
+  std::string subtype;  // funding mechanism or accountability kind
+  std::optional<double> amount;
+  std::string currency = "GBP", year, held_by;
+  std::vector<std::string> functions;
+  Provenance provenance;
+};
+
+struct Claim {
+  std::string id, metric, text;
+  double value = 0, tolerance = 0;
+  std::map<std::string, std::string> params;  // metric parameters, e.g. kind, by
+  Provenance provenance;
+};
+
+/// A loaded model. Element vectors keep document order; the indexes map ids to positions.
+struct Model {
+  std::string id, nation, title, as_of, extends;
+  ModelStatus status = ModelStatus::Current;
+  std::vector<std::string> model_sources;
+  std::shared_ptr<const SourceFiles> files;
+  std::shared_ptr<const Vocabulary> vocabulary;
+
+  std::vector<Source> sources;
+  std::vector<Area> areas;
+  std::vector<Body> bodies;
+  std::vector<Person> people;
+  std::vector<Post> posts;
+  std::vector<Seat> seats;
+  std::vector<Link> links;
+  std::vector<Claim> claims;
+  std::vector<Suppression> suppressions;
+
+  std::unordered_map<std::string, std::size_t> body_index, area_index, source_index,
+      person_index, post_index;
+
+  const Body* find_body(std::string_view id) const;
+  const Area* find_area(std::string_view id) const;
+  const Source* find_source(std::string_view id) const;
+  /// The display label of a body kind ("Integrated care board"); the id when unknown.
+  std::string kind_label(std::string_view kind, bool plural = false) const;
+  /// "path:line:col" of a location in this model.
+  std::string where(const Location& location) const;
+  /// Rebuilds the id indexes after elements were added or removed.
+  void reindex();
+};
+
+}  // namespace govmap

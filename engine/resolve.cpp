@@ -1,0 +1,253 @@
+// Reference and vocabulary checks after all files are read.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/loader_internal.h"
+#include "engine/text.h"
+
+namespace govmap::detail {
+namespace {
+
+constexpr std::size_t kMaxSuggestionPool = 20000;  // beyond this, skip "did you mean"
+
+template <typename Map>
+std::vector<std::string> sorted_keys(const Map& index) {
+  std::vector<std::string> keys;
+  if (index.size() > kMaxSuggestionPool) return keys;
+  keys.reserve(index.size());
+  for (const auto& [key, _] : index) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+class Resolver {
+ public:
+  Resolver(RawModel& raw, DiagnosticSink& sink)
+      : raw_(raw), m_(raw.model), files_(*m_.files), vocab_(*m_.vocabulary), sink_(sink) {}
+
+  void run() {
+    check_sources(m_.model_sources, {});
+    for (const auto& s : m_.sources) (void)s;
+    for (const auto& area : m_.areas) {
+      check_provenance(area.provenance);
+      if (!area.parent.empty()) ref(m_.area_index, area.parent, "area", area.provenance.location, area_keys_);
+    }
+    check_area_cycles();
+    for (auto& body : m_.bodies) check_body(body);
+    for (const auto& c : raw_.coverage) check_coverage(c);
+    for (const auto& p : m_.people) check_provenance(p.provenance);
+    for (const auto& post : m_.posts) {
+      check_provenance(post.provenance);
+      if (!post.of.empty()) body_ref(post.of, post.provenance.location);
+      if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", post.provenance.location, person_keys_);
+    }
+    for (const auto& seat : m_.seats) check_seat(seat);
+    for (auto& link : raw_.links) check_link(link);
+    for (const auto& claim : m_.claims) check_claim(claim);
+    for (const auto& s : m_.suppressions) {
+      if (!s.reason.empty() && split_words(s.reason).empty()) {
+        sink_.error(files_, s.location, "a suppression needs a reason", "missing-attribute");
+      }
+    }
+    expand_links();
+  }
+
+ private:
+  bool ref(const std::unordered_map<std::string, std::size_t>& index, const std::string& id,
+           std::string_view what, Location at, std::vector<std::string>& keys) {
+    if (index.count(id) != 0) return true;
+    if (keys.empty()) keys = sorted_keys(index);
+    sink_.error(files_, at, fmt::format("unknown {} '{}'{}", what, id, did_you_mean(id, keys)), "dangling-ref");
+    return false;
+  }
+  bool body_ref(const std::string& id, Location at) { return ref(m_.body_index, id, "body", at, body_keys_); }
+
+  void check_sources(const std::vector<std::string>& sources, Location at) {
+    for (const auto& s : sources) ref(m_.source_index, s, "source", at, source_keys_);
+  }
+  void check_provenance(const Provenance& p) { check_sources(p.sources, p.location); }
+
+  bool vocabulary_ref(std::string_view value, std::string_view what, const std::vector<std::string>& known,
+                      Location at) {
+    if (std::find(known.begin(), known.end(), value) != known.end()) return true;
+    sink_.error(files_, at,
+                fmt::format("'{}' is not a {} in the vocabulary{}", value, what, did_you_mean(value, known)),
+                "vocabulary");
+    return false;
+  }
+
+  void check_body(Body& body) {
+    check_provenance(body.provenance);
+    const Location at = body.provenance.location;
+    const BodyKind* kind = vocab_.body_kind(body.kind);
+    if (kind == nullptr) {
+      vocabulary_ref(body.kind, "body kind", ids_of(vocab_.body_kinds), at);
+    } else if (body.sector.empty()) {
+      body.sector = kind->sector;
+    }
+    if (!body.sector.empty() && kind != nullptr && body.sector != kind->sector) {
+      vocabulary_ref(body.sector, "sector", ids_of(vocab_.sectors), at);
+    }
+    if (!body.part_of.empty() && body_ref(body.part_of, at) && body.part_of == body.id) {
+      sink_.error(files_, at, fmt::format("body '{}' cannot be part of itself", body.id), "bad-value");
+    }
+    for (const auto& area : body.covers) ref(m_.area_index, area, "area", at, area_keys_);
+  }
+
+  void check_coverage(const RawCoverage& c) {
+    if (!body_ref(c.body, c.location)) return;
+    std::size_t bad = 0;
+    for (const auto& area : c.areas) {
+      if (m_.area_index.count(area) != 0) continue;
+      if (++bad <= 5) ref(m_.area_index, area, "area", c.location, area_keys_);
+    }
+    if (bad > 5) sink_.error(files_, c.location, fmt::format("and {} more unknown areas", bad - 5), "dangling-ref");
+    auto& covers = m_.bodies[m_.body_index.at(c.body)].covers;
+    covers.insert(covers.end(), c.areas.begin(), c.areas.end());
+  }
+
+  void check_seat(const Seat& seat) {
+    check_provenance(seat.provenance);
+    const Location at = seat.provenance.location;
+    body_ref(seat.body, at);
+    if (!seat.nominated_by.empty()) body_ref(seat.nominated_by, at);
+    if (!seat.holder.empty() && m_.person_index.count(seat.holder) == 0 && m_.post_index.count(seat.holder) == 0) {
+      auto keys = sorted_keys(m_.person_index);
+      auto posts = sorted_keys(m_.post_index);
+      keys.insert(keys.end(), posts.begin(), posts.end());
+      sink_.error(files_, at,
+                  fmt::format("unknown person or post '{}'{}", seat.holder, did_you_mean(seat.holder, keys)),
+                  "dangling-ref");
+    }
+    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), at);
+  }
+
+  void check_link(RawLink& raw) {
+    Link& link = raw.link;
+    check_provenance(link.provenance);
+    const Location at = link.provenance.location;
+    bool ok = true;
+    for (const auto* id : {&link.from, &link.to}) {
+      if (!id->empty()) ok = body_ref(*id, at) && ok;
+    }
+    for (const auto* kind : {&raw.from_kind, &raw.to_kind}) {
+      if (!kind->empty()) ok = vocabulary_ref(*kind, "body kind", ids_of(vocab_.body_kinds), at) && ok;
+    }
+    if (!link.held_by.empty()) body_ref(link.held_by, at);
+    if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
+      vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), at);
+    }
+    if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
+      vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), at);
+    }
+    if (ok && raw.from_kind.empty() && raw.to_kind.empty()) check_allowed(link, at);
+  }
+
+  void check_allowed(const Link& link, Location at) {
+    const Body& from = m_.bodies[m_.body_index.at(link.from)];
+    const Body& to = m_.bodies[m_.body_index.at(link.to)];
+    if (vocab_.allows(to_string(link.kind), from.kind, from.sector, to.kind, to.sector)) return;
+    sink_.error(files_, at,
+                fmt::format("the vocabulary does not allow a {} link from {} '{}' to {} '{}'",
+                            to_string(link.kind), from.kind, from.id, to.kind, to.id),
+                "vocabulary");
+  }
+
+  void check_claim(const Claim& claim) {
+    check_provenance(claim.provenance);
+    static const std::vector<std::string> kMetrics = {"bodies", "seats", "split-areas", "split-partners",
+                                                      "coterminous", "funding", "population"};
+    const Location at = claim.provenance.location;
+    if (!claim.metric.empty()) vocabulary_ref(claim.metric, "claim metric", kMetrics, at);
+    auto param = [&](const char* name) {
+      auto it = claim.params.find(name);
+      return it == claim.params.end() ? std::string() : it->second;
+    };
+    for (const char* kind_param : {"kind", "by"}) {
+      const std::string kind = param(kind_param);
+      const bool area_kind = claim.metric == "population";
+      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), at);
+    }
+    for (const char* body_param : {"body", "nominated-by", "from", "to"}) {
+      if (!param(body_param).empty()) body_ref(param(body_param), at);
+    }
+    const bool needs_kind = claim.metric == "bodies" || claim.metric == "split-areas" ||
+                            claim.metric == "split-partners" || claim.metric == "coterminous";
+    if (needs_kind && param("kind").empty()) {
+      sink_.error(files_, at, fmt::format("a '{}' claim needs the attribute 'kind'", claim.metric), "missing-attribute");
+    }
+    if (needs_kind && claim.metric != "bodies" && param("by").empty()) {
+      sink_.error(files_, at, fmt::format("a '{}' claim needs the attribute 'by'", claim.metric), "missing-attribute");
+    }
+    if (claim.metric == "seats" && param("body").empty()) {
+      sink_.error(files_, at, "a 'seats' claim needs the attribute 'body'", "missing-attribute");
+    }
+  }
+
+  void check_area_cycles() {
+    // Walk up each parent chain; a chain longer than the number of areas is a loop.
+    std::vector<int> state(m_.areas.size(), 0);  // 0 unvisited, 1 on path, 2 done
+    for (std::size_t start = 0; start < m_.areas.size(); ++start) {
+      std::vector<std::size_t> path;
+      std::size_t i = start;
+      while (state[i] == 0) {
+        state[i] = 1;
+        path.push_back(i);
+        auto it = m_.area_index.find(m_.areas[i].parent);
+        if (it == m_.area_index.end()) break;
+        i = it->second;
+      }
+      if (state[i] == 1 && !m_.areas[i].parent.empty() && m_.area_index.count(m_.areas[i].parent) != 0) {
+        sink_.error(files_, m_.areas[i].provenance.location,
+                    fmt::format("area '{}' is its own ancestor (parent chain loops)", m_.areas[i].id), "area-cycle");
+      }
+      for (auto p : path) state[p] = 2;
+    }
+  }
+
+  void expand_links() {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_kind;
+    for (std::size_t i = 0; i < m_.bodies.size(); ++i) by_kind[m_.bodies[i].kind].push_back(i);
+    m_.links.reserve(raw_.links.size());
+    for (auto& raw : raw_.links) {
+      if (raw.from_kind.empty() && raw.to_kind.empty()) {
+        m_.links.push_back(std::move(raw.link));
+        continue;
+      }
+      const bool to_side = !raw.to_kind.empty();
+      const auto it = by_kind.find(to_side ? raw.to_kind : raw.from_kind);
+      if (it == by_kind.end()) continue;
+      for (std::size_t body : it->second) {
+        Link link = raw.link;
+        (to_side ? link.to : link.from) = m_.bodies[body].id;
+        if (link.from.empty() || link.to.empty()) continue;
+        if (m_.body_index.count(link.from) == 0 || m_.body_index.count(link.to) == 0) continue;
+        check_allowed(link, link.provenance.location);
+        m_.links.push_back(std::move(link));
+      }
+    }
+    raw_.links.clear();
+  }
+
+  RawModel& raw_;
+  Model& m_;
+  const SourceFiles& files_;
+  const Vocabulary& vocab_;
+  DiagnosticSink& sink_;
+  std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
+};
+
+}  // namespace
+
+void resolve(RawModel& raw, DiagnosticSink& sink) { Resolver(raw, sink).run(); }
+
+}  // namespace govmap::detail

@@ -1,0 +1,34 @@
+#include "engine/source_file.h"
+
+#include <algorithm>
+
+namespace govmap {
+
+std::uint32_t SourceFiles::add(std::string path, std::string text) {
+  File file{std::move(path), std::move(text), {0}};
+  for (std::size_t i = 0; i < file.text.size(); ++i) {
+    if (file.text[i] == '\n') file.line_starts.push_back(i + 1);
+  }
+  files_.push_back(std::move(file));
+  return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+Location SourceFiles::locate(std::uint32_t file, std::size_t offset) const {
+  const auto& starts = files_[file].line_starts;
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - starts.begin());
+  const auto column = static_cast<std::uint32_t>(offset - starts[line - 1] + 1);
+  return {file, line, column};
+}
+
+std::string_view SourceFiles::line_text(std::uint32_t file, std::uint32_t line) const {
+  const auto& f = files_[file];
+  if (line == 0 || line > f.line_starts.size()) return {};
+  const std::size_t begin = f.line_starts[line - 1];
+  std::size_t end = f.text.find('\n', begin);
+  if (end == std::string::npos) end = f.text.size();
+  if (end > begin && f.text[end - 1] == '\r') --end;
+  return std::string_view(f.text).substr(begin, end - begin);
+}
+
+}  // namespace govmap

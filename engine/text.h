@@ -1,0 +1,35 @@
+#pragma once
+// Small text helpers shared by the loader, the CLI and the rules.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govmap {
+
+/// Levenshtein distance, bounded: returns max_distance + 1 when it would be larger.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance);
+
+/// The candidate closest to `word` within a third of its length (at least 2 edits), or "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// " (did you mean 'x'?)" or "" when nothing is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Splits on ASCII whitespace, dropping empty pieces.
+std::vector<std::string> split_words(std::string_view text);
+
+/// Joins with a separator.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+/// Parses a finite decimal number (no hex, no inf/nan); nullopt when malformed.
+std::optional<double> parse_number(std::string_view text);
+
+/// Whether text is a real calendar date written YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
+/// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+}  // namespace govmap

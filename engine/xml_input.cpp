@@ -1,0 +1,239 @@
+#include "engine/xml_input.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/text.h"
+
+namespace govmap {
+namespace {
+
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 30;  // 1 GiB
+
+Diagnostic& report_at(DiagnosticSink& sink, const SourceFiles* files, Location at,
+                      const std::string& path, std::string message, std::string code) {
+  if (files != nullptr && at.valid()) return sink.error(*files, at, std::move(message), std::move(code));
+  return sink.error(path, std::move(message), std::move(code));
+}
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& files,
+                                         DiagnosticSink& sink, const SourceFiles* from_files,
+                                         Location from) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    report_at(sink, from_files, from, path, fmt::format("cannot open '{}': no such file", path),
+              "file-not-found");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    report_at(sink, from_files, from, path, fmt::format("'{}' is not a regular file", path),
+              "file-not-found");
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    report_at(sink, from_files, from, path,
+              fmt::format("'{}' is {} bytes; model files are limited to 1 GiB", path, size),
+              "file-too-large");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  if (in) {
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = std::move(buffer).str();
+  }
+  if (!in && !in.eof()) {
+    report_at(sink, from_files, from, path, fmt::format("cannot read '{}'", path), "file-unreadable");
+    return std::nullopt;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    sink.error(path, "the file is empty; a model file needs a <govmap> root element", "empty-file");
+    return std::nullopt;
+  }
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    sink.error(path, "the file is UTF-16; model files must be UTF-8", "encoding");
+    return std::nullopt;
+  }
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, "   ");  // keep columns
+  const auto bad = first_invalid_utf8(text);
+  const std::uint32_t file = files.add(path, std::move(text));
+  if (bad) {
+    sink.error(files, files.locate(file, *bad),
+               fmt::format("invalid UTF-8 byte 0x{:02X}; model files must be UTF-8",
+                           static_cast<unsigned char>(files.text(file)[*bad])),
+               "encoding");
+    return std::nullopt;
+  }
+  return file;
+}
+
+bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document& doc,
+               DiagnosticSink& sink) {
+  const std::string& text = files.text(file);
+  const unsigned options = pugi::parse_default | pugi::parse_doctype;
+  const auto result = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
+  if (!result) {
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    sink.error(files, files.locate(file, std::min(offset, text.size())),
+               fmt::format("XML syntax: {}", result.description()), "xml-syntax");
+    return false;
+  }
+  for (auto node : doc.children()) {
+    if (node.type() == pugi::node_doctype) {
+      sink.error(files, node_location(files, file, node),
+                 "DOCTYPE declarations are not allowed (govmap never reads DTDs or external entities)",
+                 "xml-doctype");
+      return false;
+    }
+  }
+  return true;
+}
+
+Location node_location(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node) {
+  const std::ptrdiff_t offset = node.offset_debug();
+  if (offset < 0) return {file, 1, 1};
+  // offset_debug points at the name; step back to the '<' the reader sees.
+  const auto at = static_cast<std::size_t>(offset);
+  return files.locate(file, at > 0 && files.text(file)[at - 1] == '<' ? at - 1 : at);
+}
+
+AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
+                                 const pugi::xml_node& node, DiagnosticSink& sink,
+                                 std::vector<std::string> allowed)
+    : files_(files), file_(file), node_(node), sink_(sink),
+      element_(node_location(files, file, node)) {
+  for (auto attribute : node.attributes()) {
+    const std::string name = attribute.name();
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
+    sink_.error(files_, at(name),
+                fmt::format("unknown attribute '{}' on <{}>{}", name, node.name(),
+                            did_you_mean(name, allowed)),
+                "unknown-attribute");
+  }
+}
+
+Location AttributeReader::at(std::string_view attribute) const {
+  // pugixml keeps no attribute offsets: scan the start tag in the original text.
+  const std::string& text = files_.text(file_);
+  const auto offset = node_.offset_debug();
+  if (offset < 0) return element_;
+  const std::size_t end = text.find('>', static_cast<std::size_t>(offset));
+  std::size_t pos = static_cast<std::size_t>(offset);
+  while (true) {
+    pos = text.find(attribute.data(), pos, attribute.size());
+    if (pos == std::string::npos || pos >= end) return element_;
+    const bool starts = pos > 0 && std::isspace(static_cast<unsigned char>(text[pos - 1]));
+    const std::size_t after = pos + attribute.size();
+    if (starts && after < text.size() && !is_name_char(text[after])) return files_.locate(file_, pos);
+    pos = after;
+  }
+}
+
+bool AttributeReader::has(std::string_view name) const {
+  return !node_.attribute(std::string(name).c_str()).empty();
+}
+
+std::string AttributeReader::text(std::string_view name, bool required) {
+  const auto attribute = node_.attribute(std::string(name).c_str());
+  std::string value = attribute.empty() ? std::string() : attribute.value();
+  if (required && value.empty()) {
+    sink_.error(files_, element_,
+                attribute.empty()
+                    ? fmt::format("<{}> needs the attribute '{}'", node_.name(), name)
+                    : fmt::format("attribute '{}' of <{}> must not be empty", name, node_.name()),
+                "missing-attribute");
+  }
+  return value;
+}
+
+std::string AttributeReader::id(std::string_view name, bool required) {
+  std::string value = text(name, required);
+  if (value.find_first_of(" \t\r\n") != std::string::npos) {
+    sink_.error(files_, at(name), fmt::format("'{}' is not a valid id: ids contain no spaces", value),
+                "bad-id");
+    return {};
+  }
+  return value;
+}
+
+std::vector<std::string> AttributeReader::words(std::string_view name) {
+  return split_words(text(name));
+}
+
+std::optional<double> AttributeReader::number(std::string_view name, bool required,
+                                              bool non_negative, bool money) {
+  const std::string value = text(name, required);
+  if (value.empty()) return std::nullopt;
+  const auto parsed = parse_number(value);
+  if (!parsed) {
+    sink_.error(files_, at(name), fmt::format("'{}' is not a number (attribute '{}')", value, name),
+                "bad-number");
+    return std::nullopt;
+  }
+  if (non_negative && *parsed < 0) {
+    sink_.error(files_, at(name),
+                money ? fmt::format("amount {} is negative; money flows the other way should be a "
+                                    "link in the other direction", value)
+                      : fmt::format("'{}' must not be negative (attribute '{}')", value, name),
+                money ? "negative-money" : "bad-number");
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::optional<int> AttributeReader::positive_integer(std::string_view name) {
+  const std::string value = text(name);
+  if (value.empty()) return std::nullopt;
+  const auto parsed = parse_number(value);
+  if (!parsed || *parsed < 1 || *parsed > 1e9 || *parsed != static_cast<double>(static_cast<int>(*parsed))) {
+    sink_.error(files_, at(name), fmt::format("'{}' is not a positive whole number (attribute '{}')",
+                                              value, name),
+                "bad-number");
+    return std::nullopt;
+  }
+  return static_cast<int>(*parsed);
+}
+
+std::optional<bool> AttributeReader::boolean(std::string_view name) {
+  const std::string value = text(name);
+  if (value.empty()) return std::nullopt;
+  if (value == "true") return true;
+  if (value == "false") return false;
+  bad_value(name, value, {"true", "false"});
+  return std::nullopt;
+}
+
+std::string AttributeReader::date(std::string_view name, bool required) {
+  std::string value = text(name, required);
+  if (value.empty() || is_iso_date(value)) return value;
+  sink_.error(files_, at(name),
+              fmt::format("'{}' is not a date written YYYY-MM-DD (attribute '{}')", value, name),
+              "bad-date");
+  return {};
+}
+
+void AttributeReader::bad_value(std::string_view name, std::string_view value,
+                                const std::vector<std::string>& allowed, std::string_view code) {
+  sink_.error(files_, at(name),
+              fmt::format("'{}' is not a valid {}{}; expected one of: {}", value, name,
+                          did_you_mean(value, allowed), join(allowed, ", ")),
+              std::string(code));
+}
+
+}  // namespace govmap

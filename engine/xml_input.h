@@ -1,0 +1,65 @@
+#pragma once
+// Reading XML input safely: whole-file reads with UTF-8 and size checks, pugixml parsing with
+// locations, no DTDs, and an attribute reader that reports unknown, missing and malformed
+// attributes with "did you mean".
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "engine/diagnostics.h"
+#include "engine/source_file.h"
+
+namespace govmap {
+
+/// Reads a file whole, checks it is non-empty UTF-8, and adds it to `files`. Problems are
+/// reported at `from` (the include that named it) when given.
+std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& files,
+                                         DiagnosticSink& sink, const SourceFiles* from_files = nullptr,
+                                         Location from = {});
+
+/// Parses a file of `files` into `doc`; reports syntax errors and refuses DTDs.
+bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document& doc,
+               DiagnosticSink& sink);
+
+/// Location of an element's name in its file.
+Location node_location(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node);
+
+/// Reads the attributes of one element, tracking problems.
+class AttributeReader {
+ public:
+  AttributeReader(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node,
+                  DiagnosticSink& sink, std::vector<std::string> allowed);
+
+  /// The element's location.
+  Location at() const { return element_; }
+  /// Location of an attribute's name (the element's when absent).
+  Location at(std::string_view attribute) const;
+  bool has(std::string_view name) const;
+  /// Text value; reports missing-attribute when required and absent or empty.
+  std::string text(std::string_view name, bool required = false);
+  /// An identifier: non-empty, no whitespace.
+  std::string id(std::string_view name, bool required = false);
+  std::vector<std::string> words(std::string_view name);
+  /// A non-negative number when `non_negative`; `money` words the error as negative money.
+  std::optional<double> number(std::string_view name, bool required = false,
+                               bool non_negative = true, bool money = false);
+  std::optional<int> positive_integer(std::string_view name);
+  std::optional<bool> boolean(std::string_view name);
+  std::string date(std::string_view name, bool required = false);
+  /// Reports a bad enumerated value with the allowed ones.
+  void bad_value(std::string_view name, std::string_view value,
+                 const std::vector<std::string>& allowed, std::string_view code = "bad-value");
+
+ private:
+  const SourceFiles& files_;
+  std::uint32_t file_;
+  pugi::xml_node node_;
+  DiagnosticSink& sink_;
+  Location element_;
+};
+
+}  // namespace govmap

@@ -1,0 +1,99 @@
+#pragma once
+// A rule: a stable id, a default severity, a summary, options with defaults, and a check that
+// reports findings. Rules never throw or print; they report Findings to a FindingSink.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/geography.h"
+#include "engine/graph.h"
+#include "engine/model.h"
+
+namespace govmap {
+
+enum class Severity { Info, Warning, Error };
+std::string_view to_string(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+
+/// Something a finding is about.
+struct Subject {
+  std::string type;  // "body", "area", "person", "post", "link", "claim", "seat"
+  std::string id, name, kind, code;
+};
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  std::string message;
+  std::vector<Subject> subjects;
+  Location location;                 // where in the model (resolve with Model::where)
+  std::vector<std::string> evidence; // e.g. "Fife Council: 64% in NHS Fife, 36% in NHS Tayside"
+  // Filled by the engine, not by rules:
+  bool suppressed = false;
+  std::string suppression_reason;
+  Location suppression_location;
+};
+
+struct RuleOption {
+  std::string name;
+  double default_value = 0;
+  std::string help;
+};
+
+class RuleContext;
+
+struct Rule {
+  std::string id;  // kebab-case category-slug
+  Severity default_severity = Severity::Warning;
+  std::string summary;
+  std::vector<RuleOption> options;
+  std::function<void(const RuleContext&)> check;
+};
+
+/// What a rule sees while it runs: the model, its graph and geography, its options, and a
+/// place to report findings.
+class RuleContext {
+ public:
+  RuleContext(const Model& model, const Graph& graph, const Geography& geography,
+              const Rule& rule, Severity severity, std::map<std::string, double> options,
+              std::vector<Finding>& out)
+      : model_(model), graph_(graph), geography_(geography), rule_(rule), severity_(severity),
+        options_(std::move(options)), out_(out) {}
+
+  const Model& model() const { return model_; }
+  const Graph& graph() const { return graph_; }
+  const Geography& geography() const { return geography_; }
+  /// The option's configured value, or its default.
+  double option(std::string_view name) const;
+
+  /// Reports a finding with the rule's id and configured severity.
+  void report(std::string message, std::vector<Subject> subjects, Location location,
+              std::vector<std::string> evidence = {}) const;
+
+  // Helpers to describe model elements as subjects.
+  Subject body_subject(std::size_t body) const;
+  Subject body_subject(std::string_view body_id) const;
+  Subject area_subject(std::size_t area) const;
+
+ private:
+  const Model& model_;
+  const Graph& graph_;
+  const Geography& geography_;
+  const Rule& rule_;
+  Severity severity_;
+  std::map<std::string, double> options_;
+  std::vector<Finding>& out_;
+};
+
+/// Formats a fraction as a whole percentage ("64%"), or one decimal under 1% ("0.4%").
+std::string percent(double fraction);
+/// Formats a population or amount with thousands separators ("374,130").
+std::string thousands(double value);
+/// Formats money in pounds ("£9.4bn", "£250m", "£12,000").
+std::string money(double pounds);
+
+}  // namespace govmap
