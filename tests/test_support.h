@@ -1,0 +1,61 @@
+#pragma once
+// Helpers for tests: run the built govmap binary, read files, load models quietly.
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+#include "engine/diagnostics.h"
+#include "engine/loader.h"
+
+namespace govmap::test {
+
+inline std::string source_dir() { return GOVMAP_SOURCE_DIR; }
+inline std::string path(const std::string& relative) { return source_dir() + "/" + relative; }
+
+inline std::string read_text(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+/// Runs `govmap ARGS` from the source directory; captures stdout, stderr and the exit code.
+inline RunResult run_govmap(const std::string& args) {
+  namespace fs = std::filesystem;
+  static int counter = 0;
+  const fs::path dir = fs::temp_directory_path() / ("govmap-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string out = (dir / ("out" + std::to_string(counter))).string();
+  const std::string err = (dir / ("err" + std::to_string(counter++))).string();
+  const std::string command =
+      "cd '" + source_dir() + "' && '" + std::string(GOVMAP_BINARY) + "' " + args + " >'" + out + "' 2>'" + err + "'";
+  const int status = std::system(command.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_text(out);
+  r.err = read_text(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+/// Loads a model; returns it and the printed diagnostics.
+inline std::pair<std::optional<Model>, std::string> load(const std::string& file) {
+  DiagnosticSink sink;
+  auto model = load_model(file, sink);
+  std::ostringstream text;
+  print_diagnostics(text, sink);
+  return {std::move(model), text.str()};
+}
+
+}  // namespace govmap::test
