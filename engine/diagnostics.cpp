@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/text.h"
+
 namespace govmap {
 namespace {
 
@@ -52,6 +54,8 @@ Diagnostic make_diagnostic(DiagnosticLevel level, const SourceFiles& files, cons
       d.column -= static_cast<std::uint32_t>(start);
     }
     d.source_line = std::string(line);
+    // Quote only valid text: replace bytes that are not UTF-8 so the output stays UTF-8.
+    while (auto bad = first_invalid_utf8(d.source_line)) d.source_line[*bad] = '?';
   }
   return d;
 }

@@ -44,6 +44,14 @@ std::vector<std::string> names_of(std::initializer_list<std::string_view> items)
 
 std::string normal(const fs::path& path) { return fs::weakly_canonical(path).lexically_normal().string(); }
 
+// A path as the user would write it: relative to the working folder when inside it.
+std::string display_path(const std::string& path) {
+  std::error_code ec;
+  const auto relative = fs::path(path).lexically_relative(fs::current_path(ec));
+  if (ec || relative.empty() || *relative.begin() == "..") return path;
+  return relative.string();
+}
+
 bool inside(const std::string& path, const std::string& root) {
   const auto relative = fs::path(path).lexically_relative(root);
   return !relative.empty() && *relative.begin() != "..";
@@ -199,7 +207,8 @@ class Loader {
     const std::string target = normal(base / href);
     if (!inside(target, root_)) {
       sink_.error(*files_, at,
-                  fmt::format("'{}' is outside the model root '{}'", href, root_), "include-outside-root");
+                  fmt::format("'{}' is outside the model root '{}'", href, display_path(root_)),
+                  "include-outside-root");
       return std::nullopt;
     }
     return (base / href).lexically_normal().string();

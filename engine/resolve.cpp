@@ -6,6 +6,7 @@
 
 #include "engine/loader_internal.h"
 #include "engine/text.h"
+#include "engine/xml_input.h"
 
 namespace govmap::detail {
 namespace {
@@ -36,10 +37,9 @@ class Resolver {
 
   void run() {
     check_sources(m_.model_sources, {});
-    for (const auto& s : m_.sources) (void)s;
     for (const auto& area : m_.areas) {
       check_provenance(area.provenance);
-      if (!area.parent.empty()) ref(m_.area_index, area.parent, "area", area.provenance.location, area_keys_);
+      if (!area.parent.empty()) ref(m_.area_index, area.parent, "area", attr(area.provenance.location, "parent"), area_keys_);
     }
     check_area_cycles();
     for (auto& body : m_.bodies) check_body(body);
@@ -47,8 +47,8 @@ class Resolver {
     for (const auto& p : m_.people) check_provenance(p.provenance);
     for (const auto& post : m_.posts) {
       check_provenance(post.provenance);
-      if (!post.of.empty()) body_ref(post.of, post.provenance.location);
-      if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", post.provenance.location, person_keys_);
+      if (!post.of.empty()) body_ref(post.of, attr(post.provenance.location, "of"));
+      if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", attr(post.provenance.location, "holder"), person_keys_);
     }
     for (const auto& seat : m_.seats) check_seat(seat);
     for (auto& link : raw_.links) check_link(link);
@@ -70,11 +70,13 @@ class Resolver {
     return false;
   }
   bool body_ref(const std::string& id, Location at) { return ref(m_.body_index, id, "body", at, body_keys_); }
+  /// Location of an attribute of the element at `element`.
+  Location attr(Location element, std::string_view name) const { return attribute_location(files_, element, name); }
 
   void check_sources(const std::vector<std::string>& sources, Location at) {
     for (const auto& s : sources) ref(m_.source_index, s, "source", at, source_keys_);
   }
-  void check_provenance(const Provenance& p) { check_sources(p.sources, p.location); }
+  void check_provenance(const Provenance& p) { check_sources(p.sources, attr(p.location, "source")); }
 
   bool vocabulary_ref(std::string_view value, std::string_view what, const std::vector<std::string>& known,
                       Location at) {
@@ -90,25 +92,25 @@ class Resolver {
     const Location at = body.provenance.location;
     const BodyKind* kind = vocab_.body_kind(body.kind);
     if (kind == nullptr) {
-      vocabulary_ref(body.kind, "body kind", ids_of(vocab_.body_kinds), at);
+      vocabulary_ref(body.kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "kind"));
     } else if (body.sector.empty()) {
       body.sector = kind->sector;
     }
     if (!body.sector.empty() && kind != nullptr && body.sector != kind->sector) {
-      vocabulary_ref(body.sector, "sector", ids_of(vocab_.sectors), at);
+      vocabulary_ref(body.sector, "sector", ids_of(vocab_.sectors), attr(at, "sector"));
     }
-    if (!body.part_of.empty() && body_ref(body.part_of, at) && body.part_of == body.id) {
+    if (!body.part_of.empty() && body_ref(body.part_of, attr(at, "part-of")) && body.part_of == body.id) {
       sink_.error(files_, at, fmt::format("body '{}' cannot be part of itself", body.id), "bad-value");
     }
-    for (const auto& area : body.covers) ref(m_.area_index, area, "area", at, area_keys_);
+    for (const auto& area : body.covers) ref(m_.area_index, area, "area", attr(at, "covers"), area_keys_);
   }
 
   void check_coverage(const RawCoverage& c) {
-    if (!body_ref(c.body, c.location)) return;
+    if (!body_ref(c.body, attr(c.location, "body"))) return;
     std::size_t bad = 0;
     for (const auto& area : c.areas) {
       if (m_.area_index.count(area) != 0) continue;
-      if (++bad <= 5) ref(m_.area_index, area, "area", c.location, area_keys_);
+      if (++bad <= 5) ref(m_.area_index, area, "area", attr(c.location, "areas"), area_keys_);
     }
     if (bad > 5) sink_.error(files_, c.location, fmt::format("and {} more unknown areas", bad - 5), "dangling-ref");
     auto& covers = m_.bodies[m_.body_index.at(c.body)].covers;
@@ -118,17 +120,17 @@ class Resolver {
   void check_seat(const Seat& seat) {
     check_provenance(seat.provenance);
     const Location at = seat.provenance.location;
-    body_ref(seat.body, at);
-    if (!seat.nominated_by.empty()) body_ref(seat.nominated_by, at);
+    body_ref(seat.body, attr(at, "body"));
+    if (!seat.nominated_by.empty()) body_ref(seat.nominated_by, attr(at, "nominated-by"));
     if (!seat.holder.empty() && m_.person_index.count(seat.holder) == 0 && m_.post_index.count(seat.holder) == 0) {
       auto keys = sorted_keys(m_.person_index);
       auto posts = sorted_keys(m_.post_index);
       keys.insert(keys.end(), posts.begin(), posts.end());
-      sink_.error(files_, at,
+      sink_.error(files_, attr(at, "holder"),
                   fmt::format("unknown person or post '{}'{}", seat.holder, did_you_mean(seat.holder, keys)),
                   "dangling-ref");
     }
-    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), at);
+    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), attr(at, "sector"));
   }
 
   void check_link(RawLink& raw) {
@@ -136,18 +138,16 @@ class Resolver {
     check_provenance(link.provenance);
     const Location at = link.provenance.location;
     bool ok = true;
-    for (const auto* id : {&link.from, &link.to}) {
-      if (!id->empty()) ok = body_ref(*id, at) && ok;
-    }
-    for (const auto* kind : {&raw.from_kind, &raw.to_kind}) {
-      if (!kind->empty()) ok = vocabulary_ref(*kind, "body kind", ids_of(vocab_.body_kinds), at) && ok;
-    }
-    if (!link.held_by.empty()) body_ref(link.held_by, at);
+    if (!link.from.empty()) ok = body_ref(link.from, attr(at, "from")) && ok;
+    if (!link.to.empty()) ok = body_ref(link.to, attr(at, "to")) && ok;
+    if (!raw.from_kind.empty()) ok = vocabulary_ref(raw.from_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "from-kind")) && ok;
+    if (!raw.to_kind.empty()) ok = vocabulary_ref(raw.to_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "to-kind")) && ok;
+    if (!link.held_by.empty()) body_ref(link.held_by, attr(at, "held-by"));
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
-      vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), at);
+      vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), attr(at, "mechanism"));
     }
     if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
-      vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), at);
+      vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), attr(at, "kind"));
     }
     if (ok && raw.from_kind.empty() && raw.to_kind.empty()) check_allowed(link, at);
   }
@@ -167,7 +167,7 @@ class Resolver {
     static const std::vector<std::string> kMetrics = {"bodies", "seats", "split-areas", "split-partners",
                                                       "coterminous", "funding", "population"};
     const Location at = claim.provenance.location;
-    if (!claim.metric.empty()) vocabulary_ref(claim.metric, "claim metric", kMetrics, at);
+    if (!claim.metric.empty()) vocabulary_ref(claim.metric, "claim metric", kMetrics, attr(at, "metric"));
     auto param = [&](const char* name) {
       auto it = claim.params.find(name);
       return it == claim.params.end() ? std::string() : it->second;
@@ -175,10 +175,10 @@ class Resolver {
     for (const char* kind_param : {"kind", "by"}) {
       const std::string kind = param(kind_param);
       const bool area_kind = claim.metric == "population";
-      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), at);
+      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), attr(at, kind_param));
     }
     for (const char* body_param : {"body", "nominated-by", "from", "to"}) {
-      if (!param(body_param).empty()) body_ref(param(body_param), at);
+      if (!param(body_param).empty()) body_ref(param(body_param), attr(at, body_param));
     }
     const bool needs_kind = claim.metric == "bodies" || claim.metric == "split-areas" ||
                             claim.metric == "split-partners" || claim.metric == "coterminous";

@@ -21,6 +21,12 @@ Location SourceFiles::locate(std::uint32_t file, std::size_t offset) const {
   return {file, line, column};
 }
 
+std::size_t SourceFiles::offset(const Location& at) const {
+  const auto& starts = files_[at.file].line_starts;
+  if (at.line == 0 || at.line > starts.size()) return 0;
+  return starts[at.line - 1] + (at.column > 0 ? at.column - 1 : 0);
+}
+
 std::string_view SourceFiles::line_text(std::uint32_t file, std::uint32_t line) const {
   const auto& f = files_[file];
   if (line == 0 || line > f.line_starts.size()) return {};

@@ -30,6 +30,8 @@ class SourceFiles {
   Location locate(std::uint32_t file, std::size_t offset) const;
   /// The text of a 1-based line, without its line ending.
   std::string_view line_text(std::uint32_t file, std::uint32_t line) const;
+  /// Byte offset of a location.
+  std::size_t offset(const Location& at) const;
 
  private:
   struct File {

@@ -37,7 +37,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       best = candidate;
     }
   }
-  return best_distance <= limit ? best : std::string();
+  // A suggestion that changes every character of the word is no suggestion.
+  return best_distance <= limit && best_distance < word.size() ? best : std::string();
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

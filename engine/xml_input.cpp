@@ -128,21 +128,25 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
   }
 }
 
-Location AttributeReader::at(std::string_view attribute) const {
+Location attribute_location(const SourceFiles& files, Location element, std::string_view name) {
   // pugixml keeps no attribute offsets: scan the start tag in the original text.
-  const std::string& text = files_.text(file_);
-  const auto offset = node_.offset_debug();
-  if (offset < 0) return element_;
-  const std::size_t end = text.find('>', static_cast<std::size_t>(offset));
-  std::size_t pos = static_cast<std::size_t>(offset);
+  if (!element.valid()) return element;
+  const std::string& text = files.text(element.file);
+  const std::size_t start = files.offset(element);
+  const std::size_t end = text.find('>', start);
+  std::size_t pos = start;
   while (true) {
-    pos = text.find(attribute.data(), pos, attribute.size());
-    if (pos == std::string::npos || pos >= end) return element_;
+    pos = text.find(name.data(), pos, name.size());
+    if (pos == std::string::npos || pos >= end) return element;
     const bool starts = pos > 0 && std::isspace(static_cast<unsigned char>(text[pos - 1]));
-    const std::size_t after = pos + attribute.size();
-    if (starts && after < text.size() && !is_name_char(text[after])) return files_.locate(file_, pos);
+    const std::size_t after = pos + name.size();
+    if (starts && after < text.size() && !is_name_char(text[after])) return files.locate(element.file, pos);
     pos = after;
   }
+}
+
+Location AttributeReader::at(std::string_view attribute) const {
+  return attribute_location(files_, element_, attribute);
 }
 
 bool AttributeReader::has(std::string_view name) const {
@@ -231,7 +235,7 @@ std::string AttributeReader::date(std::string_view name, bool required) {
 void AttributeReader::bad_value(std::string_view name, std::string_view value,
                                 const std::vector<std::string>& allowed, std::string_view code) {
   sink_.error(files_, at(name),
-              fmt::format("'{}' is not a valid {}{}; expected one of: {}", value, name,
+              fmt::format("'{}' is not a valid value for '{}'{}; expected one of: {}", value, name,
                           did_you_mean(value, allowed), join(allowed, ", ")),
               std::string(code));
 }

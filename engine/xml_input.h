@@ -28,6 +28,10 @@ bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document&
 /// Location of an element's name in its file.
 Location node_location(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node);
 
+/// Location of attribute `name` in the start tag that begins at `element` (the element's
+/// location when the attribute is not written there).
+Location attribute_location(const SourceFiles& files, Location element, std::string_view name);
+
 /// Reads the attributes of one element, tracking problems.
 class AttributeReader {
  public:
