@@ -1,0 +1,96 @@
+// End-to-end tests of the govmap command: exit codes, messages and output a user sees.
+
+#include <doctest/doctest.h>
+
+#include "tests/test_support.h"
+
+namespace govmap::test {
+
+TEST_CASE("govmap with no command prints usage and exits 2") {
+  const auto r = run_govmap("");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("usage: govmap COMMAND") != std::string::npos);
+}
+
+TEST_CASE("govmap --version names the model format") {
+  const auto r = run_govmap("--version");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("govmap ", 0) == 0);
+  CHECK(r.out.find("model format 1") != std::string::npos);
+}
+
+TEST_CASE("govmap --help lists every command") {
+  const auto r = run_govmap("--help");
+  CHECK(r.exit_code == 0);
+  for (const char* command : {"validate", "stats"}) CHECK(r.out.find(std::string("  ") + command) != std::string::npos);
+}
+
+TEST_CASE("an unknown command gets a suggestion and exit 2") {
+  const auto r = run_govmap("valdate examples/fife/model.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown command 'valdate' (did you mean 'validate'?)") != std::string::npos);
+}
+
+TEST_CASE("an unknown option gets a suggestion and exit 2") {
+  const auto r = run_govmap("stats --formt json examples/fife/model.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown option '--formt' (did you mean '--format'?)") != std::string::npos);
+}
+
+TEST_CASE("a bad option value lists the allowed ones") {
+  const auto r = run_govmap("stats --format yaml examples/fife/model.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("expected one of: text, json") != std::string::npos);
+}
+
+TEST_CASE("each command has its own help") {
+  const auto r = run_govmap("validate --help");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("usage: govmap validate MODEL...") != std::string::npos);
+}
+
+TEST_CASE("validate exits 0 on a valid model and says what it loaded") {
+  const auto r = run_govmap("validate examples/fife/model.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "examples/fife/model.xml: ok (3 bodies, 5 links, 1 areas, 1 files)\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("validate checks every model given and exits 2 if any is invalid") {
+  const auto r = run_govmap("validate examples/fife/model.xml tests/loader/bad/dangling-ref.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("examples/fife/model.xml: ok") != std::string::npos);
+  CHECK(r.err.find("dangling-ref.xml: invalid (1 error)") != std::string::npos);
+}
+
+TEST_CASE("validate reports a missing file with exit 2") {
+  const auto r = run_govmap("validate no/such/model.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no/such/model.xml: error: cannot open 'no/such/model.xml': no such file [file-not-found]") !=
+        std::string::npos);
+}
+
+TEST_CASE("stats counts the example's bodies, seats and population") {
+  const auto r = run_govmap("stats examples/fife/model.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("bodies: 3 (3 elements)") != std::string::npos);
+  CHECK(r.out.find("seats: 8 (8 voting) on 1 boards") != std::string::npos);
+  CHECK(r.out.find("population: 374,130") != std::string::npos);
+}
+
+TEST_CASE("stats as JSON has stable field names") {
+  const auto r = run_govmap("stats --format json examples/fife/model.xml");
+  CHECK(r.exit_code == 0);
+  for (const char* field : {"\"bodies\": 3", "\"bodies_by_kind\"", "\"links_by_kind\"", "\"seats\": 8",
+                            "\"population\": 374130", "\"coterminosity\"", "\"money_by_mechanism\""}) {
+    CAPTURE(field);
+    CHECK(r.out.find(field) != std::string::npos);
+  }
+}
+
+TEST_CASE("stats output is the same bytes on every run") {
+  CHECK(run_govmap("stats --format json examples/fife/model.xml").out ==
+        run_govmap("stats --format json examples/fife/model.xml").out);
+}
+
+}  // namespace govmap::test
