@@ -570,7 +570,10 @@ void Loader::read_overlay(std::uint32_t file, const pugi::xml_node& node) {
     return;
   }
   auto allowed = names_of({"ref", "what"});
-  if (name == "change") allowed = with(with(allowed, kBodyAttributes), kProvenance);
+  if (name == "change") {
+    allowed = with(with(allowed, kBodyAttributes), kProvenance);
+    std::erase(allowed, "id");  // a change cannot rename a body: remove it and add a new one
+  }
   if (name == "remove") allowed.push_back("note");
   AttributeReader a(*files_, file, node, sink_, allowed);
   const std::string ref = a.id("ref", true);

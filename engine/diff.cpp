@@ -1,0 +1,231 @@
+#include "engine/diff.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/text.h"
+
+namespace govmap {
+
+std::string_view to_string(MatchBy by) {
+  switch (by) {
+    case MatchBy::Id: return "id";
+    case MatchBy::Code: return "official code";
+    case MatchBy::NameAndKind: return "name and kind";
+  }
+  return "id";
+}
+
+std::optional<std::size_t> ModelDiff::proposal_of(std::size_t base) const {
+  if (base >= base_to_proposal.size() || base_to_proposal[base] == kNone) return std::nullopt;
+  return base_to_proposal[base];
+}
+
+std::optional<std::size_t> ModelDiff::base_of(std::size_t proposal) const {
+  if (proposal >= proposal_to_base.size() || proposal_to_base[proposal] == kNone) return std::nullopt;
+  return proposal_to_base[proposal];
+}
+
+bool ModelDiff::empty() const {
+  return added_bodies.empty() && removed_bodies.empty() && changed_bodies.empty() && added_links.empty() &&
+         removed_links.empty() && changed_links.empty() && area_moves.empty() && seat_changes.empty();
+}
+
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+std::string amount_text(const std::optional<double>& amount) {
+  return amount ? fmt::format("{}", *amount) : std::string();
+}
+
+class Differ {
+ public:
+  Differ(const Model& base, const Model& proposal) : base_(base), proposal_(proposal) {}
+
+  ModelDiff run() {
+    match_bodies();
+    compare_bodies();
+    compare_links();
+    compare_coverage();
+    compare_seats();
+    return std::move(diff_);
+  }
+
+ private:
+  void match_bodies() {
+    std::vector<bool> base_taken(base_.bodies.size()), proposal_taken(proposal_.bodies.size());
+    auto take = [&](std::size_t b, std::size_t p, MatchBy by) {
+      base_taken[b] = proposal_taken[p] = true;
+      diff_.matches.push_back({b, p, by});
+    };
+    for (std::size_t p = 0; p < proposal_.bodies.size(); ++p) {
+      auto it = base_.body_index.find(proposal_.bodies[p].id);
+      if (it != base_.body_index.end()) take(it->second, p, MatchBy::Id);
+    }
+    // Then by a key that is unique among the unmatched bodies on both sides.
+    auto match_by = [&](MatchBy by, auto key_of) {
+      std::map<std::string, std::vector<std::size_t>> base_keys, proposal_keys;
+      for (std::size_t b = 0; b < base_.bodies.size(); ++b) {
+        if (!base_taken[b] && !key_of(base_.bodies[b]).empty()) base_keys[key_of(base_.bodies[b])].push_back(b);
+      }
+      for (std::size_t p = 0; p < proposal_.bodies.size(); ++p) {
+        if (!proposal_taken[p] && !key_of(proposal_.bodies[p]).empty()) {
+          proposal_keys[key_of(proposal_.bodies[p])].push_back(p);
+        }
+      }
+      for (const auto& [key, ps] : proposal_keys) {
+        auto it = base_keys.find(key);
+        if (it != base_keys.end() && it->second.size() == 1 && ps.size() == 1) take(it->second[0], ps[0], by);
+      }
+    };
+    match_by(MatchBy::Code, [](const Body& b) { return b.code; });
+    match_by(MatchBy::NameAndKind, [](const Body& b) { return lower(b.name) + "\n" + b.kind; });
+    std::sort(diff_.matches.begin(), diff_.matches.end(),
+              [](const BodyMatch& a, const BodyMatch& b) { return a.base < b.base; });
+    diff_.base_to_proposal.assign(base_.bodies.size(), ModelDiff::kNone);
+    diff_.proposal_to_base.assign(proposal_.bodies.size(), ModelDiff::kNone);
+    for (const auto& m : diff_.matches) {
+      diff_.base_to_proposal[m.base] = m.proposal;
+      diff_.proposal_to_base[m.proposal] = m.base;
+    }
+    for (std::size_t b = 0; b < base_.bodies.size(); ++b) if (!base_taken[b]) diff_.removed_bodies.push_back(b);
+    for (std::size_t p = 0; p < proposal_.bodies.size(); ++p) if (!proposal_taken[p]) diff_.added_bodies.push_back(p);
+  }
+
+  // A proposal body id in the baseline's terms: the matched baseline id, else "+id" (new).
+  std::string as_base(const std::string& proposal_id) const {
+    if (proposal_id.empty()) return {};
+    auto it = proposal_.body_index.find(proposal_id);
+    if (it == proposal_.body_index.end()) return "+" + proposal_id;
+    const auto base = diff_.base_of(it->second);
+    return base ? base_.bodies[*base].id : "+" + proposal_id;
+  }
+
+  void compare_bodies() {
+    for (const auto& m : diff_.matches) {
+      const Body& a = base_.bodies[m.base];
+      const Body& b = proposal_.bodies[m.proposal];
+      BodyChange change{m, {}};
+      auto field = [&](const char* name, const std::string& before, const std::string& after) {
+        if (before != after) change.fields.push_back({name, before, after});
+      };
+      field("id", a.id, b.id);
+      field("name", a.name, b.name);
+      field("kind", a.kind, b.kind);
+      field("status", std::string(to_string(a.status)), std::string(to_string(b.status)));
+      field("sector", a.sector, b.sector);
+      field("code", a.code, b.code);
+      field("part-of", a.part_of, b.part_of.empty() ? "" : as_base(b.part_of));
+      field("count", std::to_string(a.count), std::to_string(b.count));
+      field("elected", a.elected ? "true" : "false", b.elected ? "true" : "false");
+      field("powers", powers_to_string(a.powers), powers_to_string(b.powers));
+      field("duties", join(a.duties, " "), join(b.duties, " "));
+      field("functions", join(a.functions, " "), join(b.functions, " "));
+      if (!change.fields.empty()) diff_.changed_bodies.push_back(std::move(change));
+    }
+  }
+
+  void compare_links() {
+    using Key = std::tuple<int, std::string, std::string, std::string>;
+    std::map<Key, std::vector<std::size_t>> base_links, proposal_links;
+    for (std::size_t l = 0; l < base_.links.size(); ++l) {
+      const Link& link = base_.links[l];
+      base_links[{static_cast<int>(link.kind), link.from, link.to, link.subtype}].push_back(l);
+    }
+    for (std::size_t l = 0; l < proposal_.links.size(); ++l) {
+      const Link& link = proposal_.links[l];
+      proposal_links[{static_cast<int>(link.kind), as_base(link.from), as_base(link.to), link.subtype}].push_back(l);
+    }
+    for (const auto& [key, ls] : base_links) {
+      auto it = proposal_links.find(key);
+      const std::size_t paired = it == proposal_links.end() ? 0 : std::min(ls.size(), it->second.size());
+      for (std::size_t i = 0; i < paired; ++i) compare_link(ls[i], it->second[i]);
+      for (std::size_t i = paired; i < ls.size(); ++i) diff_.removed_links.push_back({ls[i], std::nullopt, {}});
+    }
+    for (const auto& [key, ls] : proposal_links) {
+      auto it = base_links.find(key);
+      const std::size_t paired = it == base_links.end() ? 0 : std::min(ls.size(), it->second.size());
+      for (std::size_t i = paired; i < ls.size(); ++i) diff_.added_links.push_back({std::nullopt, ls[i], {}});
+    }
+    auto by_index = [](const LinkChange& a, const LinkChange& b) { return a.base.value_or(a.proposal.value_or(0)) < b.base.value_or(b.proposal.value_or(0)); };
+    std::sort(diff_.removed_links.begin(), diff_.removed_links.end(), by_index);
+    std::sort(diff_.added_links.begin(), diff_.added_links.end(), by_index);
+    std::sort(diff_.changed_links.begin(), diff_.changed_links.end(), by_index);
+  }
+
+  void compare_link(std::size_t b, std::size_t p) {
+    const Link& x = base_.links[b];
+    const Link& y = proposal_.links[p];
+    LinkChange change{b, p, {}};
+    auto field = [&](const char* name, const std::string& before, const std::string& after) {
+      if (before != after) change.fields.push_back({name, before, after});
+    };
+    field("amount", amount_text(x.amount), amount_text(y.amount));
+    field("year", x.year, y.year);
+    field("held-by", x.held_by, y.held_by.empty() ? "" : as_base(y.held_by));
+    field("functions", join(x.functions, " "), join(y.functions, " "));
+    if (!change.fields.empty()) diff_.changed_links.push_back(std::move(change));
+  }
+
+  void compare_coverage() {
+    // area -> kind -> bodies covering it directly, in baseline ids (proposal: mapped).
+    using Cover = std::map<std::string, std::map<std::string, std::set<std::string>>>;
+    Cover before, after;
+    std::map<std::string, std::string> proposal_id_of;  // mapped id -> proposal id, for display
+    for (const auto& body : base_.bodies) {
+      for (const auto& area : body.covers) before[area][body.kind].insert(body.id);
+    }
+    for (const auto& body : proposal_.bodies) {
+      const std::string id = as_base(body.id);
+      proposal_id_of[id] = body.id;
+      for (const auto& area : body.covers) after[area][body.kind].insert(id);
+    }
+    std::set<std::pair<std::string, std::string>> keys;
+    for (const auto& [area, kinds] : before) for (const auto& [kind, _] : kinds) keys.insert({area, kind});
+    for (const auto& [area, kinds] : after) for (const auto& [kind, _] : kinds) keys.insert({area, kind});
+    for (const auto& [area, kind] : keys) {
+      const auto& from = before[area][kind];
+      const auto& to = after[area][kind];
+      if (from == to) continue;
+      AreaMove move{area, kind, {from.begin(), from.end()}, {}};
+      for (const auto& id : to) move.to.push_back(proposal_id_of.count(id) ? proposal_id_of[id] : id);
+      diff_.area_moves.push_back(std::move(move));
+    }
+  }
+
+  void compare_seats() {
+    std::map<std::string, SeatChange> boards;  // keyed by baseline id (or "+id")
+    for (const auto& seat : base_.seats) {
+      auto& c = boards[seat.body];
+      c.body = seat.body;
+      c.before += seat.count;
+      if (seat.voting) c.voting_before += seat.count;
+    }
+    for (const auto& seat : proposal_.seats) {
+      auto& c = boards[as_base(seat.body)];
+      c.body = seat.body;
+      c.after += seat.count;
+      if (seat.voting) c.voting_after += seat.count;
+    }
+    for (auto& [_, c] : boards) {
+      if (c.before != c.after || c.voting_before != c.voting_after) diff_.seat_changes.push_back(c);
+    }
+  }
+
+  const Model& base_;
+  const Model& proposal_;
+  ModelDiff diff_;
+};
+
+}  // namespace
+
+ModelDiff diff_models(const Model& base, const Model& proposal) { return Differ(base, proposal).run(); }
+
+}  // namespace govmap

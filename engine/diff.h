@@ -1,0 +1,70 @@
+#pragma once
+// Structural comparison of two models (a baseline and a proposal): bodies matched by id, then
+// by official code, then by name and kind; links, seats and area coverage compared through
+// that matching. Deterministic: every list is sorted.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model.h"
+
+namespace govmap {
+
+enum class MatchBy { Id, Code, NameAndKind };
+std::string_view to_string(MatchBy by);
+
+/// A baseline body and the proposal body taken to be the same body.
+struct BodyMatch {
+  std::size_t base = 0, proposal = 0;  // indexes in each model's bodies
+  MatchBy by = MatchBy::Id;
+};
+
+struct FieldChange {
+  std::string field, before, after;
+};
+
+struct BodyChange {
+  BodyMatch match;
+  std::vector<FieldChange> fields;
+};
+
+/// A link described through the matching: ends are baseline ids where the body is matched.
+struct LinkChange {
+  std::optional<std::size_t> base, proposal;  // link indexes; one side empty when added/removed
+  std::vector<FieldChange> fields;            // for changed links
+};
+
+/// An area whose coverage by one kind of body changed (e.g. a council area moved to another ICB).
+struct AreaMove {
+  std::string area, kind;                     // area id; the body kind whose coverage changed
+  std::vector<std::string> from, to;          // body ids covering it before (baseline) and after (proposal)
+};
+
+struct SeatChange {
+  std::string body;       // the board (proposal id, or baseline id when removed)
+  long long before = 0, after = 0, voting_before = 0, voting_after = 0;
+};
+
+struct ModelDiff {
+  std::vector<BodyMatch> matches;           // every matched pair
+  std::vector<std::size_t> added_bodies;    // proposal indexes
+  std::vector<std::size_t> removed_bodies;  // baseline indexes
+  std::vector<BodyChange> changed_bodies;
+  std::vector<LinkChange> added_links, removed_links, changed_links;
+  std::vector<AreaMove> area_moves;
+  std::vector<SeatChange> seat_changes;
+
+  /// The proposal body matched to a baseline body, if any.
+  std::optional<std::size_t> proposal_of(std::size_t base) const;
+  /// The baseline body matched to a proposal body, if any.
+  std::optional<std::size_t> base_of(std::size_t proposal) const;
+  bool empty() const;
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> base_to_proposal, proposal_to_base;  // kNone when unmatched
+};
+
+ModelDiff diff_models(const Model& base, const Model& proposal);
+
+}  // namespace govmap

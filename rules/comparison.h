@@ -1,0 +1,60 @@
+#pragma once
+// Comparing a baseline with proposals: the structural diff, the metrics side by side, and
+// which findings are new, resolved or unchanged. Used by `govmap compare` and the report.
+
+#include <string>
+#include <vector>
+
+#include "engine/diff.h"
+#include "engine/metrics.h"
+#include "rules/engine.h"
+
+namespace govmap {
+
+/// The headline numbers compared across proposals.
+struct ComparisonMetrics {
+  long long bodies = 0, boards = 0, seats = 0, people_on_several_boards = 0;
+  long long split_areas = 0;           // bodies split across a partner kind (over all must-partner pairs)
+  long long no_accountability_route = 0;  // unsuppressed accountability-no-route findings
+  long long findings = 0, errors = 0, warnings = 0;
+  double money_pooled = 0, money_total = 0;
+};
+
+/// One model, checked: what the comparison needs of it.
+struct CheckedModel {
+  std::string path;
+  Model model;
+  Stats stats;
+  CheckResult check;
+  ComparisonMetrics metrics;
+};
+
+CheckedModel check_model(std::string path, Model model, const RuleProfile& profile, const std::string& today);
+
+/// Findings of the baseline and a proposal, matched by rule and subjects (through the body
+/// matching). Each list holds indexes into the respective CheckResult::findings; suppressed
+/// findings are left out.
+struct FindingDiff {
+  std::vector<std::size_t> added;      // proposal findings with no baseline counterpart
+  std::vector<std::size_t> resolved;   // baseline findings with no proposal counterpart
+  std::vector<std::pair<std::size_t, std::size_t>> unchanged;  // (baseline, proposal)
+};
+
+FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff);
+
+struct ProposalComparison {
+  CheckedModel proposal;
+  ModelDiff diff;
+  FindingDiff findings;
+};
+
+struct Comparison {
+  CheckedModel base;
+  std::vector<ProposalComparison> proposals;
+};
+
+/// Text and JSON renderings (the HTML one is in render/).
+std::string comparison_text(const Comparison& comparison);
+std::string comparison_json(const Comparison& comparison);
+
+}  // namespace govmap

@@ -1,0 +1,245 @@
+// Text and JSON renderings of a Comparison.
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "engine/json.h"
+#include "engine/text.h"
+#include "rules/comparison.h"
+
+namespace govmap {
+namespace {
+
+constexpr std::size_t kListLimit = 25;  // items shown per section in text; JSON lists all
+
+std::string body_label(const Body& b) {
+  std::string label = fmt::format("{} [{}]", b.name, b.id);
+  if (!b.code.empty() && b.code != b.id) label += fmt::format(" ({})", b.code);
+  return label;
+}
+
+std::string link_label(const Model& m, const Link& l) {
+  auto name = [&](const std::string& id) {
+    const Body* b = m.find_body(id);
+    return b ? b->name : id;
+  };
+  std::string label = fmt::format("{} {} → {}", to_string(l.kind), name(l.from), name(l.to));
+  if (!l.subtype.empty()) label += fmt::format(" ({})", l.subtype);
+  if (l.amount) label += fmt::format(", {}", money(*l.amount));
+  return label;
+}
+
+std::string finding_line(const Model& m, const Finding& f) {
+  return fmt::format("{}: {}: {} [{}]", m.where(f.location), to_string(f.severity), f.message, f.rule);
+}
+
+// Appends a titled list, limited in length, with a count of what was left out.
+void section(std::string& out, const std::string& title, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  out += fmt::format("\n{} ({}):\n", title, items.size());
+  for (std::size_t i = 0; i < items.size() && i < kListLimit; ++i) out += "  " + items[i] + "\n";
+  if (items.size() > kListLimit) out += fmt::format("  … and {} more (see --format json)\n", items.size() - kListLimit);
+}
+
+std::string signed_change(double before, double after, bool as_money) {
+  const double d = after - before;
+  if (d == 0) return "";
+  if (as_money) return (d > 0 ? "+" : "-") + money(d > 0 ? d : -d);
+  return fmt::format("{:+}", static_cast<long long>(d));
+}
+
+void metrics_table(std::string& out, const ComparisonMetrics& a, const ComparisonMetrics& b) {
+  out += fmt::format("\n  {:<40} {:>12} {:>12} {:>10}\n", "metric", "baseline", "proposal", "change");
+  auto row = [&](const char* name, double x, double y, bool as_money = false) {
+    const std::string xs = as_money ? money(x) : thousands(x);
+    const std::string ys = as_money ? money(y) : thousands(y);
+    out += fmt::format("  {:<40} {:>12} {:>12} {:>10}\n", name, xs, ys, signed_change(x, y, as_money));
+  };
+  row("bodies", double(a.bodies), double(b.bodies));
+  row("boards and partnerships", double(a.boards), double(b.boards));
+  row("board seats", double(a.seats), double(b.seats));
+  row("people on several boards", double(a.people_on_several_boards), double(b.people_on_several_boards));
+  row("areas split between partners", double(a.split_areas), double(b.split_areas));
+  row("bodies with no accountability route", double(a.no_accountability_route), double(b.no_accountability_route));
+  row("findings (unsuppressed)", double(a.findings), double(b.findings));
+  row("money pooled", a.money_pooled, b.money_pooled, true);
+  auto share = [](const ComparisonMetrics& m) { return m.money_total > 0 ? percent(m.money_pooled / m.money_total) : "-"; };
+  out += fmt::format("  {:<40} {:>12} {:>12}\n", "share of stated money pooled", share(a), share(b));
+}
+
+}  // namespace
+
+std::string comparison_text(const Comparison& c) {
+  const Model& base = c.base.model;
+  std::string out = fmt::format("Baseline: {} ({}, as of {})\n", base.title, c.base.path, base.as_of);
+  for (const auto& p : c.proposals) {
+    const Model& prop = p.proposal.model;
+    const ModelDiff& d = p.diff;
+    out += fmt::format("\n== Proposal: {} ({}, as of {}) ==\n", prop.title, p.proposal.path, prop.as_of);
+    metrics_table(out, c.base.metrics, p.proposal.metrics);
+    std::vector<std::string> items;
+    for (auto i : d.added_bodies) items.push_back("+ " + body_label(prop.bodies[i]) + ", " + prop.kind_label(prop.bodies[i].kind));
+    section(out, "Bodies added", items);
+    items.clear();
+    for (auto i : d.removed_bodies) items.push_back("- " + body_label(base.bodies[i]) + ", " + base.kind_label(base.bodies[i].kind));
+    section(out, "Bodies removed", items);
+    items.clear();
+    for (const auto& ch : d.changed_bodies) {
+      std::vector<std::string> fields;
+      for (const auto& f : ch.fields) fields.push_back(fmt::format("{}: '{}' → '{}'", f.field, f.before, f.after));
+      items.push_back("~ " + body_label(prop.bodies[ch.match.proposal]) + ": " + join(fields, "; "));
+    }
+    section(out, "Bodies changed", items);
+    items.clear();
+    for (const auto& m : d.matches) {
+      if (m.by == MatchBy::Id) continue;
+      items.push_back(fmt::format("{} = {} (matched by {})", body_label(base.bodies[m.base]),
+                                  body_label(prop.bodies[m.proposal]), to_string(m.by)));
+    }
+    section(out, "Bodies matched other than by id", items);
+    items.clear();
+    for (const auto& l : d.added_links) items.push_back("+ " + link_label(prop, prop.links[*l.proposal]));
+    section(out, "Links added", items);
+    items.clear();
+    for (const auto& l : d.removed_links) items.push_back("- " + link_label(base, base.links[*l.base]));
+    section(out, "Links removed", items);
+    items.clear();
+    for (const auto& l : d.changed_links) {
+      std::vector<std::string> fields;
+      for (const auto& f : l.fields) fields.push_back(fmt::format("{}: '{}' → '{}'", f.field, f.before, f.after));
+      items.push_back("~ " + link_label(prop, prop.links[*l.proposal]) + ": " + join(fields, "; "));
+    }
+    section(out, "Links changed", items);
+    items.clear();
+    for (const auto& m : d.area_moves) {
+      const Area* area = prop.find_area(m.area);
+      if (area == nullptr) area = base.find_area(m.area);
+      const std::string name = area && !area->name.empty() ? fmt::format("{} ({})", area->name, m.area) : m.area;
+      items.push_back(fmt::format("{}, {}: {} → {}", name, prop.kind_label(m.kind, true),
+                                  m.from.empty() ? "none" : join(m.from, ", "), m.to.empty() ? "none" : join(m.to, ", ")));
+    }
+    section(out, "Area assignments moved", items);
+    items.clear();
+    for (const auto& s : d.seat_changes) {
+      items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting)", s.body, s.before, s.voting_before,
+                                  s.after, s.voting_after));
+    }
+    section(out, "Board seats changed", items);
+    const auto& f = p.findings;
+    out += fmt::format("\nFindings: {} new, {} resolved, {} unchanged\n", f.added.size(), f.resolved.size(),
+                       f.unchanged.size());
+    items.clear();
+    for (auto i : f.added) items.push_back(finding_line(prop, p.proposal.check.findings[i]));
+    section(out, "New findings", items);
+    items.clear();
+    for (auto i : f.resolved) items.push_back(finding_line(base, c.base.check.findings[i]));
+    section(out, "Resolved findings", items);
+    if (d.empty()) out += "\nThe proposal makes no structural change.\n";
+  }
+  return out;
+}
+
+namespace {
+
+void write_metrics(JsonWriter& j, const ComparisonMetrics& m) {
+  j.begin_object()
+      .field("bodies", m.bodies).field("boards", m.boards).field("seats", m.seats)
+      .field("people_on_several_boards", m.people_on_several_boards).field("split_areas", m.split_areas)
+      .field("no_accountability_route", m.no_accountability_route).field("findings", m.findings)
+      .field("errors", m.errors).field("warnings", m.warnings).field("money_pooled", m.money_pooled)
+      .field("money_total", m.money_total)
+      .end_object();
+}
+
+void write_body(JsonWriter& j, const Body& b) {
+  j.begin_object().field("id", b.id).field("name", b.name).field("kind", b.kind).field("code", b.code).end_object();
+}
+
+void write_link(JsonWriter& j, const Link& l) {
+  j.begin_object().field("kind", to_string(l.kind)).field("from", l.from).field("to", l.to).field("type", l.subtype);
+  if (l.amount) j.field("amount", *l.amount);
+  j.end_object();
+}
+
+void write_fields(JsonWriter& j, const std::vector<FieldChange>& fields) {
+  j.key("changes").begin_array();
+  for (const auto& f : fields) j.begin_object().field("field", f.field).field("before", f.before).field("after", f.after).end_object();
+  j.end_array();
+}
+
+void write_finding(JsonWriter& j, const Model& m, const Finding& f) {
+  j.begin_object().field("rule", f.rule).field("severity", to_string(f.severity)).field("message", f.message)
+      .field("location", m.where(f.location)).end_object();
+}
+
+}  // namespace
+
+std::string comparison_json(const Comparison& c) {
+  JsonWriter j;
+  const Model& base = c.base.model;
+  j.begin_object();
+  j.key("baseline").begin_object().field("id", base.id).field("title", base.title).field("path", c.base.path)
+      .field("as_of", base.as_of).key("metrics");
+  write_metrics(j, c.base.metrics);
+  j.end_object();
+  j.key("proposals").begin_array();
+  for (const auto& p : c.proposals) {
+    const Model& prop = p.proposal.model;
+    const ModelDiff& d = p.diff;
+    j.begin_object().field("id", prop.id).field("title", prop.title).field("path", p.proposal.path)
+        .field("as_of", prop.as_of).key("metrics");
+    write_metrics(j, p.proposal.metrics);
+    j.key("bodies_added").begin_array();
+    for (auto i : d.added_bodies) write_body(j, prop.bodies[i]);
+    j.end_array().key("bodies_removed").begin_array();
+    for (auto i : d.removed_bodies) write_body(j, base.bodies[i]);
+    j.end_array().key("bodies_changed").begin_array();
+    for (const auto& ch : d.changed_bodies) {
+      j.begin_object().field("id", prop.bodies[ch.match.proposal].id).field("baseline_id", base.bodies[ch.match.base].id);
+      write_fields(j, ch.fields);
+      j.end_object();
+    }
+    j.end_array().key("matches").begin_array();
+    for (const auto& m : d.matches) {
+      if (m.by == MatchBy::Id) continue;
+      j.begin_object().field("baseline_id", base.bodies[m.base].id).field("proposal_id", prop.bodies[m.proposal].id)
+          .field("by", to_string(m.by)).end_object();
+    }
+    j.end_array().key("links_added").begin_array();
+    for (const auto& l : d.added_links) write_link(j, prop.links[*l.proposal]);
+    j.end_array().key("links_removed").begin_array();
+    for (const auto& l : d.removed_links) write_link(j, base.links[*l.base]);
+    j.end_array().key("links_changed").begin_array();
+    for (const auto& l : d.changed_links) {
+      j.begin_object().key("link");
+      write_link(j, prop.links[*l.proposal]);
+      write_fields(j, l.fields);
+      j.end_object();
+    }
+    j.end_array().key("area_moves").begin_array();
+    for (const auto& m : d.area_moves) {
+      j.begin_object().field("area", m.area).field("kind", m.kind).key("from").begin_array();
+      for (const auto& id : m.from) j.value(id);
+      j.end_array().key("to").begin_array();
+      for (const auto& id : m.to) j.value(id);
+      j.end_array().end_object();
+    }
+    j.end_array().key("seat_changes").begin_array();
+    for (const auto& s : d.seat_changes) {
+      j.begin_object().field("body", s.body).field("before", s.before).field("after", s.after)
+          .field("voting_before", s.voting_before).field("voting_after", s.voting_after).end_object();
+    }
+    j.end_array().key("findings").begin_object().key("new").begin_array();
+    for (auto i : p.findings.added) write_finding(j, prop, p.proposal.check.findings[i]);
+    j.end_array().key("resolved").begin_array();
+    for (auto i : p.findings.resolved) write_finding(j, base, c.base.check.findings[i]);
+    j.end_array().field("unchanged", p.findings.unchanged.size()).end_object();
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.str();
+}
+
+}  // namespace govmap

@@ -1,0 +1,40 @@
+// Golden tests of `govmap compare` on small before/after pairs (tests/compare/), covering every
+// kind of change: bodies added, removed, changed and matched by code or by name; links added,
+// removed and changed; areas moved; seats changed; findings new, resolved and unchanged.
+
+#include <doctest/doctest.h>
+
+#include "tests/test_support.h"
+
+namespace govmap::test {
+
+TEST_CASE("compare explains every kind of change in text") {
+  const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml tests/compare/renamed.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == read_text(path("tests/compare/merge-and-renamed.expected.txt")));
+}
+
+TEST_CASE("compare writes the same comparison as JSON") {
+  const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml --format json");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == read_text(path("tests/compare/merge.expected.json")));
+}
+
+TEST_CASE("compare matches bodies by official code, then by name and kind, and says so") {
+  const auto r = run_govmap("compare tests/compare/base.xml tests/compare/renamed.xml");
+  CHECK(r.out.find("Alpha Council [alpha-council] (S12000001) = Alpha Council [S12000001] (matched by official code)") !=
+        std::string::npos);
+  CHECK(r.out.find("Government [gov] = Government [scottish-government] (matched by name and kind)") !=
+        std::string::npos);
+  CHECK(r.out.find("Bodies added") == std::string::npos);
+  CHECK(r.out.find("Findings: 0 new, 0 resolved, 1 unchanged") != std::string::npos);
+}
+
+TEST_CASE("compare reports a proposal's overlay errors with locations and exit 2") {
+  const auto r = run_govmap("compare tests/compare/base.xml tests/compare/bad-overlay.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == read_text(path("tests/compare/bad-overlay.expected")));
+}
+
+}  // namespace govmap::test
