@@ -136,8 +136,9 @@ Location attribute_location(const SourceFiles& files, Location element, std::str
   const std::size_t end = text.find('>', start);
   std::size_t pos = start;
   while (true) {
-    pos = text.find(name.data(), pos, name.size());
-    if (pos == std::string::npos || pos >= end) return element;
+    // Search the start tag only: an attribute the element lacks must not scan the whole file.
+    pos = std::string_view(text).substr(0, end == std::string::npos ? text.size() : end).find(name, pos);
+    if (pos == std::string::npos) return element;
     const bool starts = pos > 0 && std::isspace(static_cast<unsigned char>(text[pos - 1]));
     const std::size_t after = pos + name.size();
     if (starts && after < text.size() && !is_name_char(text[after])) return files.locate(element.file, pos);

@@ -1,0 +1,180 @@
+#pragma once
+// Internals of `govmap import` shared by import_spec.cpp (reading the spec), import.cpp
+// (tables and geography) and import_write.cpp (the model file). Not a public API.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostics.h"
+#include "engine/import.h"
+#include "engine/source_file.h"
+
+namespace govmap::import_detail {
+
+/// A value built from columns: "col" names a column; "text {col} text" is a template.
+struct Template {
+  std::string text;
+  bool is_template = false;
+  Location at;
+  /// Column names it refers to.
+  std::vector<std::string> columns() const;
+};
+
+/// One step of a table pipeline, applied in spec order.
+struct Step {
+  enum class Kind { Filter, Derive, Join, PickMax } kind = Kind::Filter;
+  std::string column;                // filter/derive target/pick-max value column
+  std::string equals, prefix;        // filter
+  std::optional<double> min;         // filter
+  std::string from, regex;           // derive
+  std::string id, file, key, on;     // join (file resolved against the spec's folder)
+  std::string group;                 // pick-max
+  Location at;
+};
+
+/// A CSV file and the steps that turn it into rows.
+struct TableSpec {
+  std::string file;
+  std::vector<Step> steps;
+  Location at;
+};
+
+/// Attributes copied onto generated bodies (elected, powers, duties, status, ...).
+using Passthrough = std::vector<std::pair<std::string, std::string>>;
+
+struct LevelSpec {
+  std::string kind, population_year, source;
+  Template code, name, population;
+  Location at;
+};
+
+struct BodySpec {
+  std::string kind, source;
+  Template code, name, unless_same;
+  Passthrough extra;
+  Location at;
+};
+
+struct LinkSpec {
+  std::string link;  // partner, commissioning, ...
+  Template from, to; // one of them is empty: the row's body
+  std::string source;
+  Passthrough extra;
+  Location at;
+};
+
+struct DerivedSpec {
+  std::string kind, from_kind, prefix, source, link_from_source;
+  Template name;
+  bool part_of = false;
+  Passthrough extra;
+  Location at;
+};
+
+struct OverlapSpec {
+  std::string link, from_kind, to_kind, source;
+  Passthrough extra;
+  Location at;
+};
+
+struct ListSpec {
+  TableSpec table;
+  std::vector<BodySpec> bodies;
+  std::vector<LinkSpec> links;
+};
+
+struct SourceSpec {
+  std::string id, title, publisher, year, url, section, file;
+};
+
+/// A parsed import spec.
+struct ImportSpec {
+  std::string path, folder;
+  std::map<std::string, std::string> root;  // id, nation, title, as-of, status
+  std::string comment;                      // <note> text, copied to the output's header
+  std::vector<SourceSpec> sources;
+  TableSpec areas;
+  std::vector<LevelSpec> levels;
+  std::vector<BodySpec> area_bodies;
+  std::vector<DerivedSpec> derived;
+  std::vector<OverlapSpec> overlaps;
+  std::vector<ListSpec> lists;
+};
+
+std::optional<ImportSpec> read_import_spec(const std::string& path, SourceFiles& files,
+                                           DiagnosticSink& sink);
+
+/// A generated area or body, ready to write.
+struct OutArea {
+  std::string id, kind, name, parent, population_year, source;
+  std::optional<double> population;
+  std::size_t level = 0;
+};
+
+struct OutBody {
+  std::string id, kind, name, code, part_of, source;
+  Passthrough extra;
+  std::vector<std::string> covers;  // coarsest whole areas, sorted
+  std::size_t group = 0;            // order of the spec element that made it
+};
+
+struct OutLink {
+  std::string link, from, to, source;
+  Passthrough extra;
+};
+
+struct Output {
+  std::vector<OutArea> areas;   // sorted by level (coarsest first) then id
+  std::vector<OutBody> bodies;  // sorted by group then id
+  std::vector<OutLink> links;   // sorted
+  std::vector<std::pair<std::string, std::size_t>> file_rows;  // data file, rows read
+};
+
+/// Rows of a table after its pipeline: selected columns (joined ones both plain, when not
+/// already present, and as "join-id.column"), with the line of the main file each came from.
+struct Rows {
+  std::uint32_t file = Location::kNoFile;
+  std::string path;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::uint32_t> lines;
+  std::optional<std::size_t> column(std::string_view name) const;
+};
+
+/// Shared state of one import run.
+struct Context {
+  SourceFiles& files;
+  DiagnosticSink& sink;
+  const ImportOptions& options;
+  std::vector<std::pair<std::string, std::size_t>> file_rows;  // data files read, rows each
+  /// Whether to stop: too many errors already.
+  bool too_many_errors() const { return sink.error_count() >= 100; }
+  void progress(std::string_view what, std::size_t done, std::size_t total) const {
+    if (options.progress && (done % 4096 == 0 || done == total)) options.progress(what, done, total);
+  }
+};
+
+/// Reads a table's file and applies its steps. `wanted` lists every column name the spec
+/// refers to (files keep only those). nullopt when there were errors.
+std::optional<Rows> load_table(const TableSpec& table, const std::set<std::string>& wanted, Context& context);
+
+/// A template compiled against a table's columns.
+struct CompiledTemplate {
+  struct Part {
+    std::string literal;
+    std::optional<std::size_t> column;
+  };
+  std::vector<Part> parts;
+  bool empty() const { return parts.empty(); }
+  std::string eval(const std::vector<std::string>& row) const;
+};
+
+/// Compiles a template; reports columns the rows lack (missing-column) and returns nullopt.
+std::optional<CompiledTemplate> compile(const Template& t, const Rows& rows, Context& context);
+
+std::string write_geography(const ImportSpec& spec, const Output& output);
+
+}  // namespace govmap::import_detail

@@ -1,0 +1,281 @@
+// Reads an import spec (models/<nation>/<era>/import.xml); the format is in docs/import.md.
+
+#include <filesystem>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "engine/import_internal.h"
+#include "engine/text.h"
+#include "engine/xml_input.h"
+
+namespace govmap::import_detail {
+namespace {
+
+const std::vector<std::string> kPassthrough = {"status", "sector", "elected", "powers", "duties",
+                                               "functions", "note", "evidence", "confidence"};
+
+std::vector<std::string> with_passthrough(std::vector<std::string> names) {
+  names.insert(names.end(), kPassthrough.begin(), kPassthrough.end());
+  return names;
+}
+
+Passthrough passthrough(const pugi::xml_node& node) {
+  Passthrough out;
+  for (const auto& name : kPassthrough) {
+    const auto attribute = node.attribute(name.c_str());
+    if (!attribute.empty()) out.emplace_back(name, attribute.value());
+  }
+  return out;
+}
+
+Template make_template(AttributeReader& reader, std::string_view name, bool required) {
+  Template t;
+  t.text = reader.text(name, required);
+  t.is_template = t.text.find('{') != std::string::npos;
+  t.at = reader.at(name);
+  return t;
+}
+
+class SpecReader {
+ public:
+  SpecReader(const std::string& path, const SourceFiles& files, std::uint32_t file, DiagnosticSink& sink)
+      : files_(files), file_(file), sink_(sink) {
+    spec_.path = path;
+    spec_.folder = std::filesystem::path(path).parent_path().string();
+  }
+
+  std::optional<ImportSpec> read(const pugi::xml_node& root) {
+    if (std::string_view(root.name()) != "govmap-import") {
+      sink_.error(files_, node_location(files_, file_, root),
+                  fmt::format("expected <govmap-import> as the root element, found <{}>", root.name()), "unknown-element");
+      return std::nullopt;
+    }
+    AttributeReader r(files_, file_, root, sink_, {"version", "id", "nation", "title", "as-of", "status"});
+    if (r.text("version", true) != "1" && r.has("version")) {
+      sink_.error(files_, r.at("version"), "unsupported import spec version (expected 1)", "bad-value");
+    }
+    for (const char* name : {"id", "nation", "title", "as-of", "status"}) spec_.root[name] = r.text(name, true);
+    bool have_areas = false;
+    for (auto child : root.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = child.name();
+      if (name == "note") {
+        spec_.comment = child.text().get();
+      } else if (name == "source") {
+        source(child);
+      } else if (name == "areas") {
+        have_areas = true;
+        areas(child);
+      } else if (name == "derived") {
+        derived(child);
+      } else if (name == "overlap-links") {
+        overlap(child);
+      } else if (name == "list") {
+        list(child);
+      } else {
+        unknown(child, {"note", "source", "areas", "derived", "overlap-links", "list"});
+      }
+    }
+    if (!have_areas) sink_.error(files_, node_location(files_, file_, root), "the spec needs an <areas> element", "missing-element");
+    if (spec_.levels.empty() && have_areas) {
+      sink_.error(files_, spec_.areas.at, "<areas> needs at least one <level>", "missing-element");
+    }
+    return spec_;
+  }
+
+ private:
+  void unknown(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
+    sink_.error(files_, node_location(files_, file_, node),
+                fmt::format("unknown element <{}>{}", node.name(), did_you_mean(node.name(), allowed)), "unknown-element");
+  }
+
+  std::string resolve(const std::string& file) const {
+    return file.empty() ? file : (std::filesystem::path(spec_.folder) / file).lexically_normal().string();
+  }
+
+  void source(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_, {"id", "title", "publisher", "year", "url", "section", "file"});
+    spec_.sources.push_back({r.id("id", true), r.text("title", true), r.text("publisher"), r.text("year"),
+                             r.text("url"), r.text("section"), r.text("file")});
+  }
+
+  // Reads file= and the pipeline steps; returns false for elements it does not own.
+  bool step(TableSpec& table, const pugi::xml_node& node) {
+    const std::string_view name = node.name();
+    Step s;
+    if (name == "filter") {
+      AttributeReader r(files_, file_, node, sink_, {"column", "equals", "prefix", "min"});
+      s.kind = Step::Kind::Filter;
+      s.column = r.text("column", true);
+      s.equals = r.text("equals");
+      s.prefix = r.text("prefix");
+      s.min = r.number("min", false, false);
+      s.at = r.at();
+    } else if (name == "derive") {
+      AttributeReader r(files_, file_, node, sink_, {"column", "from", "regex"});
+      s.kind = Step::Kind::Derive;
+      s.column = r.text("column", true);
+      s.from = r.text("from", true);
+      s.regex = r.text("regex", true);
+      s.at = r.at();
+      try {
+        std::regex check(s.regex);
+        if (check.mark_count() < 1) sink_.error(files_, r.at("regex"), "regex needs one capture group", "bad-value");
+      } catch (const std::regex_error& e) {
+        sink_.error(files_, r.at("regex"), fmt::format("bad regular expression: {}", e.what()), "bad-value");
+      }
+    } else if (name == "join") {
+      AttributeReader r(files_, file_, node, sink_, {"id", "file", "key", "on"});
+      s.kind = Step::Kind::Join;
+      s.id = r.id("id", true);
+      s.file = resolve(r.text("file", true));
+      s.key = r.text("key", true);
+      s.on = r.text("on", true);
+      s.at = r.at();
+    } else if (name == "pick-max") {
+      AttributeReader r(files_, file_, node, sink_, {"group", "column"});
+      s.kind = Step::Kind::PickMax;
+      s.group = r.text("group", true);
+      s.column = r.text("column", true);
+      s.at = r.at();
+    } else {
+      return false;
+    }
+    table.steps.push_back(std::move(s));
+    return true;
+  }
+
+  BodySpec body(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_, with_passthrough({"kind", "code", "name", "unless-same", "source"}));
+    BodySpec b;
+    b.kind = r.id("kind", true);
+    b.code = make_template(r, "code", true);
+    b.name = make_template(r, "name", true);
+    b.unless_same = make_template(r, "unless-same", false);
+    b.source = r.text("source");
+    b.extra = passthrough(node);
+    b.at = r.at();
+    return b;
+  }
+
+  void areas(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_, {"file"});
+    spec_.areas.file = resolve(r.text("file", true));
+    spec_.areas.at = r.at();
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element || step(spec_.areas, child)) continue;
+      const std::string_view name = child.name();
+      if (name == "level") {
+        AttributeReader l(files_, file_, child, sink_, {"kind", "code", "name", "population", "population-year", "source"});
+        LevelSpec level;
+        level.kind = l.id("kind", true);
+        level.code = make_template(l, "code", true);
+        level.name = make_template(l, "name", false);
+        level.population = make_template(l, "population", false);
+        level.population_year = l.text("population-year");
+        level.source = l.text("source");
+        level.at = l.at();
+        spec_.levels.push_back(std::move(level));
+      } else if (name == "body") {
+        spec_.area_bodies.push_back(body(child));
+      } else {
+        unknown(child, {"filter", "derive", "join", "pick-max", "level", "body"});
+      }
+    }
+  }
+
+  void derived(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_,
+                      with_passthrough({"kind", "from-kind", "prefix", "name", "part-of", "link-from-source", "source"}));
+    DerivedSpec d;
+    d.kind = r.id("kind", true);
+    d.from_kind = r.id("from-kind", true);
+    d.prefix = r.text("prefix", true);
+    d.name = make_template(r, "name", true);
+    d.part_of = r.boolean("part-of").value_or(false);
+    d.link_from_source = r.text("link-from-source");
+    d.source = r.text("source");
+    d.extra = passthrough(node);
+    d.at = r.at();
+    spec_.derived.push_back(std::move(d));
+  }
+
+  void overlap(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_,
+                      {"link", "from-kind", "to-kind", "source", "note", "evidence", "confidence"});
+    OverlapSpec o{r.text("link", true), r.id("from-kind", true), r.id("to-kind", true), r.text("source"), {}, r.at()};
+    for (const char* name : {"note", "evidence", "confidence"}) {
+      if (r.has(name)) o.extra.emplace_back(name, r.text(name));
+    }
+    spec_.overlaps.push_back(std::move(o));
+  }
+
+  void list(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_, {"file"});
+    ListSpec l;
+    l.table.file = resolve(r.text("file", true));
+    l.table.at = r.at();
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element || step(l.table, child)) continue;
+      const std::string_view name = child.name();
+      if (name == "body") {
+        l.bodies.push_back(body(child));
+      } else if (name == "link") {
+        AttributeReader k(files_, file_, child, sink_, {"link", "from", "to", "source", "note", "evidence", "confidence"});
+        LinkSpec link;
+        link.link = k.text("link", true);
+        link.from = make_template(k, "from", false);
+        link.to = make_template(k, "to", false);
+        link.source = k.text("source");
+        for (const char* extra : {"note", "evidence", "confidence"}) {
+          if (k.has(extra)) link.extra.emplace_back(extra, k.text(extra));
+        }
+        link.at = k.at();
+        if (link.from.text.empty() == link.to.text.empty()) {
+          sink_.error(files_, link.at, "<link> needs exactly one of 'from' and 'to' (the other end is the row's body)",
+                      "missing-attribute");
+        }
+        l.links.push_back(std::move(link));
+      } else {
+        unknown(child, {"filter", "derive", "join", "pick-max", "body", "link"});
+      }
+    }
+    if (l.bodies.size() != 1) sink_.error(files_, l.table.at, "<list> needs exactly one <body>", "missing-element");
+    spec_.lists.push_back(std::move(l));
+  }
+
+  const SourceFiles& files_;
+  std::uint32_t file_;
+  DiagnosticSink& sink_;
+  ImportSpec spec_;
+};
+
+}  // namespace
+
+std::vector<std::string> Template::columns() const {
+  if (text.empty()) return {};
+  if (!is_template) return {text};
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = text.find('{', pos)) != std::string::npos) {
+    const auto end = text.find('}', pos);
+    if (end == std::string::npos) break;
+    out.push_back(text.substr(pos + 1, end - pos - 1));
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::optional<ImportSpec> read_import_spec(const std::string& path, SourceFiles& files, DiagnosticSink& sink) {
+  const auto file = read_source(path, files, sink);
+  if (!file) return std::nullopt;
+  pugi::xml_document doc;
+  if (!parse_xml(files, *file, doc, sink)) return std::nullopt;
+  const std::size_t errors = sink.error_count();
+  auto spec = SpecReader(path, files, *file, sink).read(doc.document_element());
+  if (!spec || sink.error_count() > errors) return std::nullopt;
+  return spec;
+}
+
+}  // namespace govmap::import_detail

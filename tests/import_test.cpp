@@ -1,0 +1,146 @@
+// govmap import: the CSV reader, the importer on small fixtures (tests/import/), and the
+// committed geography models, which must be exactly what their import specs generate.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "engine/csv.h"
+#include "engine/import.h"
+#include "tests/test_support.h"
+
+namespace govmap {
+namespace {
+
+std::pair<std::optional<CsvTable>, std::string> parse(const std::string& text, std::vector<std::string> wanted = {}) {
+  SourceFiles files;
+  const auto file = files.add("t.csv", text);
+  DiagnosticSink sink;
+  auto table = parse_csv(files, file, wanted, sink);
+  std::ostringstream out;
+  print_diagnostics(out, sink);
+  return {std::move(table), out.str()};
+}
+
+TEST_CASE("csv reader handles quoted fields with commas, quotes and line breaks") {
+  const auto [table, diagnostics] = parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\n");
+  REQUIRE(table);
+  CHECK(diagnostics.empty());
+  REQUIRE(table->rows.size() == 2);
+  CHECK(table->rows[0] == std::vector<std::string>{"x, y", "say \"hi\""});
+  CHECK(table->rows[1] == std::vector<std::string>{"two\nlines", "z"});
+  CHECK(table->lines == std::vector<std::uint32_t>{2, 3});
+}
+
+TEST_CASE("csv reader accepts CRLF line ends, a byte order mark and selects columns by name") {
+  const auto [table, diagnostics] = parse("\xEF\xBB\xBFid,name,pop\r\nA,Alpha,1\r\n\r\nB,Beta,2\r\n", {"pop", "id"});
+  REQUIRE(table);
+  CHECK(diagnostics.empty());
+  CHECK(table->columns == std::vector<std::string>{"pop", "id"});
+  CHECK(table->rows == std::vector<std::vector<std::string>>{{"1", "A"}, {"2", "B"}});
+  CHECK(table->lines == std::vector<std::uint32_t>{2, 4});
+}
+
+TEST_CASE("csv reader reports a missing column with a suggestion and malformed rows with their line") {
+  CHECK(parse("code,name\nA,x\n", {"nmae"}).second ==
+        "t.csv:1:1: error: missing column 'nmae' (did you mean 'name'?) [missing-column]\n  code,name\n  ^\n");
+  const auto [table, diagnostics] = parse("a,b\n1,2,3\n\"x\"y,2\n\"open,2\n");
+  REQUIRE(table);
+  CHECK(table->rows.empty());
+  CHECK(diagnostics ==
+        "t.csv:2:1: error: row has 3 fields; the header has 2 [csv-syntax]\n  1,2,3\n  ^\n"
+        "t.csv:3:4: error: unexpected text after a closing quote (write \"\" for a quote inside a quoted field) [csv-syntax]\n"
+        "  \"x\"y,2\n     ^\n"
+        "t.csv:4:1: error: unterminated quoted field [csv-syntax]\n  \"open,2\n  ^\n");
+}
+
+TEST_CASE("import turns a lookup with renamed columns into areas, bodies, coverage and links") {
+  DiagnosticSink sink;
+  const auto text = import_geography(test::path("tests/import/basic.xml"), sink);
+  std::ostringstream diagnostics;
+  print_diagnostics(diagnostics, sink);
+  CHECK(diagnostics.str().empty());
+  REQUIRE(text);
+  CHECK(*text == test::read_text(test::path("tests/import/basic.expected.xml")));
+}
+
+TEST_CASE("import output loads as a model") {
+  const auto [model, diagnostics] = test::load(test::path("tests/import/basic.expected.xml"));
+  CHECK(diagnostics.empty());
+  REQUIRE(model);
+  CHECK(model->areas.size() == 8);
+  CHECK(model->find_body("B1")->covers == std::vector<std::string>{"A03", "D1"});
+}
+
+TEST_CASE("import reports every malformed row with file and line and writes nothing") {
+  namespace fs = std::filesystem;
+  const fs::path out = fs::temp_directory_path() / ("govmap-import-test-" + std::to_string(::getpid()) + ".xml");
+  fs::remove(out);
+  const auto r = test::run_govmap("import tests/import/bad-rows.xml -o '" + out.string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(!fs::exists(out));
+  CHECK(r.err ==
+        "tests/import/bad-rows.csv:6:1: error: row has 4 fields; the header has 3 [csv-syntax]\n  A03,D2,B2,extra\n  ^\n"
+        "tests/import/bad-rows.csv:8:1: error: no row of bad-population.csv has code = 'A06' (from column 'small_area') [no-match]\n"
+        "  A06,D2,B2\n  ^\n"
+        "tests/import/bad-rows.csv:3:1: error: empty small-area code [empty-code]\n  ,D1,B1\n  ^\n"
+        "tests/import/bad-rows.csv:4:1: error: population 'lots' of small-area 'A02' is not a non-negative number [bad-number]\n"
+        "  A02,D1,B1\n  ^\n"
+        "tests/import/bad-rows.csv:5:1: error: small-area 'A02' has two parents: 'D1' (line 4) and 'D2' [two-parents]\n"
+        "  A02,D2,B1\n  ^\n"
+        "tests/import/bad-rows.csv:7:1: error: population '-5' of small-area 'A04' is not a non-negative number [bad-number]\n"
+        "  A04,D2,B2\n  ^\n"
+        "govmap import: 6 error(s); " + out.string() + " not written\n");
+}
+
+TEST_CASE("import leaves an existing output file untouched when the spec has errors") {
+  namespace fs = std::filesystem;
+  const fs::path out = fs::temp_directory_path() / ("govmap-import-keep-" + std::to_string(::getpid()) + ".xml");
+  { std::ofstream(out) << "previous"; }
+  const auto r = test::run_govmap("import tests/import/missing-column.xml -o '" + out.string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(test::read_text(out.string()) == "previous");
+  CHECK(r.err.find("tests/import/missing-column.xml:6:44: error: no column 'district_nme' in lookup.csv "
+                   "(did you mean 'district'?) [missing-column]") != std::string::npos);
+  fs::remove(out);
+}
+
+TEST_CASE("import reports a missing lookup file") {
+  const auto r = test::run_govmap("import tests/import/missing-file.xml -o /tmp/govmap-never-written.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("tests/import/no-such-lookup.csv: error: cannot open 'tests/import/no-such-lookup.csv': "
+                    "no such file [file-not-found]\n", 0) == 0);
+}
+
+TEST_CASE("import without -o is a usage error and --help describes the command") {
+  CHECK(test::run_govmap("import tests/import/basic.xml").exit_code == 2);
+  const auto help = test::run_govmap("import --help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("import SPEC -o OUT") != std::string::npos);
+}
+
+TEST_CASE("each committed geography.xml is exactly what its import spec generates") {
+  namespace fs = std::filesystem;
+  std::vector<std::string> specs;
+  for (const auto& nation : fs::directory_iterator(test::path("models"))) {
+    if (!nation.is_directory()) continue;
+    for (const char* era : {"2021", "current"}) {
+      const auto spec = nation.path() / era / "import.xml";
+      if (fs::exists(spec)) specs.push_back(spec.string());
+    }
+  }
+  std::sort(specs.begin(), specs.end());
+  CHECK(specs.size() == 8);
+  for (const auto& spec : specs) {
+    CAPTURE(spec);
+    DiagnosticSink sink;
+    const auto text = import_geography(spec, sink);
+    REQUIRE(text);
+    const auto committed = fs::path(spec).parent_path() / "geography.xml";
+    CHECK(*text == test::read_text(committed.string()));  // scripts/regenerate-geography.sh updates them
+  }
+}
+
+}  // namespace
+}  // namespace govmap
