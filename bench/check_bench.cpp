@@ -1,0 +1,65 @@
+// Benchmarks of loading and checking synthetic models (bench/synthetic.h). Run:
+//   govmap_bench --benchmark_filter=Check
+// Sizes: bodies/links of 1,000/10,000, 10,000/100,000 and 100,000/1,000,000.
+
+#include <filesystem>
+#include <map>
+
+#include <unistd.h>
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+
+#include "bench/synthetic.h"
+#include "engine/loader.h"
+#include "rules/engine.h"
+
+namespace govmap::bench {
+namespace {
+
+/// The synthetic model file for a size, written once per process.
+const std::string& model_file(std::size_t bodies, std::size_t links) {
+  static std::map<std::pair<std::size_t, std::size_t>, std::string> files;
+  auto& path = files[{bodies, links}];
+  if (path.empty()) {
+    path = (std::filesystem::temp_directory_path() / fmt::format("govmap-bench-{}-{}-{}.xml", ::getpid(), bodies, links)).string();
+    write_synthetic_model({bodies, links, 1}, path);
+  }
+  return path;
+}
+
+void BM_LoadModel(benchmark::State& state) {
+  const auto& path = model_file(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) {
+    DiagnosticSink sink;
+    auto model = load_model(path, sink);
+    if (!model) state.SkipWithError("the synthetic model did not load");
+    benchmark::DoNotOptimize(model);
+  }
+  state.counters["file_MB"] = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+}
+
+void BM_CheckCatalogue(benchmark::State& state) {
+  const auto& path = model_file(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+  DiagnosticSink sink;
+  const auto model = load_model(path, sink);
+  if (!model) {
+    state.SkipWithError("the synthetic model did not load");
+    return;
+  }
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    const CheckResult result = run_checks(*model, RuleProfile{}, {}, "2024-01-01");
+    findings = result.findings.size();
+    benchmark::DoNotOptimize(findings);
+  }
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
+BENCHMARK(BM_LoadModel)->Args({1000, 10000})->Args({10000, 100000})->Args({100000, 1000000})
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_CheckCatalogue)->Args({1000, 10000})->Args({10000, 100000})->Args({100000, 1000000})
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+}  // namespace govmap::bench

@@ -1,0 +1,25 @@
+#pragma once
+// The three formats of `govmap check` (docs/check-output.md): compiler-style text, JSON with
+// stable field names, and SARIF 2.1.0. Pure functions of their inputs: same input, same bytes.
+
+#include <string>
+
+#include "engine/model.h"
+#include "rules/engine.h"
+
+namespace govmap {
+
+/// `path:line:col: severity: message [rule]`, evidence and subjects indented below, accepted
+/// findings marked, then one summary line.
+std::string check_text(const Model& model, const CheckResult& result);
+
+/// JSON: findings, summary, suppression_problems and metrics (see docs/check-output.md).
+std::string check_json(const Model& model, const CheckResult& result);
+
+/// SARIF 2.1.0: one run; tool.driver.rules are the rules that ran, with their docs.
+std::string check_sarif(const Model& model, const CheckResult& result);
+
+/// A path written as a relative URI reference (percent-encoded), or a file:// URI when absolute.
+std::string path_to_uri(const std::string& path);
+
+}  // namespace govmap

@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "tests/test_support.h"
+
+namespace govmap::test {
+namespace {
+
+const std::string kCheck =
+    "check tests/check/suppressions.xml --rules tests/check/only-mine.xml --today 2024-06-01";
+
+std::string temp_file(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-check-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+}  // namespace
+
+TEST_CASE("govmap check prints findings as text matching the reviewed golden file") {
+  const auto r = run_govmap(kCheck);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == read_text(path("tests/check/suppressions.txt")));
+  CHECK(r.err.find("suppressions.xml:34:3: warning: suppression of 'claim-mismatch' for 'boards' matches no "
+                   "finding [unused-suppression]") != std::string::npos);
+}
+
+TEST_CASE("govmap check exit status follows --fail-on") {
+  CHECK(run_govmap(kCheck + " --fail-on never").exit_code == 0);
+  CHECK(run_govmap(kCheck + " --fail-on warning").exit_code == 1);
+  CHECK(run_govmap(kCheck + " --baseline tests/check/baseline.xml --fail-on error").exit_code == 1);  // areas remains
+  CHECK(run_govmap("check tests/rules/structure/layering.xml --rules tests/check/only-mine.xml").exit_code == 0);
+  CHECK(run_govmap("check tests/rules/structure/layering.xml --rules tests/check/only-mine.xml --fail-on warning")
+            .exit_code == 1);
+}
+
+TEST_CASE("govmap check refuses a bad rules profile with exit status 2") {
+  const auto r = run_govmap("check tests/check/suppressions.xml --rules tests/check/bad-profile.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("unknown rule 'structure-layring' (did you mean 'structure-layering'?)") != std::string::npos);
+  CHECK(run_govmap(kCheck + " --today 2024-13-01").exit_code == 2);
+  CHECK(run_govmap("check tests/check/no-such-model.xml").exit_code == 2);
+}
+
+TEST_CASE("govmap check --format json has the documented fields and marks accepted findings") {
+  const auto r = run_govmap(kCheck + " --format json");
+  CHECK(r.exit_code == 1);
+  for (const char* field : {"\"findings\": [", "\"rule\": \"structure-layering\"", "\"subjects\": [",
+                            "\"location\": {", "\"suppressed\": true", "\"source\": \"inline\"",
+                            "\"summary\": {", "\"by_severity\": {", "\"by_rule\": {", "\"metrics\": {",
+                            "\"suppression_problems\": [", "\"code\": \"expired-suppression\""}) {
+    INFO(field);
+    CHECK(r.out.find(field) != std::string::npos);
+  }
+  CHECK(r.out == run_govmap(kCheck + " --format json").out);  // deterministic
+}
+
+TEST_CASE("govmap check --write-baseline writes a baseline that then accepts the findings") {
+  const std::string baseline = temp_file("baseline.xml");
+  const auto written = run_govmap(kCheck + " --write-baseline " + baseline);
+  CHECK(written.exit_code == 0);
+  CHECK(read_text(baseline).find("subject=\"money\" reason=\"accepted in baseline on 2024-06-01\"") !=
+        std::string::npos);
+  const auto r = run_govmap(kCheck + " --baseline " + baseline);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("0 findings: 0 errors, 0 warnings, 0 info; 4 accepted") != std::string::npos);
+  CHECK(run_govmap(kCheck + " --write-baseline tests/check/suppressions.xml").exit_code == 2);  // an input
+}
+
+TEST_CASE("govmap rules lists every rule with its options and govmap explain prints a rule's doc") {
+  const auto rules = run_govmap("rules");
+  CHECK(rules.exit_code == 0);
+  CHECK(rules.out.find("structure-layering") != std::string::npos);
+  CHECK(rules.out.find("option max-layers (default 3)") != std::string::npos);
+  CHECK(run_govmap("rules --format json").out.find("\"name\": \"max-layers\"") != std::string::npos);
+  const auto explain = run_govmap("explain claim-mismatch");
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.rfind("# claim-mismatch\n", 0) == 0);
+  const auto unknown = run_govmap("explain claim-mismach");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("did you mean 'claim-mismatch'?") != std::string::npos);
+}
+
+TEST_CASE("govmap check --format sarif is valid SARIF 2.1.0 against the official schema") {
+  namespace fs = std::filesystem;
+  const std::string sarif = temp_file("check.sarif");
+  const auto r = run_govmap(kCheck + " --baseline tests/check/baseline.xml --format sarif -o " + sarif);
+  CHECK(r.exit_code == 1);
+  const std::string text = read_text(sarif);
+  CHECK(text.find("\"version\": \"2.1.0\"") != std::string::npos);
+  CHECK(text.find("\"kind\": \"inSource\"") != std::string::npos);
+  CHECK(text.find("\"kind\": \"external\"") != std::string::npos);
+  CHECK(text.find("\"uri\": \"tests/check/suppressions.xml\"") != std::string::npos);
+  if (!fs::is_directory(path("tests/sarif/node_modules/ajv-draft-04")) || std::system("node --version >/dev/null 2>&1") != 0) {
+    MESSAGE("schema validation skipped: run 'npm ci' in tests/sarif (needs node)");
+    return;
+  }
+  const std::string command = "node '" + path("tests/sarif/validate.js") + "' '" + sarif + "' >/dev/null 2>&1";
+  CHECK(std::system(command.c_str()) == 0);
+}
+
+}  // namespace govmap::test
