@@ -1,0 +1,106 @@
+// board-dual-role: someone sitting on a body and on a body that funds it or holds it to
+// account. Funding and accountability links are indexed by pair of bodies once (linear); each
+// holder's boards are then checked pairwise (boards per holder are few).
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+#include "rules/board/seat_holders.h"
+#include "rules/rule.h"
+
+namespace govmap {
+namespace {
+
+using PairKey = std::uint64_t;
+
+PairKey key_of(std::size_t a, std::size_t b) {
+  if (a > b) std::swap(a, b);
+  return (static_cast<PairKey>(a) << 32) | static_cast<PairKey>(b);
+}
+
+/// "NHS Fife funds Fife Integration Joint Board (delegated budget)".
+std::string relation(const Model& m, const Link& link) {
+  const std::string from = m.find_body(link.from)->name, to = m.find_body(link.to)->name;
+  std::string how;
+  if (link.kind == LinkKind::Funding) {
+    const Labelled* mech = m.vocabulary ? m.vocabulary->mechanism(link.subtype) : nullptr;
+    how = mech != nullptr ? mech->label : link.subtype;
+    if (link.amount) how += ", " + money(*link.amount);
+    return fmt::format("{} funds {}{}", from, to, how.empty() ? "" : " (" + how + ")");
+  }
+  const Labelled* kind = m.vocabulary ? m.vocabulary->accountability_kind(link.subtype) : nullptr;
+  how = kind != nullptr ? kind->label : link.subtype;
+  return fmt::format("{} answers to {}{}", from, to, how.empty() ? "" : " (" + how + ")");
+}
+
+/// The body in a link that has the upper hand: the funder, or the body answered to.
+const std::string& overseer(const Link& link) {
+  return link.kind == LinkKind::Funding ? link.from : link.to;
+}
+
+void check(const RuleContext& ctx) {
+  const Model& m = ctx.model();
+  const std::vector<board::Holder> holders = board::seats_by_holder(m);
+  std::vector<bool> held(m.bodies.size(), false);  // bodies with a named seat holder
+  for (const board::Holder& holder : holders) {
+    for (std::size_t s : holder.seats) {
+      if (auto b = m.body_index.find(m.seats[s].body); b != m.body_index.end()) held[b->second] = true;
+    }
+  }
+  std::unordered_map<PairKey, std::vector<std::size_t>> links;
+  for (std::size_t l = 0; l < m.links.size(); ++l) {
+    const Link& link = m.links[l];
+    if (link.kind != LinkKind::Funding && link.kind != LinkKind::Accountability) continue;
+    auto from = m.body_index.find(link.from);
+    if (from == m.body_index.end() || !held[from->second]) continue;
+    auto to = m.body_index.find(link.to);
+    if (to == m.body_index.end() || !held[to->second] || from->second == to->second) continue;
+    links[key_of(from->second, to->second)].push_back(l);
+  }
+  for (const board::Holder& holder : holders) {
+    std::vector<std::pair<std::size_t, std::size_t>> seat_on;  // (body, first seat)
+    for (std::size_t s : holder.seats) {
+      auto b = m.body_index.find(m.seats[s].body);
+      if (b == m.body_index.end() || !board::is_board_kind(m.bodies[b->second])) continue;
+      if (std::none_of(seat_on.begin(), seat_on.end(), [&](const auto& p) { return p.first == b->second; })) {
+        seat_on.emplace_back(b->second, s);
+      }
+    }
+    for (std::size_t i = 0; i < seat_on.size(); ++i) {
+      for (std::size_t j = i + 1; j < seat_on.size(); ++j) {
+        auto found = links.find(key_of(seat_on[i].first, seat_on[j].first));
+        if (found == links.end()) continue;
+        const Link& first = m.links[found->second.front()];
+        const std::size_t top = m.bodies[seat_on[i].first].id == overseer(first) ? i : j;
+        const std::size_t other = top == i ? j : i;
+        std::vector<std::string> evidence{board::seat_words(m, m.seats[seat_on[other].second]),
+                                          board::seat_words(m, m.seats[seat_on[top].second])};
+        std::vector<std::string> relations;
+        for (std::size_t l : found->second) relations.push_back(relation(m, m.links[l]));
+        ctx.report(fmt::format("{} sits on both {} and {}, and {}", holder.name, m.bodies[seat_on[other].first].name,
+                               m.bodies[seat_on[top].first].name, fmt::join(relations, "; ")),
+                   {board::holder_subject(holder), ctx.body_subject(seat_on[other].first),
+                    ctx.body_subject(seat_on[top].first)},
+                   m.seats[seat_on[top].second].provenance.location, std::move(evidence));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const Rule& board_dual_role_rule() {
+  static const Rule rule{
+      "board-dual-role",
+      Severity::Warning,
+      "someone sitting on a body and on a body that funds it or holds it to account",
+      {},
+      check};
+  return rule;
+}
+
+}  // namespace govmap
