@@ -1,0 +1,123 @@
+#pragma once
+// Helpers shared by the accountability and funding rules: following lines of accountability
+// (accountability links, and part-of: a committee answers to the body it is part of) and
+// naming bodies and money in messages. Header-only; not a rule.
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/graph.h"
+#include "engine/model.h"
+#include "rules/rule.h"
+
+namespace govmap::chain {
+
+/// The body a body is part of, if it names one that exists.
+inline std::optional<BodyIndex> parent_of(const Graph& graph, BodyIndex body) {
+  const std::string& parent = graph.model().bodies[body].part_of;
+  if (parent.empty()) return std::nullopt;
+  return graph.index_of(parent);
+}
+
+/// For every body, the bodies it answers to directly: the targets of its accountability
+/// links in document order, then the body it is part of; without repeats. Built once in one
+/// pass over the links, so walking up is cheap even past bodies with huge fan-out.
+inline std::vector<std::vector<BodyIndex>> masters_of_all(const Graph& graph) {
+  const Model& m = graph.model();
+  std::vector<std::vector<BodyIndex>> up(m.bodies.size());
+  for (const Link& l : m.links) {
+    if (l.kind != LinkKind::Accountability) continue;
+    const auto from = graph.index_of(l.from), to = graph.index_of(l.to);
+    if (from && to && *from != *to) up[*from].push_back(*to);
+  }
+  constexpr BodyIndex kNone = static_cast<BodyIndex>(-1);
+  std::vector<BodyIndex> seen_by(up.size(), kNone);  // drops repeats in one pass
+  for (BodyIndex b = 0; b < up.size(); ++b) {
+    if (auto p = parent_of(graph, b); p && *p != b) up[b].push_back(*p);
+    auto& list = up[b];
+    std::size_t kept = 0;
+    for (BodyIndex w : list) {
+      if (seen_by[w] != b) seen_by[w] = b, list[kept++] = w;
+    }
+    list.resize(kept);
+  }
+  return up;
+}
+
+/// Every body above `start` on its lines of accountability (start excluded), sorted; nullopt
+/// when more than `limit` bodies were found (the caller should then stay silent). Bounding
+/// the walk keeps rules that call this once per link linear in the model's size.
+inline std::optional<std::vector<BodyIndex>> bodies_above(
+    const std::vector<std::vector<BodyIndex>>& up, BodyIndex start, std::size_t limit) {
+  std::vector<BodyIndex> found, stack{start};
+  while (!stack.empty()) {
+    const BodyIndex v = stack.back();
+    stack.pop_back();
+    for (BodyIndex w : up[v]) {
+      if (w == start || std::find(found.begin(), found.end(), w) != found.end()) continue;
+      if (found.size() >= limit) return std::nullopt;
+      found.push_back(w);
+      stack.push_back(w);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+/// A body's name for messages (its id when it has none).
+inline std::string name_of(const Model& model, BodyIndex body) {
+  const Body& b = model.bodies[body];
+  return b.name.empty() ? b.id : b.name;
+}
+inline std::string name_of(const Model& model, const std::string& body_id) {
+  const Body* b = model.find_body(body_id);
+  return b == nullptr || b->name.empty() ? body_id : b->name;
+}
+
+/// "A", "A and B", "A, B and C"; past `max_shown` names, "A, B, C and 4 others".
+inline std::string join_names(const std::vector<std::string>& names, std::size_t max_shown = 4) {
+  std::string out;
+  const std::size_t shown = names.size() > max_shown ? max_shown : names.size();
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += (i + 1 == shown && shown == names.size()) ? " and " : ", ";
+    out += names[i];
+  }
+  if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " others";
+  return out;
+}
+
+/// The vocabulary label of a link's subtype (mechanism or accountability kind), lower case
+/// first letter ("set-aside budget", "scrutiny"); the id when the vocabulary lacks it.
+inline std::string subtype_label(const Model& model, const Link& link) {
+  if (link.subtype.empty()) return std::string(to_string(link.kind));
+  const Labelled* found = nullptr;
+  if (model.vocabulary) {
+    found = link.kind == LinkKind::Funding ? model.vocabulary->mechanism(link.subtype)
+                                           : model.vocabulary->accountability_kind(link.subtype);
+  }
+  std::string label = found != nullptr ? found->label : link.subtype;
+  if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z')) {
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  }
+  return label;
+}
+
+/// "a delegated budget", "an integrated fund".
+inline std::string with_article(const std::string& noun) {
+  const bool vowel = !noun.empty() && std::string("aeiouAEIOU").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
+/// "£250m in 2021/22", "£250m", or "" when the link has no amount.
+inline std::string amount_phrase(const Link& link) {
+  if (!link.amount) return "";
+  std::string text = link.currency == "GBP" || link.currency.empty()
+                         ? money(*link.amount)
+                         : thousands(*link.amount) + " " + link.currency;
+  if (!link.year.empty()) text += " in " + link.year;
+  return text;
+}
+
+}  // namespace govmap::chain

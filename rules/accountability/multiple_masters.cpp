@@ -1,0 +1,119 @@
+// accountability-multiple-masters: a body answering to several bodies for the same thing
+// (the same kind of accountability, or overlapping functions) where those bodies do not
+// answer to one another. Linear in links: each body's accountability links are grouped once,
+// and each master's chain is followed upwards at most kMaxAbove bodies.
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "rules/accountability/chain.h"
+#include "rules/rule.h"
+
+namespace govmap {
+namespace {
+
+constexpr std::size_t kMaxAbove = 32;
+
+bool counted(const RuleContext& ctx, const std::string& kind) {
+  if (kind == "regulatory" || kind == "audit") return ctx.option("include-regulatory") != 0;
+  if (kind == "have-regard") return ctx.option("include-have-regard") != 0;
+  return true;
+}
+
+/// The masters of one group that answer to no other master of the group; nullopt when a
+/// chain was too long to follow (then the rule stays silent).
+std::optional<std::vector<BodyIndex>> top_masters(const std::vector<BodyIndex>& masters,
+                                                  const std::vector<std::vector<BodyIndex>>& up) {
+  std::vector<BodyIndex> tops;
+  for (BodyIndex master : masters) {
+    const auto above = chain::bodies_above(up, master, kMaxAbove);
+    if (!above) return std::nullopt;
+    const bool layered = std::any_of(masters.begin(), masters.end(), [&](BodyIndex other) {
+      return other != master && std::binary_search(above->begin(), above->end(), other);
+    });
+    if (!layered) tops.push_back(master);
+  }
+  return tops;
+}
+
+void check(const RuleContext& ctx) {
+  const Graph& graph = ctx.graph();
+  const Model& m = ctx.model();
+  const auto up = chain::masters_of_all(graph);
+  for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
+    // A figure-level box ("GP practices", count 928) stands for many bodies, each of which may
+    // answer to a different one of its masters: stay silent.
+    if (m.bodies[b].count > 1) continue;
+    // What the body answers for -> the distinct bodies it answers to for it.
+    std::map<std::string, std::vector<BodyIndex>> groups;
+    std::map<std::string, bool> kind_has_unscoped_link;
+    const auto links = graph.out_links(b, LinkKind::Accountability);
+    for (LinkIndex l : links) {
+      const Link& link = m.links[l];
+      if (!counted(ctx, link.subtype)) continue;
+      if (link.functions.empty()) kind_has_unscoped_link[link.subtype] = true;
+    }
+    for (LinkIndex l : links) {
+      const Link& link = m.links[l];
+      const auto to = graph.index_of(link.to);
+      if (!to || *to == b || !counted(ctx, link.subtype)) continue;
+      std::vector<std::string> keys;
+      for (const auto& f : link.functions) keys.push_back(f);
+      if (kind_has_unscoped_link[link.subtype]) keys.push_back(chain::subtype_label(m, link));
+      for (const auto& key : keys) {
+        auto& list = groups[key];
+        if (std::find(list.begin(), list.end(), *to) == list.end()) list.push_back(*to);
+      }
+    }
+    // Groups with the same top masters are one problem: name them together.
+    std::map<std::vector<BodyIndex>, std::vector<std::string>> problems;
+    bool unsure = false;
+    for (const auto& [what, masters] : groups) {
+      if (masters.size() < 2) continue;
+      const auto tops = top_masters(masters, up);
+      if (!tops) unsure = true;
+      if (tops && tops->size() >= 2) problems[*tops].push_back(what);
+    }
+    if (problems.empty() || unsure) continue;
+    std::vector<std::string> evidence;
+    std::vector<Subject> subjects{ctx.body_subject(b)};
+    for (const auto& [tops, whats] : problems) {
+      std::vector<std::string> names;
+      for (BodyIndex t : tops) {
+        names.push_back(chain::name_of(m, t));
+        subjects.push_back(ctx.body_subject(t));
+      }
+      evidence.push_back(fmt::format("for {}: answers to {}", chain::join_names(whats, 6),
+                                     chain::join_names(names, 6)));
+    }
+    // Subjects: the body, then each master once.
+    std::sort(subjects.begin() + 1, subjects.end(), [](const Subject& x, const Subject& y) { return x.id < y.id; });
+    subjects.erase(std::unique(subjects.begin() + 1, subjects.end(),
+                               [](const Subject& x, const Subject& y) { return x.id == y.id; }),
+                   subjects.end());
+    const auto& [tops, whats] = *problems.begin();
+    std::vector<std::string> names;
+    for (BodyIndex t : tops) names.push_back(chain::name_of(m, t));
+    ctx.report(fmt::format("{} answers to {} for {}, and {} answers to the other{}", chain::name_of(m, b),
+                           chain::join_names(names), chain::join_names(whats),
+                           tops.size() == 2 ? "neither" : "none of them",
+                           tops.size() == 2 ? "" : "s"),
+               std::move(subjects), m.bodies[b].provenance.location, std::move(evidence));
+  }
+}
+
+}  // namespace
+
+const Rule& accountability_multiple_masters_rule() {
+  static const Rule rule{
+      "accountability-multiple-masters",
+      Severity::Warning,
+      "a body answering to several bodies for the same thing",
+      {{"include-regulatory", 0, "1 to count regulatory and audit accountability (normally many inspectors are expected)"},
+       {"include-have-regard", 0, "1 to count duties to have regard to another body's plans"}},
+      check};
+  return rule;
+}
+
+}  // namespace govmap

@@ -1,0 +1,130 @@
+// accountability-no-route: a body with no chain of accountability to an elected body.
+// One backwards search from the elected bodies (linear), then a memoised walk up one chain
+// per body to say where its accountability ends (linear).
+
+#include <fmt/format.h>
+
+#include "rules/accountability/chain.h"
+#include "rules/rule.h"
+
+namespace govmap {
+namespace {
+
+/// Bodies the rule does not ask to answer to anyone: the public, legislatures, and bodies
+/// that do not (or no longer) exist as bodies.
+bool exempt(const Body& b) {
+  return b.kind == "electorate" || b.sector == "public" || b.kind == "legislature" ||
+         b.status == LegalStatus::None || b.status == LegalStatus::Abolished;
+}
+
+/// Where accountability can end well: elected bodies, the electorate, legislatures.
+bool answers_to_voters(const Body& b) {
+  return b.elected || b.kind == "electorate" || b.kind == "legislature";
+}
+
+bool is_contract(const Link& l) {
+  return l.kind == LinkKind::Commissioning ||
+         (l.kind == LinkKind::Funding && (l.subtype == "contract" || l.subtype == "gp-contract"));
+}
+
+/// For every body, whether a chain of accountability links, part-of relations, or (for a
+/// contractor) a contract with a commissioner leads to a body answering to voters.
+std::vector<bool> routes_to_voters(const Graph& graph) {
+  const Model& m = graph.model();
+  const std::size_t n = m.bodies.size();
+  std::vector<std::vector<BodyIndex>> parts(n);
+  for (BodyIndex b = 0; b < n; ++b) {
+    if (auto p = chain::parent_of(graph, b)) parts[*p].push_back(b);
+  }
+  std::vector<bool> route(n, false);
+  std::vector<BodyIndex> stack;
+  const auto mark = [&](std::optional<BodyIndex> b) {
+    if (b && !route[*b]) route[*b] = true, stack.push_back(*b);
+  };
+  for (BodyIndex b = 0; b < n; ++b) {
+    if (answers_to_voters(m.bodies[b])) mark(b);
+  }
+  while (!stack.empty()) {
+    const BodyIndex v = stack.back();
+    stack.pop_back();
+    for (LinkIndex l : graph.in_links(v, LinkKind::Accountability)) mark(graph.index_of(m.links[l].from));
+    for (BodyIndex child : parts[v]) mark(child);
+    for (LinkIndex l : graph.out_links(v)) {
+      const auto to = graph.index_of(m.links[l].to);
+      if (to && is_contract(m.links[l]) && m.bodies[*to].status == LegalStatus::Contractor) mark(to);
+    }
+  }
+  return route;
+}
+
+/// "NHS Fife (performance management)" for each body `body` answers to, in order.
+std::vector<std::string> masters_with_kind(const Graph& graph, BodyIndex body,
+                                           const std::vector<BodyIndex>& direct) {
+  const Model& m = graph.model();
+  const auto links = graph.out_links(body, LinkKind::Accountability);
+  std::vector<std::string> named;
+  for (BodyIndex master : direct) {
+    std::string how = "it is part of it";
+    for (LinkIndex l : links) {
+      if (graph.index_of(m.links[l].to) == master) {
+        how = chain::subtype_label(m, m.links[l]);
+        break;
+      }
+    }
+    named.push_back(fmt::format("{} ({})", chain::name_of(m, master), how));
+  }
+  return named;
+}
+
+void check(const RuleContext& ctx) {
+  const Graph& graph = ctx.graph();
+  const Model& m = ctx.model();
+  const std::vector<bool> route = routes_to_voters(graph);
+  const auto up = chain::masters_of_all(graph);
+  constexpr std::size_t kMaxSteps = 8;
+  for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
+    if (route[b] || exempt(m.bodies[b])) continue;
+    const std::vector<BodyIndex>& direct = up[b];
+    const std::vector<std::string> named = masters_with_kind(graph, b, direct);
+    // Follow the first line upwards to show where it stops.
+    std::vector<BodyIndex> path{b};
+    std::string ending = "which answers to no other body in the model";
+    while (path.size() <= kMaxSteps) {
+      const auto& next = up[path.back()];
+      if (next.empty()) break;
+      if (std::find(path.begin(), path.end(), next.front()) != path.end()) {
+        ending = fmt::format("which answers back to {}: the chain loops", chain::name_of(m, next.front()));
+        break;
+      }
+      path.push_back(next.front());
+    }
+    std::vector<std::string> steps;
+    for (BodyIndex p : path) steps.push_back(chain::name_of(m, p));
+    std::string message;
+    std::vector<std::string> evidence;
+    if (direct.empty()) {
+      message = fmt::format("{} has no chain of accountability to an elected body: it answers to no other body in the model",
+                            chain::name_of(m, b));
+    } else {
+      message = fmt::format("{} has no chain of accountability to an elected body: it answers to {}",
+                            chain::name_of(m, b), chain::join_names(named));
+      std::string shown;
+      for (const auto& s : steps) shown += (shown.empty() ? "" : " -> ") + s;
+      evidence.push_back(fmt::format("chain followed: {}, {}", shown,
+                                     path.size() > kMaxSteps ? "and further" : ending));
+    }
+    ctx.report(std::move(message), {ctx.body_subject(b)}, m.bodies[b].provenance.location,
+               std::move(evidence));
+  }
+}
+
+}  // namespace
+
+const Rule& accountability_no_route_rule() {
+  static const Rule rule{
+      "accountability-no-route", Severity::Warning,
+      "a body with no chain of accountability to an elected body", {}, check};
+  return rule;
+}
+
+}  // namespace govmap

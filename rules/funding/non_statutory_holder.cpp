@@ -1,0 +1,93 @@
+// funding-non-statutory-holder: money paid to, or held by, a body without legal personality
+// (a non-statutory partnership, a statutory committee, a pooled fund) when no body with legal
+// personality is named to hold it (held-by on the link, or part-of on the receiving body).
+// One pass over the links.
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "rules/accountability/chain.h"
+#include "rules/rule.h"
+
+namespace govmap {
+namespace {
+
+bool is_pooled_fund(const Body& b) { return b.kind == "pooled-fund"; }
+
+bool has_legal_personality(const Body& b) {
+  return !is_pooled_fund(b) && (b.status == LegalStatus::Statutory || b.status == LegalStatus::Contractor);
+}
+
+/// Bodies the rule is sure cannot hold money in their own name.
+bool lacks_legal_personality(const Body& b) {
+  return is_pooled_fund(b) || b.status == LegalStatus::NonStatutory ||
+         b.status == LegalStatus::StatutoryCommittee;
+}
+
+/// A body with legal personality that the body is part of (its host), if any.
+const Body* host_of(const Model& m, const Body& b) {
+  const Body* parent = b.part_of.empty() ? nullptr : m.find_body(b.part_of);
+  return parent != nullptr && has_legal_personality(*parent) ? parent : nullptr;
+}
+
+std::string what_it_is(const Body& b) {
+  if (is_pooled_fund(b)) return "a pooled fund";
+  return b.status == LegalStatus::StatutoryCommittee ? "a statutory committee" : "a non-statutory body";
+}
+
+void check(const RuleContext& ctx) {
+  const Model& m = ctx.model();
+  const Graph& graph = ctx.graph();
+  std::vector<std::vector<LinkIndex>> held(m.bodies.size());  // links whose money a body holds
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    const Link& link = m.links[l];
+    if (link.kind != LinkKind::Funding) continue;
+    const auto holder = graph.index_of(link.held_by.empty() ? link.to : link.held_by);
+    if (holder && lacks_legal_personality(m.bodies[*holder]) && !host_of(m, m.bodies[*holder])) {
+      held[*holder].push_back(l);
+    }
+  }
+  constexpr std::size_t kShown = 5;
+  for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
+    if (held[b].empty()) continue;
+    const Body& body = m.bodies[b];
+    double total = 0;
+    bool all_known = true;
+    std::vector<std::string> payers, evidence;
+    std::set<std::string> seen_payers;
+    std::vector<Subject> subjects{ctx.body_subject(b)};
+    for (LinkIndex l : held[b]) {
+      const Link& link = m.links[l];
+      const std::string payer = chain::name_of(m, link.from);
+      if (seen_payers.insert(link.from).second) {
+        payers.push_back(payer);
+        subjects.push_back(ctx.body_subject(link.from));
+      }
+      if (link.amount) total += *link.amount; else all_known = false;
+      if (evidence.size() < kShown) {
+        const std::string amount = chain::amount_phrase(link);
+        evidence.push_back(fmt::format("{} from {}{}{}", chain::subtype_label(m, link), payer,
+                                       amount.empty() ? "" : ": " + amount,
+                                       link.to == body.id ? "" : ", directed by " + chain::name_of(m, link.to)));
+      }
+    }
+    if (held[b].size() > kShown) evidence.push_back(fmt::format("and {} more payments", held[b].size() - kShown));
+    const std::string sum = all_known && total > 0 ? money(total) : "money";
+    const std::string fix = is_pooled_fund(body) ? "no host body is named to hold it (held-by on its links, or part-of its host)"
+                                                 : "no body with legal personality is named to hold it (held-by or part-of)";
+    ctx.report(fmt::format("{} holds {} from {}, but it is {} without legal personality and {}",
+                           chain::name_of(m, b), sum, chain::join_names(payers), what_it_is(body), fix),
+               std::move(subjects), m.links[held[b].front()].provenance.location, std::move(evidence));
+  }
+}
+
+}  // namespace
+
+const Rule& funding_non_statutory_holder_rule() {
+  static const Rule rule{"funding-non-statutory-holder", Severity::Warning,
+                         "a body without legal personality holding money", {}, check};
+  return rule;
+}
+
+}  // namespace govmap

@@ -1,0 +1,118 @@
+// funding-small-pool: a pooled budget that is a small share of what its contributors spend
+// (the Better Care Fund, "less than 5%"). Amounts are compared within one financial year; the
+// latest year for which the pool's inflow is fully known is used. Each contributor's spending
+// is computed once per year (memoised), so the rule is linear in links.
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "rules/accountability/chain.h"
+#include "rules/rule.h"
+
+namespace govmap {
+namespace {
+
+struct Sum {
+  double known = 0;
+  bool complete = true;
+  bool any = false;
+  void add(const Link& l) {
+    any = true;
+    if (l.amount) known += *l.amount; else complete = false;
+  }
+};
+
+/// A contributor's spending in a year: the sum of its outgoing funding; when some outgoing
+/// amounts are unknown, its income that year if that is fully known and larger. Otherwise the
+/// known part, a lower bound (which can only make the pool look larger: the rule stays quiet).
+class Spending {
+ public:
+  explicit Spending(const RuleContext& ctx) : ctx_(ctx) {}
+  double of(BodyIndex body, const std::string& year) {
+    auto [it, inserted] = memo_.try_emplace({body, year}, 0.0);
+    if (!inserted) return it->second;
+    const Model& m = ctx_.model();
+    Sum out, in;
+    for (LinkIndex l : ctx_.graph().out_links(body, LinkKind::Funding)) {
+      if (m.links[l].year == year) out.add(m.links[l]);
+    }
+    double spending = out.known;
+    if (!out.complete) {
+      for (LinkIndex l : ctx_.graph().in_links(body, LinkKind::Funding)) {
+        if (m.links[l].year == year) in.add(m.links[l]);
+      }
+      if (in.any && in.complete) spending = std::max(spending, in.known);
+    }
+    return it->second = spending;
+  }
+
+ private:
+  const RuleContext& ctx_;
+  std::map<std::pair<BodyIndex, std::string>, double> memo_;
+};
+
+void check(const RuleContext& ctx) {
+  const Model& m = ctx.model();
+  const double min_share = ctx.option("min-share");
+  Spending spending(ctx);
+  for (BodyIndex pool = 0; pool < m.bodies.size(); ++pool) {
+    if (m.bodies[pool].kind != "pooled-fund") continue;
+    struct Year {
+      Sum inflow;
+      std::vector<BodyIndex> contributors;  // in document order
+      std::map<BodyIndex, double> given;    // known amounts each put in
+    };
+    std::map<std::string, Year> years;
+    for (LinkIndex l : ctx.graph().in_links(pool, LinkKind::Funding)) {
+      const Link& link = m.links[l];
+      Year& y = years[link.year];
+      y.inflow.add(link);
+      const auto from = ctx.graph().index_of(link.from);
+      if (!from || *from == pool) continue;
+      auto [it, first] = y.given.try_emplace(*from, 0.0);
+      if (first) y.contributors.push_back(*from);
+      if (link.amount) it->second += *link.amount;
+    }
+    // The latest year whose inflow is fully known.
+    auto year = years.rbegin();
+    while (year != years.rend() && !(year->second.inflow.complete && !year->second.contributors.empty())) ++year;
+    if (year == years.rend()) continue;
+    const Sum& inflow = year->second.inflow;
+    const auto& contributors = year->second.contributors;
+    double total = 0;
+    std::vector<std::string> names, evidence;
+    std::vector<Subject> subjects{ctx.body_subject(pool)};
+    for (BodyIndex c : contributors) total += spending.of(c, year->first);
+    if (total <= 0) continue;
+    const double share = inflow.known / total;
+    if (share >= min_share) continue;
+    const std::string in_year = year->first.empty() ? "" : " in " + year->first;
+    for (BodyIndex c : contributors) {
+      names.push_back(chain::name_of(m, c));
+      subjects.push_back(ctx.body_subject(c));
+      const double given = year->second.given.at(c);
+      const double spent = spending.of(c, year->first);
+      evidence.push_back(fmt::format("{} puts in {} of the {} it spends{} ({})", names.back(), money(given),
+                                     money(spent), in_year, percent(spent > 0 ? given / spent : 0)));
+    }
+    evidence.push_back(fmt::format("threshold: {} of contributors' spending", percent(min_share)));
+    ctx.report(fmt::format("{} pools {}{}, only {} of the {} its contributors ({}) spend", chain::name_of(m, pool),
+                           money(inflow.known), in_year, percent(share), money(total), chain::join_names(names)),
+               std::move(subjects), m.bodies[pool].provenance.location, std::move(evidence));
+  }
+}
+
+}  // namespace
+
+const Rule& funding_small_pool_rule() {
+  static const Rule rule{
+      "funding-small-pool",
+      Severity::Info,
+      "a pooled budget that is a small share of its partners' spending",
+      {{"min-share", 0.05, "smallest share of the contributors' spending a pool should reach (0.05 = 5%)"}},
+      check};
+  return rule;
+}
+
+}  // namespace govmap

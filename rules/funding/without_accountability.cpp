@@ -1,0 +1,95 @@
+// funding-without-accountability: money paid from A to B where B does not answer, along any
+// chain of accountability (links and part-of), to A or to a body above A. The electorate is
+// left out of the comparison: every chain ends there, so sharing it says nothing about the
+// money. Each body's chain is computed once, lazily, and capped at kMaxAbove bodies (the link
+// is skipped when a chain is longer), so the rule is O(links * kMaxAbove).
+
+#include <fmt/format.h>
+
+#include "rules/accountability/chain.h"
+#include "rules/rule.h"
+
+namespace govmap {
+namespace {
+
+constexpr std::size_t kMaxAbove = 64;
+
+/// Money that is not a grant to be accounted for: taxes and charges paid by the public,
+/// contracts (which carry their own, contractual, accountability), and the devolved block
+/// grant (unconditional by design: the recipient answers for it to its own legislature).
+bool out_of_scope(const Link& link, const Body& from, const Body& to) {
+  static const std::vector<std::string> kMechanisms = {"taxation",    "devolved-tax", "council-tax",
+                                                       "user-charge", "contract",     "gp-contract",
+                                                       "block-grant"};
+  return std::find(kMechanisms.begin(), kMechanisms.end(), link.subtype) != kMechanisms.end() ||
+         from.kind == "electorate" || from.sector == "public" || to.status == LegalStatus::None ||
+         to.status == LegalStatus::Abolished || link.from == link.to;
+}
+
+bool is_voters(const Body& b) { return b.kind == "electorate" || b.sector == "public"; }
+
+class ChainCache {
+ public:
+  explicit ChainCache(const Graph& graph) : up_(chain::masters_of_all(graph)), cache_(up_.size()) {}
+  /// Bodies above `b`, or nullptr when the chain is too long to follow.
+  const std::vector<BodyIndex>* above(BodyIndex b) {
+    auto& slot = cache_[b];
+    if (!slot) slot = chain::bodies_above(up_, b, kMaxAbove);
+    return *slot ? &**slot : nullptr;
+  }
+  const std::vector<BodyIndex>& direct(BodyIndex b) const { return up_[b]; }
+
+ private:
+  std::vector<std::vector<BodyIndex>> up_;
+  std::vector<std::optional<std::optional<std::vector<BodyIndex>>>> cache_;
+};
+
+bool answers_back(const Model& m, BodyIndex payer, const std::vector<BodyIndex>& above_payer,
+                  const std::vector<BodyIndex>& above_payee) {
+  if (std::binary_search(above_payee.begin(), above_payee.end(), payer)) return true;
+  auto a = above_payer.begin();
+  for (BodyIndex b : above_payee) {
+    while (a != above_payer.end() && *a < b) ++a;
+    if (a != above_payer.end() && *a == b && !is_voters(m.bodies[b])) return true;
+  }
+  return false;
+}
+
+std::string answers_to(const Model& m, const std::string& who, const std::vector<BodyIndex>& direct) {
+  if (direct.empty()) return who + " answers to no body in the model";
+  std::vector<std::string> names;
+  for (BodyIndex d : direct) names.push_back(chain::name_of(m, d));
+  return who + " answers to " + chain::join_names(names);
+}
+
+void check(const RuleContext& ctx) {
+  const Model& m = ctx.model();
+  const Graph& graph = ctx.graph();
+  ChainCache chains(graph);
+  for (const Link& link : m.links) {
+    if (link.kind != LinkKind::Funding) continue;
+    const auto from = graph.index_of(link.from), to = graph.index_of(link.to);
+    if (!from || !to || out_of_scope(link, m.bodies[*from], m.bodies[*to])) continue;
+    const auto* above_payee = chains.above(*to);
+    const auto* above_payer = chains.above(*from);
+    if (above_payee == nullptr || above_payer == nullptr) continue;  // unsure: stay silent
+    if (answers_back(m, *from, *above_payer, *above_payee)) continue;
+    const std::string payer = chain::name_of(m, *from), payee = chain::name_of(m, *to);
+    const std::string amount = chain::amount_phrase(link);
+    ctx.report(fmt::format("{} pays {} {}through {} but {} does not answer to {} or to any body {} answers to",
+                           payer, payee, amount.empty() ? "" : amount + " ",
+                           chain::with_article(chain::subtype_label(m, link)), payee, payer, payer),
+               {ctx.body_subject(*from), ctx.body_subject(*to)}, link.provenance.location,
+               {answers_to(m, payee, chains.direct(*to)), answers_to(m, payer, chains.direct(*from))});
+  }
+}
+
+}  // namespace
+
+const Rule& funding_without_accountability_rule() {
+  static const Rule rule{"funding-without-accountability", Severity::Warning,
+                         "money from A to B with no accountability from B back to A's chain", {}, check};
+  return rule;
+}
+
+}  // namespace govmap
