@@ -1,0 +1,27 @@
+#!/bin/sh
+# Renders each nation's funding-and-accountability figure to examples/figures/:
+#   <nation>-2021.svg     from models/<nation>/2021/model.xml
+#   <nation>-current.svg  from models/<nation>/current/model.xml
+# Missing models are skipped with a message. Review the SVGs (and `git diff`) before
+# committing: tests/render_test.cpp checks the committed files against fresh output.
+# Usage: examples/figures/regenerate.sh [path/to/govmap]   (default: build/govmap)
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+govmap=${1:-"$root/build/govmap"}
+if [ ! -x "$govmap" ]; then
+  echo "regenerate.sh: no govmap binary at $govmap; build it or pass its path" >&2
+  exit 2
+fi
+cd "$root"
+for nation in england wales scotland northern-ireland; do
+  for era in 2021 current; do
+    model="models/$nation/$era/model.xml"
+    out="examples/figures/$nation-$era.svg"
+    if [ ! -f "$model" ]; then
+      echo "skip $out: $model does not exist"
+      continue
+    fi
+    "$govmap" render "$model" -o "$out"
+    echo "wrote $out"
+  done
+done
