@@ -1,0 +1,318 @@
+#include "render/report.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/json.h"
+#include "engine/text.h"
+#include "render/render.h"
+#include "render/views.h"
+
+namespace govmap {
+
+std::string_view report_css();  // generated from render/report.css
+std::string_view report_js();   // generated from render/report.js
+
+namespace {
+
+constexpr std::size_t kListLimit = 60;      // items per change list before "and N more"
+constexpr std::uint32_t kContextLines = 2;  // model lines quoted around a finding
+
+std::string esc(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// The figure of a model as inline SVG (no XML prolog or DOCTYPE), or a note saying why not.
+std::string figure_svg(const Model& model, const std::vector<Finding>* findings, DiagnosticSink& sink) {
+  ViewOptions options;
+  options.findings = findings;
+  const auto diagram = build_view(model, options, sink);
+  if (!diagram) return "<p class=\"missing\">The diagram could not be built.</p>";
+  const auto svg = render_diagram(*diagram, OutputFormat::Svg, sink);
+  if (!svg) return "<p class=\"missing\">The diagram could not be laid out.</p>";
+  const auto start = svg->find("<svg");
+  return start == std::string::npos ? std::string() : svg->substr(start);
+}
+
+std::string finding_html(const Model& m, const Finding& f, std::size_t index, std::string_view model_key) {
+  std::vector<std::string> bodies;
+  std::string search = lower(f.message + " " + f.rule);
+  for (const auto& s : f.subjects) {
+    if (s.type == "body") bodies.push_back(s.id);
+    search += " " + lower(s.name + " " + s.id + " " + s.code);
+  }
+  for (const auto& e : f.evidence) search += " " + lower(e);
+  const std::string severity = f.suppressed ? "accepted" : std::string(to_string(f.severity));
+  std::string out = fmt::format(
+      "<li class=\"finding sev-{}\" id=\"{}-f{}\" data-severity=\"{}\" data-rule=\"{}\" data-bodies=\"{}\" "
+      "data-search=\"{}\">\n<span class=\"sev\">{}</span> <span class=\"msg\">{}</span>\n",
+      severity, model_key, index, severity, esc(f.rule), esc(join(bodies, " ")), esc(search), severity, esc(f.message));
+  if (!f.subjects.empty()) {
+    std::vector<std::string> names;
+    for (const auto& s : f.subjects) {
+      names.push_back(fmt::format("<span class=\"subject\" data-body=\"{}\">{}</span>", esc(s.id), esc(s.name.empty() ? s.id : s.name)));
+    }
+    out += "<div class=\"subjects\">" + join(names, ", ") + "</div>\n";
+  }
+  if (!f.evidence.empty()) {
+    out += "<ul class=\"evidence\">";
+    for (const auto& e : f.evidence) out += "<li>" + esc(e) + "</li>";
+    out += "</ul>\n";
+  }
+  if (f.suppressed) out += "<div class=\"accepted\">Accepted: " + esc(f.suppression_reason) + "</div>\n";
+  // Where in the model: the location, and the lines around it quoted from the model itself.
+  out += fmt::format("<details class=\"where\"><summary><code>{}</code></summary><pre class=\"source\">",
+                     esc(m.where(f.location)));
+  if (f.location.valid() && m.files) {
+    const std::uint32_t first = f.location.line > kContextLines ? f.location.line - kContextLines : 1;
+    for (std::uint32_t line = first; line <= f.location.line + kContextLines; ++line) {
+      const auto text = m.files->line_text(f.location.file, line);
+      if (text.empty() && line > f.location.line) break;
+      out += fmt::format("<span class=\"{}\">{:>6}  {}</span>\n", line == f.location.line ? "hit" : "ctx", line,
+                         esc(text.substr(0, 400)));
+    }
+  }
+  out += "</pre></details>\n</li>\n";
+  return out;
+}
+
+// Per body: what a click on the diagram shows (links, seats, findings), as JSON.
+std::string bodies_json(const CheckedModel& c) {
+  const Model& m = c.model;
+  std::map<std::string, std::vector<std::size_t>> findings_of;
+  for (std::size_t i = 0; i < c.check.findings.size(); ++i) {
+    for (const auto& s : c.check.findings[i].subjects) {
+      if (s.type == "body") findings_of[s.id].push_back(i);
+    }
+  }
+  std::map<std::string, std::vector<const Link*>> links_of;
+  for (const auto& l : m.links) {
+    links_of[l.from].push_back(&l);
+    if (l.to != l.from) links_of[l.to].push_back(&l);
+  }
+  std::map<std::string, std::vector<const Seat*>> seats_of;
+  for (const auto& s : m.seats) seats_of[s.body].push_back(&s);
+  JsonWriter j(false);
+  j.begin_array();
+  for (const auto& b : m.bodies) {
+    j.begin_object().field("id", b.id).field("name", b.name).field("kind", b.kind)
+        .field("kindLabel", m.kind_label(b.kind)).field("status", to_string(b.status)).field("code", b.code)
+        .field("count", b.count);
+    j.key("links").begin_array();
+    for (const Link* l : links_of[b.id]) {
+      const bool out = l->from == b.id;
+      const Body* other = m.find_body(out ? l->to : l->from);
+      std::string text = fmt::format("{} {} {}", to_string(l->kind), out ? "to" : "from", other ? other->name : "?");
+      if (!l->subtype.empty()) text += " (" + l->subtype + ")";
+      if (l->amount) text += ", " + money(*l->amount) + (l->year.empty() ? "" : " " + l->year);
+      j.value(text);
+    }
+    j.end_array().key("seats").begin_array();
+    for (const Seat* s : seats_of[b.id]) {
+      const Body* by = m.find_body(s->nominated_by);
+      j.value(fmt::format("{} × {}{}{}", s->count, to_string(s->role), s->voting ? ", voting" : ", non-voting",
+                          by ? ", nominated by " + by->name : ""));
+    }
+    j.end_array().key("findings").begin_array();
+    for (auto i : findings_of[b.id]) j.value(i);
+    j.end_array().end_object();
+  }
+  j.end_array();
+  std::string text = j.str();
+  // Inside <script>, "</" must not appear.
+  for (std::size_t pos = 0; (pos = text.find("</", pos)) != std::string::npos; pos += 3) text.replace(pos, 2, "<\\/");
+  return text;
+}
+
+std::string summary_html(const CheckedModel& c) {
+  const Model& m = c.model;
+  const Stats& s = c.stats;
+  std::string out = "<div class=\"summary\"><table class=\"counts\"><caption>Bodies by kind</caption>\n";
+  for (const auto& [kind, n] : s.bodies_by_kind) {
+    out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", esc(m.kind_label(kind, true)), thousands(double(n)));
+  }
+  out += "</table>\n<table class=\"counts\"><caption>Links, seats and people</caption>\n";
+  for (const auto& [kind, n] : s.links_by_kind) out += fmt::format("<tr><th>{} links</th><td>{}</td></tr>\n", esc(kind), n);
+  out += fmt::format("<tr><th>board seats (voting)</th><td>{} ({})</td></tr>\n", s.seats, s.voting_seats);
+  out += fmt::format("<tr><th>areas / population</th><td>{} / {}</td></tr>\n", thousands(double(s.areas)), thousands(s.population));
+  if (s.money_total > 0) out += fmt::format("<tr><th>money stated / pooled</th><td>{} / {}</td></tr>\n", money(s.money_total), money(s.money_pooled));
+  out += "</table>\n";
+  if (!s.coterminosity.empty()) {
+    out += "<table class=\"counts\"><caption>Coterminosity</caption>\n";
+    for (const auto& t : s.coterminosity) {
+      out += fmt::format("<tr><th>{} in {}</th><td>{} of {} within one; {} split</td></tr>\n", esc(m.kind_label(t.a, true)),
+                         esc(m.kind_label(t.b, true)), t.within_one, t.a_bodies, t.split);
+    }
+    out += "</table>\n";
+  }
+  return out + "</div>\n";
+}
+
+std::string sources_html(const Model& m) {
+  std::string out = "<details class=\"sources\"><summary>Sources (" + std::to_string(m.sources.size()) + ")</summary><ol>\n";
+  for (const auto& s : m.sources) {
+    out += "<li><b>" + esc(s.id) + "</b>: " + esc(s.publisher.empty() ? "" : s.publisher + ", ") + "<i>" + esc(s.title) + "</i>";
+    if (!s.year.empty()) out += " (" + esc(s.year) + ")";
+    if (!s.url.empty()) out += " <span class=\"url\">" + esc(s.url) + "</span>";
+    out += "</li>\n";
+  }
+  return out + "</ol></details>\n";
+}
+
+std::string findings_html(const CheckedModel& c, const std::string& key) {
+  std::map<std::string, std::vector<std::size_t>> by_rule;
+  for (std::size_t i = 0; i < c.check.findings.size(); ++i) by_rule[c.check.findings[i].rule].push_back(i);
+  std::string out = fmt::format("<div class=\"findings\"><h3>Findings ({})</h3>\n", c.check.findings.size());
+  if (by_rule.empty()) out += "<p>No findings.</p>\n";
+  for (const auto& [rule, indexes] : by_rule) {
+    const Severity severity = c.check.findings[indexes.front()].severity;
+    out += fmt::format("<details class=\"rule-group\" data-rule=\"{}\" open><summary><span class=\"sev sev-{}\">{}</span> "
+                       "<code>{}</code> <span class=\"n\">{}</span></summary><ol>\n",
+                       esc(rule), to_string(severity), to_string(severity), esc(rule), indexes.size());
+    for (auto i : indexes) out += finding_html(c.model, c.check.findings[i], i, key);
+    out += "</ol></details>\n";
+  }
+  return out + "</div>\n";
+}
+
+std::string model_section(const CheckedModel& c, std::size_t index, DiagnosticSink& sink) {
+  const Model& m = c.model;
+  const std::string key = fmt::format("m{}", index);
+  std::string out = fmt::format("<section class=\"model\" id=\"{}\" data-model=\"{}\">\n<h2>{}</h2>\n", key, key, esc(m.title));
+  out += fmt::format("<p class=\"meta\"><code>{}</code> · {} · as of {} · {}</p>\n", esc(c.path),
+                     esc(nation_display_name(m.nation)), esc(m.as_of), to_string(m.status));
+  out += summary_html(c);
+  out += sources_html(m);
+  out += "<figure class=\"diagram\" data-model=\"" + key + "\">" + figure_svg(m, &c.check.findings, sink) + "</figure>\n";
+  out += "<aside class=\"body-panel\" data-model=\"" + key + "\" hidden></aside>\n";
+  out += findings_html(c, key);
+  out += "<script type=\"application/json\" class=\"bodies\" data-model=\"" + key + "\">" + bodies_json(c) + "</script>\n";
+  return out + "</section>\n";
+}
+
+std::string limited_list(const std::string& title, const std::vector<std::string>& items) {
+  if (items.empty()) return {};
+  std::string out = fmt::format("<details class=\"changes\"><summary>{} ({})</summary><ul>\n", esc(title), items.size());
+  for (std::size_t i = 0; i < items.size() && i < kListLimit; ++i) out += "<li>" + esc(items[i]) + "</li>\n";
+  if (items.size() > kListLimit) out += fmt::format("<li>… and {} more</li>\n", items.size() - kListLimit);
+  return out + "</ul></details>\n";
+}
+
+std::string comparison_section(const Comparison& c, std::size_t index, DiagnosticSink& sink) {
+  std::string out;
+  const Model& base = c.base.model;
+  for (std::size_t p = 0; p < c.proposals.size(); ++p) {
+    const auto& prop = c.proposals[p];
+    const Model& m = prop.proposal.model;
+    out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\">\n<h2>Proposal: {}</h2>\n", index, p, esc(m.title));
+    out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", esc(base.title), esc(c.base.path));
+    const auto& a = c.base.metrics;
+    const auto& b = prop.proposal.metrics;
+    out += "<table class=\"metrics\"><thead><tr><th>metric</th><th>baseline</th><th>proposal</th><th>change</th></tr></thead><tbody>\n";
+    auto row = [&](const char* name, double x, double y, bool is_money = false) {
+      const double d = y - x;
+      const std::string change = d == 0 ? "" : (is_money ? (d > 0 ? "+" : "−") + money(std::abs(d)) : fmt::format("{:+}", static_cast<long long>(d)));
+      out += fmt::format("<tr><th>{}</th><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n", name,
+                         is_money ? money(x) : thousands(x), is_money ? money(y) : thousands(y),
+                         d > 0 ? "up" : d < 0 ? "down" : "", change);
+    };
+    row("bodies", double(a.bodies), double(b.bodies));
+    row("boards and partnerships", double(a.boards), double(b.boards));
+    row("board seats", double(a.seats), double(b.seats));
+    row("people on several boards", double(a.people_on_several_boards), double(b.people_on_several_boards));
+    row("areas split between partners", double(a.split_areas), double(b.split_areas));
+    row("bodies with no accountability route", double(a.no_accountability_route), double(b.no_accountability_route));
+    row("findings", double(a.findings), double(b.findings));
+    row("money pooled", a.money_pooled, b.money_pooled, true);
+    out += "</tbody></table>\n";
+    std::vector<std::string> items;
+    for (auto i : prop.diff.added_bodies) items.push_back(m.bodies[i].name + " (" + m.kind_label(m.bodies[i].kind) + ")");
+    out += limited_list("Bodies added", items);
+    items.clear();
+    for (auto i : prop.diff.removed_bodies) items.push_back(base.bodies[i].name + " (" + base.kind_label(base.bodies[i].kind) + ")");
+    out += limited_list("Bodies removed", items);
+    items.clear();
+    for (const auto& ch : prop.diff.changed_bodies) {
+      std::vector<std::string> fields;
+      for (const auto& f : ch.fields) fields.push_back(f.field + ": " + f.before + " → " + f.after);
+      items.push_back(m.bodies[ch.match.proposal].name + ": " + join(fields, "; "));
+    }
+    out += limited_list("Bodies changed", items);
+    items.clear();
+    for (const auto& mv : prop.diff.area_moves) {
+      items.push_back(mv.area + " (" + m.kind_label(mv.kind, true) + "): " + (mv.from.empty() ? "none" : join(mv.from, ", ")) +
+                      " → " + (mv.to.empty() ? "none" : join(mv.to, ", ")));
+    }
+    out += limited_list("Area assignments moved", items);
+    out += fmt::format("<p>Links: {} added, {} removed, {} changed.</p>\n", prop.diff.added_links.size(),
+                       prop.diff.removed_links.size(), prop.diff.changed_links.size());
+    out += fmt::format("<h3>Findings: {} new, {} resolved, {} unchanged</h3>\n<div class=\"side-by-side\">\n",
+                       prop.findings.added.size(), prop.findings.resolved.size(), prop.findings.unchanged.size());
+    out += "<div><h4>New</h4><ol>";
+    for (auto i : prop.findings.added) out += finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}n", index, p));
+    out += "</ol></div>\n<div><h4>Resolved</h4><ol>";
+    for (auto i : prop.findings.resolved) out += finding_html(base, c.base.check.findings[i], i, fmt::format("c{}-{}r", index, p));
+    out += "</ol></div>\n</div>\n";
+    out += "<div class=\"side-by-side diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
+           figure_svg(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>Proposal</figcaption>" +
+           figure_svg(m, &prop.proposal.check.findings, sink) + "</figure>\n</div>\n</section>\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string report_html(const ReportInput& input, DiagnosticSink& sink) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "script-src 'unsafe-inline'; img-src data:\">\n";
+  out += "<title>" + esc(input.title) + "</title>\n<style>\n" + std::string(report_css()) + "</style>\n</head>\n<body>\n";
+  out += "<header><h1>" + esc(input.title) + "</h1>\n<nav><ol>\n";
+  for (std::size_t i = 0; i < input.models.size(); ++i) {
+    out += fmt::format("<li><a href=\"#m{}\">{}</a></li>\n", i, esc(input.models[i]->model.title));
+  }
+  for (std::size_t i = 0; i < input.comparisons.size(); ++i) {
+    for (std::size_t p = 0; p < input.comparisons[i]->proposals.size(); ++p) {
+      out += fmt::format("<li><a href=\"#c{}-{}\">Proposal: {}</a></li>\n", i, p,
+                         esc(input.comparisons[i]->proposals[p].proposal.model.title));
+    }
+  }
+  out += "</ol></nav>\n";
+  std::set<std::string> rules;
+  for (const auto* c : input.models) for (const auto& f : c->check.findings) rules.insert(f.rule);
+  out += "<form class=\"controls\" onsubmit=\"return false\">\n<fieldset><legend>Severity</legend>\n";
+  for (const char* s : {"error", "warning", "info", "accepted"}) {
+    out += fmt::format("<label><input type=\"checkbox\" name=\"severity\" value=\"{}\" checked> {}</label>\n", s, s);
+  }
+  out += "</fieldset>\n<label>Rule <select name=\"rule\"><option value=\"\">all rules</option>\n";
+  for (const auto& r : rules) out += "<option>" + esc(r) + "</option>\n";
+  out += "</select></label>\n<label>Body <input name=\"body\" type=\"search\" placeholder=\"id or name\"></label>\n"
+         "<label>Search <input name=\"search\" type=\"search\" placeholder=\"words in findings\"></label>\n"
+         "<output name=\"shown\"></output>\n</form>\n</header>\n<main>\n";
+  for (std::size_t i = 0; i < input.models.size(); ++i) out += model_section(*input.models[i], i, sink);
+  for (std::size_t i = 0; i < input.comparisons.size(); ++i) out += comparison_section(*input.comparisons[i], i, sink);
+  out += "</main>\n<footer>Written by govmap " GOVMAP_VERSION ". Every finding names the model line it comes from.</footer>\n";
+  out += "<script>\n" + std::string(report_js()) + "</script>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace govmap
