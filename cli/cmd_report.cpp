@@ -1,0 +1,103 @@
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "render/report.h"
+
+namespace govmap::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string canonical(const std::string& path) { return fs::weakly_canonical(path).string(); }
+
+std::string summary_line(const CheckedModel& c) {
+  const auto& m = c.metrics;
+  return fmt::format("{}: {} bodies, {} links, {} findings ({} errors, {} warnings)", c.model.title, m.bodies,
+                     c.model.links.size(), m.findings, m.errors, m.warnings);
+}
+
+}  // namespace
+
+Command report_command() {
+  Command c;
+  c.name = "report";
+  c.usage = "report MODEL... -o DIR [--rules FILE] [--today YYYY-MM-DD] [--title TEXT]";
+  c.summary = "Write one self-contained HTML report: summaries, diagrams, findings, comparisons.";
+  c.details =
+      "Writes DIR/report.html. A model that is a proposal (status=\"proposed\" with extends=...) is\n"
+      "compared with its baseline instead of being listed on its own. The report inlines its SVG,\n"
+      "styles and script and fetches nothing from a network.";
+  c.options = {{"--output", "DIR", "folder to write report.html into (created if missing)", {}, "-o"},
+               {"--rules", "FILE", "rules profile for every model", {}, ""},
+               {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""},
+               {"--title", "TEXT", "the report's title", {}, ""}};
+  c.min_positional = 1;
+  c.run = [](const Args& args, Io& io) {
+    if (!args.has("--output")) {
+      io.err << "govmap report: an output folder is needed (-o DIR)\n";
+      return kExitUsage;
+    }
+    RuleProfile profile;
+    if (args.has("--rules")) {
+      DiagnosticSink sink;
+      auto loaded = load_profile(args.get("--rules"), sink);
+      print_diagnostics(io.err, sink);
+      if (!loaded) return kExitUsage;
+      profile = std::move(*loaded);
+    }
+    const std::string today = args.get("--today", today_utc());
+    // Models first; proposals grouped under their baseline.
+    std::vector<std::unique_ptr<CheckedModel>> models;
+    std::map<std::string, std::unique_ptr<Comparison>> comparisons;  // by baseline path
+    std::vector<std::string> comparison_order;
+    for (const auto& path : args.positional) {
+      auto model = load_or_report(path, io);
+      if (!model) return kExitUsage;
+      if (model->status != ModelStatus::Proposed || model->extends.empty()) {
+        models.push_back(std::make_unique<CheckedModel>(check_model(path, std::move(*model), profile, today)));
+        continue;
+      }
+      const std::string base_path = (fs::path(path).parent_path() / model->extends).lexically_normal().string();
+      auto& comparison = comparisons[canonical(base_path)];
+      if (!comparison) {
+        auto base = load_or_report(base_path, io);
+        if (!base) return kExitUsage;
+        comparison = std::make_unique<Comparison>(Comparison{check_model(base_path, std::move(*base), profile, today), {}});
+        comparison_order.push_back(canonical(base_path));
+      }
+      ProposalComparison p{check_model(path, std::move(*model), profile, today), {}, {}};
+      p.diff = diff_models(comparison->base.model, p.proposal.model);
+      p.findings = diff_findings(comparison->base, p.proposal, p.diff);
+      comparison->proposals.push_back(std::move(p));
+    }
+    ReportInput input;
+    if (args.has("--title")) input.title = args.get("--title");
+    for (const auto& m : models) input.models.push_back(m.get());
+    for (const auto& key : comparison_order) input.comparisons.push_back(comparisons[key].get());
+    DiagnosticSink sink;
+    const std::string html = report_html(input, sink);
+    print_diagnostics(io.err, sink);
+    const std::string dir = args.get("--output");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    const std::string file = (fs::path(dir) / "report.html").string();
+    if (!write_output(file, html, io.err)) return kExitUsage;
+    io.out << "report: " << file << "\n";
+    for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";
+    for (const auto& key : comparison_order) {
+      for (const auto& p : comparisons[key]->proposals) {
+        io.out << fmt::format("  {} compared with {}: {} new findings, {} resolved\n", p.proposal.model.title,
+                              comparisons[key]->base.model.title, p.findings.added.size(), p.findings.resolved.size());
+      }
+    }
+    return kExitOk;
+  };
+  return c;
+}
+
+}  // namespace govmap::cli
