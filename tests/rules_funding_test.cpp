@@ -6,46 +6,13 @@
 #include "engine/geography.h"
 #include "engine/graph.h"
 #include "rules/catalogue.h"
-#include "tests/test_support.h"
+#include "tests/rules_fixture_support.h"
 
 namespace govmap {
-namespace {
-
-/// Runs one rule of the catalogue over a fixture, with options overriding the defaults.
-std::vector<Finding> run_rule(const std::string& rule_id, const std::string& fixture,
-                              std::map<std::string, double> options = {}) {
-  auto [model, diagnostics] = test::load(test::path(fixture));
-  REQUIRE_MESSAGE(model, diagnostics);
-  const Rule* rule = find_rule(rule_id);
-  REQUIRE(rule != nullptr);
-  const Graph graph(*model);
-  const Geography geography(*model);
-  std::vector<Finding> findings;
-  const RuleContext ctx(*model, graph, geography, *rule, rule->default_severity, std::move(options), findings);
-  rule->check(ctx);
-  return findings;
-}
-
-/// The findings' messages, one a line (doctest prints strings in full when they differ).
-std::string messages(const std::vector<Finding>& findings) {
-  std::string out;
-  for (const auto& f : findings) out += f.message + "\n";
-  return out;
-}
-
-std::string lines(const std::vector<std::string>& texts) {
-  std::string out;
-  for (const auto& t : texts) out += t + "\n";
-  return out;
-}
-
-std::vector<std::string> subject_ids(const Finding& finding) {
-  std::vector<std::string> out;
-  for (const auto& s : finding.subjects) out.push_back(s.id);
-  return out;
-}
-
-}  // namespace
+using test::lines;
+using test::messages;
+using test::run_rule;
+using test::subject_ids;
 
 TEST_CASE("funding-without-accountability finds money paid to a body that does not answer back") {
   const auto findings = run_rule("funding-without-accountability", "tests/rules/funding/without-accountability.xml");
