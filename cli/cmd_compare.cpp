@@ -4,6 +4,9 @@
 
 #include "cli/cli.h"
 #include "engine/loader.h"
+#include "render/delta.h"
+#include "render/render.h"
+#include "render/report.h"
 #include "rules/comparison.h"
 
 namespace govmap::cli {
@@ -11,13 +14,16 @@ namespace govmap::cli {
 Command compare_command() {
   Command c;
   c.name = "compare";
-  c.usage = "compare BASE PROPOSAL... [--format text|json] [-o OUT] [--rules FILE] [--today YYYY-MM-DD]";
+  c.usage = "compare BASE PROPOSAL... [--format text|json|html] [-o OUT] [--delta DIAGRAM] [--rules FILE]";
   c.summary = "Compare reform proposals with their baseline: changes, metrics and findings.";
   c.details =
       "Bodies are matched by id, then by official code, then by name and kind; the matching is\n"
       "listed when it is not by id. Findings are matched by rule and subjects: each proposal's\n"
-      "findings are new, resolved or unchanged against the baseline's.";
-  c.options = {{"--format", "FORMAT", "output format", {"text", "json"}, ""},
+      "findings are new, resolved or unchanged against the baseline's. --format html writes the\n"
+      "comparison as a self-contained page with the delta diagram and both figures side by side;\n"
+      "--delta FILE.{svg,png,pdf,dot} draws the delta diagram of the first proposal.";
+  c.options = {{"--format", "FORMAT", "output format", {"text", "json", "html"}, ""},
+               {"--delta", "FILE", "also draw the first proposal's delta diagram to FILE", {}, ""},
                {"--output", "FILE", "write to FILE instead of standard output", {}, "-o"},
                {"--rules", "FILE", "rules profile (default: govmap-rules.xml beside the baseline)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""}};
@@ -45,8 +51,32 @@ Command compare_command() {
       p.findings = diff_findings(comparison.base, p.proposal, p.diff);
       comparison.proposals.push_back(std::move(p));
     }
-    const std::string text =
-        args.get("--format", "text") == "json" ? comparison_json(comparison) : comparison_text(comparison);
+    DiagnosticSink render_sink;
+    if (args.has("--delta")) {
+      const std::string path = args.get("--delta");
+      const auto format = format_from_path(path);
+      if (!format) {
+        io.err << "govmap compare: --delta needs a file ending in .svg, .png, .pdf or .dot\n";
+        return kExitUsage;
+      }
+      const auto diagram = build_delta_view(comparison.base.model, comparison.proposals.front().proposal.model, render_sink);
+      const auto bytes = diagram ? render_diagram(*diagram, *format, render_sink, comparison.base.model.as_of) : std::nullopt;
+      print_diagnostics(io.err, render_sink);
+      if (!bytes || !write_output(path, *bytes, io.err)) return kExitUsage;
+    }
+    const std::string format = args.get("--format", "text");
+    std::string text;
+    if (format == "json") {
+      text = comparison_json(comparison);
+    } else if (format == "html") {
+      ReportInput input;
+      input.title = "Comparison with " + comparison.base.model.title;
+      input.comparisons.push_back(&comparison);
+      text = report_html(input, render_sink);
+      print_diagnostics(io.err, render_sink);
+    } else {
+      text = comparison_text(comparison);
+    }
     if (!args.has("--output")) {
       io.out << text;
       return kExitOk;

@@ -8,6 +8,7 @@
 
 #include "engine/json.h"
 #include "engine/text.h"
+#include "render/delta.h"
 #include "render/render.h"
 #include "render/views.h"
 
@@ -41,16 +42,20 @@ std::string lower(std::string text) {
   return text;
 }
 
-// The figure of a model as inline SVG (no XML prolog or DOCTYPE), or a note saying why not.
-std::string figure_svg(const Model& model, const std::vector<Finding>* findings, DiagnosticSink& sink) {
-  ViewOptions options;
-  options.findings = findings;
-  const auto diagram = build_view(model, options, sink);
+// A diagram as inline SVG (no XML prolog or DOCTYPE), or a note saying why not.
+std::string inline_svg(const std::optional<Diagram>& diagram, DiagnosticSink& sink) {
   if (!diagram) return "<p class=\"missing\">The diagram could not be built.</p>";
   const auto svg = render_diagram(*diagram, OutputFormat::Svg, sink);
   if (!svg) return "<p class=\"missing\">The diagram could not be laid out.</p>";
   const auto start = svg->find("<svg");
   return start == std::string::npos ? std::string() : svg->substr(start);
+}
+
+// The figure of a model, with its findings marked.
+std::string figure_svg(const Model& model, const std::vector<Finding>* findings, DiagnosticSink& sink) {
+  ViewOptions options;
+  options.findings = findings;
+  return inline_svg(build_view(model, options, sink), sink);
 }
 
 std::string finding_html(const Model& m, const Finding& f, std::size_t index, std::string_view model_key) {
@@ -272,6 +277,8 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     out += "</ol></div>\n<div><h4>Resolved</h4><ol>";
     for (auto i : prop.findings.resolved) out += finding_html(base, c.base.check.findings[i], i, fmt::format("c{}-{}r", index, p));
     out += "</ol></div>\n</div>\n";
+    out += "<figure class=\"delta\"><figcaption>What changes (delta diagram)</figcaption>" +
+           inline_svg(build_delta_view(base, m, sink), sink) + "</figure>\n";
     out += "<div class=\"side-by-side diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
            figure_svg(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>Proposal</figcaption>" +
            figure_svg(m, &prop.proposal.check.findings, sink) + "</figure>\n</div>\n</section>\n";

@@ -2,6 +2,8 @@
 // kind of change: bodies added, removed, changed and matched by code or by name; links added,
 // removed and changed; areas moved; seats changed; findings new, resolved and unchanged.
 
+#include <filesystem>
+
 #include <doctest/doctest.h>
 
 #include "tests/test_support.h"
@@ -35,6 +37,28 @@ TEST_CASE("compare reports a proposal's overlay errors with locations and exit 2
   const auto r = run_govmap("compare tests/compare/base.xml tests/compare/bad-overlay.xml");
   CHECK(r.exit_code == 2);
   CHECK(r.err == read_text(path("tests/compare/bad-overlay.expected")));
+}
+
+}  // namespace govmap::test
+
+namespace govmap::test {
+
+TEST_CASE("compare draws a delta diagram marking added, changed and removed boxes and arrows") {
+  const std::string out = (std::filesystem::temp_directory_path() / "govmap-delta.dot").string();
+  const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml -o /dev/null --delta " + out);
+  CHECK(r.exit_code == 0);
+  CHECK(read_text(out) == read_text(path("tests/compare/merge.delta.expected.dot")));
+}
+
+TEST_CASE("compare as HTML is one self-contained page with the delta and both figures") {
+  const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml --format html");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(r.out.find("<figure class=\"delta\">") != std::string::npos);
+  CHECK(r.out.find("<figcaption>Baseline</figcaption>") != std::string::npos);
+  CHECK(r.out.find("<figcaption>Proposal</figcaption>") != std::string::npos);
+  CHECK(r.out.find("src=\"http") == std::string::npos);
+  CHECK(r.out.find("href=\"http") == std::string::npos);
 }
 
 }  // namespace govmap::test
