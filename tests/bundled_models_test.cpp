@@ -1,0 +1,73 @@
+// The bundled models are what users run first: every one loads with no diagnostic at all (not
+// even a warning), checks without unused or expired suppressions, and cites a source on every
+// body and link.
+
+#include <filesystem>
+
+#include <doctest/doctest.h>
+
+#include "rules/engine.h"
+#include "tests/test_support.h"
+
+namespace govmap::test {
+namespace fs = std::filesystem;
+
+namespace {
+std::vector<std::string> bundled_models() {
+  std::vector<std::string> paths;
+  for (const char* nation : {"england", "wales", "scotland", "northern-ireland"}) {
+    for (const char* era : {"2021", "current"}) paths.push_back(std::string("models/") + nation + "/" + era + "/model.xml");
+    const fs::path proposals = path(std::string("models/") + nation + "/proposals");
+    std::vector<std::string> found;
+    for (const auto& entry : fs::directory_iterator(proposals)) {
+      if (entry.path().extension() == ".xml") found.push_back(fs::relative(entry.path(), source_dir()).string());
+    }
+    std::sort(found.begin(), found.end());
+    paths.insert(paths.end(), found.begin(), found.end());
+  }
+  return paths;
+}
+}  // namespace
+
+TEST_CASE("every bundled model and proposal loads with no diagnostic") {
+  const auto paths = bundled_models();
+  CHECK(paths.size() >= 12);
+  for (const auto& model_path : paths) {
+    CAPTURE(model_path);
+    const auto [model, diagnostics] = load(path(model_path));
+    CHECK(model.has_value());
+    CHECK(diagnostics.empty());
+  }
+}
+
+TEST_CASE("every bundled model checks without unused, expired or unknown suppressions") {
+  for (const auto& model_path : bundled_models()) {
+    CAPTURE(model_path);
+    const auto [model, diagnostics] = load(path(model_path));
+    REQUIRE(model.has_value());
+    const auto result = run_checks(*model, RuleProfile{}, {}, "2026-11-23");
+    std::string problems;
+    for (const auto& d : result.suppression_diagnostics) problems += d.message + "\n";
+    CHECK(problems.empty());
+  }
+}
+
+TEST_CASE("every body and link of the bundled models cites a source") {
+  for (const auto& model_path : bundled_models()) {
+    CAPTURE(model_path);
+    const auto [model, diagnostics] = load(path(model_path));
+    REQUIRE(model.has_value());
+    std::string unsourced;
+    for (const auto& b : model->bodies) {
+      if (b.provenance.sources.empty() && model->model_sources.empty()) unsourced += "body " + b.id + "\n";
+    }
+    for (const auto& l : model->links) {
+      if (l.provenance.sources.empty() && model->model_sources.empty()) {
+        unsourced += "link " + l.from + " -> " + l.to + " at " + model->where(l.provenance.location) + "\n";
+      }
+    }
+    CHECK(unsourced.empty());
+  }
+}
+
+}  // namespace govmap::test
