@@ -80,5 +80,8 @@ test('clicking a body with findings in the diagram shows its links, seats and fi
   const text = await panel.textContent();
   assert.match(text, /Findings/);
   assert.ok(await panel.locator('ul.panel-findings a').count() >= 1);
-  if (screenshot) await page.screenshot({ path: screenshot, fullPage: false });
+  if (screenshot) {
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshot, fullPage: false });
+  }
 });
