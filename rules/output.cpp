@@ -9,7 +9,7 @@
 #include "engine/metrics.h"
 #include "engine/text.h"
 #include "rules/catalogue.h"
-#include "rules/claim/evaluate.h"
+#include "rules/claim_evaluate.h"
 #include "rules/docs.h"
 
 namespace govmap {

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "rules/accountability/chain.h"
+#include "rules/accountability_chain.h"
 #include "rules/rule.h"
 
 namespace govmap {

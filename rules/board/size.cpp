@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "rules/board/seat_holders.h"
+#include "rules/seat_holders.h"
 #include "rules/rule.h"
 
 namespace govmap {

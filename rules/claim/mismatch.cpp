@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/text.h"
-#include "rules/claim/evaluate.h"
+#include "rules/claim_evaluate.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <map>
 
-#include "rules/accountability/chain.h"
+#include "rules/accountability_chain.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-#include "rules/board/seat_holders.h"
+#include "rules/seat_holders.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -10,7 +10,7 @@
 #include <set>
 #include <utility>
 
-#include "rules/boundary/boundary_shares.h"
+#include "rules/boundary_shares.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "rules/board/seat_holders.h"
+#include "rules/seat_holders.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <unordered_map>
 
-#include "rules/board/seat_holders.h"
+#include "rules/seat_holders.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "rules/accountability/chain.h"
+#include "rules/accountability_chain.h"
 #include "rules/rule.h"
 
 namespace govmap {

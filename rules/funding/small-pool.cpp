@@ -7,7 +7,7 @@
 
 #include <map>
 
-#include "rules/accountability/chain.h"
+#include "rules/accountability_chain.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -1,4 +1,4 @@
-#include "rules/claim/evaluate.h"
+#include "rules/claim_evaluate.h"
 
 #include <cmath>
 

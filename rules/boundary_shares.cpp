@@ -1,4 +1,4 @@
-#include "rules/boundary/boundary_shares.h"
+#include "rules/boundary_shares.h"
 
 #include <cctype>
 #include <unordered_map>

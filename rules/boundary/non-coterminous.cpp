@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <map>
 
-#include "rules/boundary/boundary_shares.h"
+#include "rules/boundary_shares.h"
 #include "rules/rule.h"
 
 namespace govmap {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "rules/accountability/chain.h"
+#include "rules/accountability_chain.h"
 #include "rules/rule.h"
 
 namespace govmap {

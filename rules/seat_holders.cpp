@@ -1,4 +1,4 @@
-#include "rules/board/seat_holders.h"
+#include "rules/seat_holders.h"
 
 #include <fmt/format.h>
 
