@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "engine/text.h"
 #include "render/report.h"
 
 namespace govmap::cli {
@@ -17,8 +18,10 @@ std::string canonical(const std::string& path) { return fs::weakly_canonical(pat
 
 std::string summary_line(const CheckedModel& c) {
   const auto& m = c.metrics;
-  return fmt::format("{}: {} bodies, {} links, {} findings ({} errors, {} warnings)", c.model.title, m.bodies,
-                     c.model.links.size(), m.findings, m.errors, m.warnings);
+  return fmt::format("{}: {}, {}, {} ({}, {})", c.model.title, plural(m.bodies, "body", "bodies"),
+                     plural(static_cast<long long>(c.model.links.size()), "link", "links"),
+                     plural(m.findings, "finding", "findings"), plural(m.errors, "error", "errors"),
+                     plural(m.warnings, "warning", "warnings"));
 }
 
 }  // namespace
@@ -91,8 +94,10 @@ Command report_command() {
     for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";
     for (const auto& key : comparison_order) {
       for (const auto& p : comparisons[key]->proposals) {
-        io.out << fmt::format("  {} compared with {}: {} new findings, {} resolved\n", p.proposal.model.title,
-                              comparisons[key]->base.model.title, p.findings.added.size(), p.findings.resolved.size());
+        io.out << fmt::format("  {} compared with {}: {}, {} resolved\n", p.proposal.model.title,
+                              comparisons[key]->base.model.title,
+                              plural(static_cast<long long>(p.findings.added.size()), "new finding", "new findings"),
+                              p.findings.resolved.size());
       }
     }
     return kExitOk;

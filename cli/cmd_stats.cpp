@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "engine/text.h"
 #include "engine/json.h"
 #include "engine/metrics.h"
 #include "rules/rule.h"
@@ -23,7 +24,7 @@ std::string text_report(const Model& m, const Stats& s) {
   out += fmt::format("areas: {} ({} smallest areas)   population: {}\n", s.areas, s.leaf_areas, thousands(s.population));
   out += fmt::format("sources: {}   claims: {}\n", s.sources, s.claims);
   if (!s.money_by_mechanism.empty() || !s.funding_without_amount.empty()) {
-    out += "\nmoney by mechanism (links with a stated amount):\n";
+    out += "\nmoney by mechanism (stated amounts, and kind-level totals counted once):\n";
     std::map<std::string, int> mechanisms;
     for (const auto& [k, v] : s.money_by_mechanism) mechanisms[k] = 1;
     for (const auto& [k, v] : s.funding_without_amount) mechanisms[k] = 1;
@@ -34,7 +35,7 @@ std::string text_report(const Model& m, const Stats& s) {
                          amount == s.money_by_mechanism.end() ? "-" : money(amount->second),
                          missing == s.funding_without_amount.end()
                              ? ""
-                             : fmt::format("   ({} links without amount)", missing->second));
+                             : fmt::format("   ({} without amount)", plural(missing->second, "link", "links")));
     }
     if (s.money_total > 0) {
       out += fmt::format("  pooled: {} of {} stated ({})\n", money(s.money_pooled), money(s.money_total),

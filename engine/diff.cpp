@@ -41,6 +41,11 @@ std::string lower(std::string text) {
   return text;
 }
 
+std::optional<double> total_of(const Model& m, const Link& link) {
+  if (link.total_of == 0) return std::nullopt;
+  return m.link_totals[link.total_of - 1].total;
+}
+
 std::string amount_text(const std::optional<double>& amount) {
   return amount ? fmt::format("{}", *amount) : std::string();
 }
@@ -168,6 +173,7 @@ class Differ {
       if (before != after) change.fields.push_back({name, before, after});
     };
     field("amount", amount_text(x.amount), amount_text(y.amount));
+    field("total", amount_text(total_of(base_, x)), amount_text(total_of(proposal_, y)));
     field("year", x.year, y.year);
     field("held-by", x.held_by, y.held_by.empty() ? "" : as_base(y.held_by));
     field("functions", join(x.functions, " "), join(y.functions, " "));

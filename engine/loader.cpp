@@ -443,7 +443,7 @@ class Loader {
 
   void read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind) {
     std::vector<std::string> allowed = with(kLinkAttributes, kProvenance);
-    if (kind == LinkKind::Funding) allowed = with(allowed, names_of({"mechanism", "amount", "currency", "year", "held-by"}));
+    if (kind == LinkKind::Funding) allowed = with(allowed, names_of({"mechanism", "amount", "total", "currency", "year", "held-by"}));
     if (kind == LinkKind::Accountability) allowed = with(allowed, names_of({"kind", "functions"}));
     if (kind == LinkKind::Delegation) allowed = with(allowed, names_of({"functions"}));
     AttributeReader a(*files_, file, node, sink_, allowed);
@@ -470,6 +470,17 @@ class Loader {
     if (kind == LinkKind::Funding) {
       link.subtype = a.text("mechanism", true);
       link.amount = a.number("amount", false, true, true);
+      raw.total = a.number("total", false, true, true);
+      if (raw.total && raw.from_kind.empty() && raw.to_kind.empty()) {
+        sink_.error(*files_, a.at("total"),
+                    "'total' is for a link that names a kind on one side (the money of all its links); "
+                    "a link between two bodies gives 'amount'",
+                    "bad-value");
+      } else if (raw.total && link.amount) {
+        sink_.error(*files_, a.at("total"),
+                    "a link gives 'amount' (each of its links) or 'total' (all of them together), not both",
+                    "bad-value");
+      }
       if (a.has("currency")) link.currency = a.text("currency");
       link.year = a.text("year");
       link.held_by = a.id("held-by");

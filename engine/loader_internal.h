@@ -1,6 +1,7 @@
 #pragma once
 // Shared between loader.cpp (reading elements) and resolve.cpp (checking references).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace govmap::detail {
 struct RawLink {
   Link link;
   std::string from_kind, to_kind;
+  std::optional<double> total;  // funding only: the money of all the links a kind-level element stands for
 };
 
 /// A <coverage> element or a body's covers attribute: areas added to a body.

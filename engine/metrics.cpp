@@ -46,17 +46,21 @@ Stats compute_stats(const Model& model, const Geography& geography, double slive
   for (const auto& body : model.bodies) {
     if (body.kind == "pooled-fund") pooled.insert(body.id);
   }
+  std::map<std::string, MoneySum> by_mechanism;
+  MoneySum all(model), into_pools(model);
   for (const auto& link : model.links) {
     s.links_by_kind[std::string(to_string(link.kind))] += 1;
     if (link.kind != LinkKind::Funding) continue;
-    if (!link.amount) {
-      s.funding_without_amount[link.subtype] += 1;
-      continue;
-    }
-    s.money_by_mechanism[link.subtype] += *link.amount;
-    s.money_total += *link.amount;
-    if (pooled.count(link.to) != 0) s.money_pooled += *link.amount;
+    by_mechanism.try_emplace(link.subtype, model).first->second.add(link);
+    all.add(link);
+    if (pooled.count(link.to) != 0) into_pools.add(link);
   }
+  for (const auto& [mechanism, sum] : by_mechanism) {
+    if (sum.stated() > 0) s.money_by_mechanism[mechanism] = sum.amount();
+    if (sum.unstated() > 0) s.funding_without_amount[mechanism] = static_cast<long long>(sum.unstated());
+  }
+  s.money_total = all.amount();
+  s.money_pooled = into_pools.amount();
   s.links = static_cast<long long>(model.links.size());
   s.people = static_cast<long long>(model.people.size());
   s.posts = static_cast<long long>(model.posts.size());

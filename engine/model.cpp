@@ -110,4 +110,33 @@ void Model::reindex() {
   index_items(post_index, posts);
 }
 
+void MoneySum::add(const Link& link) {
+  ++links_;
+  if (link.amount) {
+    own_ += *link.amount;
+    ++own_stated_;
+  } else if (link.total_of != 0) {
+    ++in_group_[link.total_of];
+  }
+}
+
+double MoneySum::amount() const {
+  double sum = own_;
+  for (const auto& [group, n] : in_group_) {
+    const auto& total = model_.link_totals[group - 1];
+    if (n == total.links) sum += total.total;
+  }
+  return sum;
+}
+
+std::size_t MoneySum::stated() const {
+  std::size_t n = own_stated_;
+  for (const auto& [group, count] : in_group_) {
+    if (count == model_.link_totals[group - 1].links) n += count;
+  }
+  return n;
+}
+
+std::size_t MoneySum::unstated() const { return links_ - stated(); }
+
 }  // namespace govmap

@@ -105,8 +105,11 @@ struct Link {
   LinkKind kind = LinkKind::Funding;
   std::string from, to;
   std::string subtype;  // funding mechanism or accountability kind
-  std::optional<double> amount;
+  std::optional<double> amount;  // this link's own amount
   std::string currency = "GBP", year, held_by;
+  /// 1 + the index in Model::link_totals of the kind-level element this link was expanded
+  /// from, when that element states a `total` for all its links; 0 otherwise.
+  std::uint32_t total_of = 0;
   std::vector<std::string> functions;
   Provenance provenance;
 };
@@ -133,6 +136,12 @@ struct Model {
   std::vector<Post> posts;
   std::vector<Seat> seats;
   std::vector<Link> links;
+  /// The `total` stated on a kind-level funding element, and how many links it expanded to.
+  struct LinkTotal {
+    double total = 0;
+    std::size_t links = 0;
+  };
+  std::vector<LinkTotal> link_totals;
   std::vector<Claim> claims;
   std::vector<Suppression> suppressions;
 
@@ -148,6 +157,26 @@ struct Model {
   std::string where(const Location& location) const;
   /// Rebuilds the id indexes after elements were added or removed.
   void reindex();
+};
+
+/// Money on a set of funding links: each link's own amount, plus the `total` of each
+/// kind-level element when all of its links are in the set (a total is never split between
+/// bodies: a set holding only some of those links leaves them unstated).
+class MoneySum {
+ public:
+  explicit MoneySum(const Model& model) : model_(model) {}
+  void add(const Link& link);
+  double amount() const;
+  std::size_t stated() const;    // links whose money the amount includes
+  std::size_t unstated() const;  // links without a stated amount
+  bool complete() const { return unstated() == 0; }
+  bool empty() const { return links_ == 0; }
+
+ private:
+  const Model& model_;
+  double own_ = 0;
+  std::size_t links_ = 0, own_stated_ = 0;
+  std::map<std::uint32_t, std::size_t> in_group_;  // total_of -> links added
 };
 
 }  // namespace govmap

@@ -226,12 +226,17 @@ class Resolver {
       const bool to_side = !raw.to_kind.empty();
       const auto it = by_kind.find(to_side ? raw.to_kind : raw.from_kind);
       if (it == by_kind.end()) continue;
+      if (raw.total) {
+        m_.link_totals.push_back({*raw.total, 0});
+        raw.link.total_of = static_cast<std::uint32_t>(m_.link_totals.size());
+      }
       for (std::size_t body : it->second) {
         Link link = raw.link;
         (to_side ? link.to : link.from) = m_.bodies[body].id;
         if (link.from.empty() || link.to.empty()) continue;
         if (m_.body_index.count(link.from) == 0 || m_.body_index.count(link.to) == 0) continue;
         check_allowed(link, link.provenance.location);
+        if (link.total_of != 0) ++m_.link_totals.back().links;
         m_.links.push_back(std::move(link));
       }
     }

@@ -6,6 +6,13 @@
 
 namespace govmap {
 
+std::string plural(long long n, std::string_view one, std::string_view many) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += n == 1 ? one : many;
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance) {
   const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (length_gap > max_distance) return max_distance + 1;

@@ -20,6 +20,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 /// Splits on ASCII whitespace, dropping empty pieces.
 std::vector<std::string> split_words(std::string_view text);
 
+/// "1 link", "2 links".
+std::string plural(long long n, std::string_view one, std::string_view many);
+
 /// Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -46,17 +46,13 @@ std::string holder_name(const Model& m, const std::string& id, bool aggregated) 
 std::string funding_line(const Model& m, const std::vector<const Link*>& links, bool aggregated) {
   const Link& first = *links.front();
   std::string line = subtype_label(m, first);
-  double total = 0;
-  std::size_t known = 0;
+  MoneySum sum(m);
   std::set<std::string> years;
   for (const Link* l : links) {
-    if (l->amount) {
-      total += *l->amount;
-      ++known;
-    }
+    sum.add(*l);
     if (!l->year.empty()) years.insert(l->year);
   }
-  if (known > 0) line += ", " + money(total) + (known < links.size() ? " (part stated)" : "");
+  if (sum.stated() > 0) line += ", " + money(sum.amount()) + (sum.complete() ? "" : " (part stated)");
   if (years.size() == 1) line += " (" + *years.begin() + ")";
   if (!first.held_by.empty() && first.held_by != first.to) line += ", held by " + holder_name(m, first.held_by, aggregated);
   return line;

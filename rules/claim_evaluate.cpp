@@ -44,28 +44,23 @@ double count_seats(const Model& model, const Claim& claim) {
 // cannot reproduce the figure, which is not the same as the figure being zero).
 std::optional<double> sum_funding(const Model& model, const Claim& claim, std::string& note) {
   const std::string mechanism = param(claim, "mechanism"), from = param(claim, "from"), to = param(claim, "to");
-  double sum = 0;
-  std::size_t without_amount = 0, with_amount = 0;
+  MoneySum sum(model);
   for (const auto& link : model.links) {
     if (link.kind != LinkKind::Funding) continue;
     if ((!mechanism.empty() && link.subtype != mechanism) || (!from.empty() && link.from != from) ||
         (!to.empty() && link.to != to)) {
       continue;
     }
-    if (link.amount) {
-      sum += *link.amount;
-      ++with_amount;
-    } else {
-      ++without_amount;
-    }
+    sum.add(link);
   }
+  const std::size_t without_amount = sum.unstated(), with_amount = sum.stated();
   if (without_amount > 0) note = without_amount == 1 ? "1 matching funding link has no amount"
                               : fmt::format("{} matching funding links have no amount", without_amount);
   if (with_amount == 0) {
     note = "not checkable: " + (note.empty() ? std::string("no matching funding link") : note);
     return std::nullopt;
   }
-  return sum;
+  return sum.amount();
 }
 
 double total_population(const Model& model, const Geography& geography, const Claim& claim) {

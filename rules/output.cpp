@@ -45,10 +45,6 @@ std::string subject_text(const Subject& s) {
   return s.name.empty() ? ref : fmt::format("{} ({})", s.name, ref);
 }
 
-std::string plural(long long n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 void write_location(JsonWriter& j, const Model& m, const Location& at) {
   if (!at.valid() || !m.files) {
     j.null();

@@ -13,16 +13,6 @@
 namespace govmap {
 namespace {
 
-struct Sum {
-  double known = 0;
-  bool complete = true;
-  bool any = false;
-  void add(const Link& l) {
-    any = true;
-    if (l.amount) known += *l.amount; else complete = false;
-  }
-};
-
 /// A contributor's spending in a year: the sum of its outgoing funding; when some outgoing
 /// amounts are unknown, its income that year if that is fully known and larger. Otherwise the
 /// known part, a lower bound (which can only make the pool look larger: the rule stays quiet).
@@ -33,16 +23,16 @@ class Spending {
     auto [it, inserted] = memo_.try_emplace({body, year}, 0.0);
     if (!inserted) return it->second;
     const Model& m = ctx_.model();
-    Sum out, in;
+    MoneySum out(m), in(m);
     for (LinkIndex l : ctx_.graph().out_links(body, LinkKind::Funding)) {
       if (m.links[l].year == year) out.add(m.links[l]);
     }
-    double spending = out.known;
-    if (!out.complete) {
+    double spending = out.amount();
+    if (!out.complete()) {
       for (LinkIndex l : ctx_.graph().in_links(body, LinkKind::Funding)) {
         if (m.links[l].year == year) in.add(m.links[l]);
       }
-      if (in.any && in.complete) spending = std::max(spending, in.known);
+      if (!in.empty() && in.complete()) spending = std::max(spending, in.amount());
     }
     return it->second = spending;
   }
@@ -59,14 +49,15 @@ void check(const RuleContext& ctx) {
   for (BodyIndex pool = 0; pool < m.bodies.size(); ++pool) {
     if (m.bodies[pool].kind != "pooled-fund") continue;
     struct Year {
-      Sum inflow;
+      explicit Year(const Model& model) : inflow(model) {}
+      MoneySum inflow;
       std::vector<BodyIndex> contributors;  // in document order
       std::map<BodyIndex, double> given;    // known amounts each put in
     };
     std::map<std::string, Year> years;
     for (LinkIndex l : ctx.graph().in_links(pool, LinkKind::Funding)) {
       const Link& link = m.links[l];
-      Year& y = years[link.year];
+      Year& y = years.try_emplace(link.year, m).first->second;
       y.inflow.add(link);
       const auto from = ctx.graph().index_of(link.from);
       if (!from || *from == pool) continue;
@@ -76,16 +67,16 @@ void check(const RuleContext& ctx) {
     }
     // The latest year whose inflow is fully known.
     auto year = years.rbegin();
-    while (year != years.rend() && !(year->second.inflow.complete && !year->second.contributors.empty())) ++year;
+    while (year != years.rend() && !(year->second.inflow.complete() && !year->second.contributors.empty())) ++year;
     if (year == years.rend()) continue;
-    const Sum& inflow = year->second.inflow;
+    const MoneySum& inflow = year->second.inflow;
     const auto& contributors = year->second.contributors;
     double total = 0;
     std::vector<std::string> names, evidence;
     std::vector<Subject> subjects{ctx.body_subject(pool)};
     for (BodyIndex c : contributors) total += spending.of(c, year->first);
     if (total <= 0) continue;
-    const double share = inflow.known / total;
+    const double share = inflow.amount() / total;
     if (share >= min_share) continue;
     const std::string in_year = year->first.empty() ? "" : " in " + year->first;
     for (BodyIndex c : contributors) {
@@ -98,7 +89,7 @@ void check(const RuleContext& ctx) {
     }
     evidence.push_back(fmt::format("threshold: {} of contributors' spending", percent(min_share)));
     ctx.report(fmt::format("{} pools {}{}, only {} of the {} its contributors ({}) spend", chain::name_of(m, pool),
-                           money(inflow.known), in_year, percent(share), money(total), chain::join_names(names)),
+                           money(inflow.amount()), in_year, percent(share), money(total), chain::join_names(names)),
                std::move(subjects), m.bodies[pool].provenance.location, std::move(evidence));
   }
 }
