@@ -4,10 +4,13 @@
 
 #include "render/render.h"
 
+#include <algorithm>
+#include <cmath>
 #include <regex>
 
 #include <fmt/format.h>
 
+#include "engine/text.h"
 #include "render/graphviz.h"
 
 namespace govmap {
@@ -155,12 +158,27 @@ void set_title(Agraph_t* g, const std::string& title, const std::string& subtitl
   agstrfree(g, text);
 }
 
+// How many node separations an edge label needs: its longest line in 9-point Helvetica
+// (about 5 points a character) plus a margin, over nodesep (inches).
+int flat_edge_minlen(const std::string& label, double nodesep_inches) {
+  std::size_t longest = 0, start = 0;
+  for (std::size_t end = 0; end <= label.size(); ++end) {
+    if (end == label.size() || label[end] == '\n') {
+      longest = std::max(longest, end - start);
+      start = end + 1;
+    }
+  }
+  const double points = 5.0 * static_cast<double>(longest) + 16.0;
+  return std::max(1, static_cast<int>(std::ceil(points / (72.0 * std::max(nodesep_inches, 0.05)))));
+}
+
 void build(Agraph_t* g, const Diagram& d) {
   Attributes graph = {{"rankdir", "TB"}, {"fontname", "Helvetica"}, {"labelloc", "t"},
                       {"labeljust", "c"}, {"fontsize", "20"}, {"newrank", "true"},
                       {"nodesep", "0.35"}, {"ranksep", "0.7"}, {"pad", "0.3"}};
   for (const auto& [name, value] : d.graph_attributes) graph[name] = value;
   set_attributes(g, graph);
+  const double graph_nodesep = parse_number(graph["nodesep"]).value_or(0.25);
   set_title(g, d.title, d.subtitle);
   Agraph_t* defaults = g;
   agattr(defaults, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
@@ -203,7 +221,9 @@ void build(Agraph_t* g, const Diagram& d) {
     Attributes attributes = e.attributes;
     // An arrow within one tier carries its words as an xlabel: Graphviz 2.42 can corrupt
     // memory laying out labels of edges within one rank (flat edges) when clusters exist.
+    // dot keeps the two ends of such an edge minlen × nodesep apart: enough for the words.
     if (tier_of.count(e.from) && tier_of[e.from] == tier_of[e.to] && attributes.count("label")) {
+      attributes["minlen"] = std::to_string(flat_edge_minlen(attributes["label"], graph_nodesep));
       attributes["xlabel"] = attributes["label"];
       attributes.erase("label");
     }
