@@ -90,8 +90,13 @@ std::string check_text(const Model& model, const CheckResult& result) {
     out += fmt::format("{}{}: {} [{}]\n", at.empty() ? "" : at + ": ", to_string(f.severity), f.message, f.rule);
     for (const auto& line : f.evidence) out += fmt::format("    {}\n", line);
     if (!f.subjects.empty()) {
+      // A long list is cut in text (the JSON and SARIF outputs list every subject).
+      constexpr std::size_t kShown = 8;
       std::vector<std::string> subjects;
-      for (const auto& s : f.subjects) subjects.push_back(subject_text(s));
+      for (std::size_t i = 0; i < f.subjects.size() && i < kShown; ++i) subjects.push_back(subject_text(f.subjects[i]));
+      if (f.subjects.size() > kShown) {
+        subjects.push_back(fmt::format("and {} more (--format json lists all)", f.subjects.size() - kShown));
+      }
       out += fmt::format("    subjects: {}\n", join(subjects, "; "));
     }
     if (f.suppressed) {

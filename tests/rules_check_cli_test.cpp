@@ -26,6 +26,16 @@ TEST_CASE("govmap check prints findings as text matching the reviewed golden fil
                    "finding [unused-suppression]") != std::string::npos);
 }
 
+TEST_CASE("govmap check cuts a long subject list in text and keeps every subject in JSON") {
+  const std::string cmd = "check tests/check/many-subjects.xml --rules tests/check/only-holder.xml";
+  const auto text = run_govmap(cmd);
+  CHECK(text.out.find("subjects: Regional pool (body pool); Council 01 (body c01); Council 02 (body c02); "
+                      "Council 03 (body c03); Council 04 (body c04); Council 05 (body c05); Council 06 (body c06); "
+                      "Council 07 (body c07); and 3 more (--format json lists all)\n") != std::string::npos);
+  const auto json = run_govmap(cmd + " --format json");
+  CHECK(json.out.find("\"id\": \"c10\"") != std::string::npos);
+}
+
 TEST_CASE("govmap check exit status follows --fail-on") {
   CHECK(run_govmap(kCheck + " --fail-on never").exit_code == 0);
   CHECK(run_govmap(kCheck + " --fail-on warning").exit_code == 1);
