@@ -29,13 +29,6 @@ std::string source_title(const Model& m, const std::string& id) {
   return who.empty() ? s->title : who + ", " + s->title;
 }
 
-std::string subtype_label(const Model& m, const Link& link) {
-  if (!m.vocabulary || link.subtype.empty()) return link.subtype;
-  const Labelled* l = link.kind == LinkKind::Funding ? m.vocabulary->mechanism(link.subtype)
-                                                      : m.vocabulary->accountability_kind(link.subtype);
-  return l == nullptr ? link.subtype : l->label;
-}
-
 // One line for funding links sharing a mechanism (and holder): "Formula allocation, £9.4bn (2021/22)".
 std::string holder_name(const Model& m, const std::string& id, bool aggregated) {
   const Body* b = m.find_body(id);
@@ -59,6 +52,13 @@ std::string funding_line(const Model& m, const std::vector<const Link*>& links, 
 }
 
 }  // namespace
+
+std::string subtype_label(const Model& m, const Link& link) {
+  if (!m.vocabulary || link.subtype.empty()) return link.subtype;
+  const Labelled* l = link.kind == LinkKind::Funding ? m.vocabulary->mechanism(link.subtype)
+                                                      : m.vocabulary->accountability_kind(link.subtype);
+  return l == nullptr ? link.subtype : l->label;
+}
 
 std::string wrap_text(const std::string& text, std::size_t width) {
   std::string out, line;

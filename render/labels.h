@@ -16,6 +16,9 @@ std::string wrap_text(const std::string& text, std::size_t width);
 std::string node_tooltip(const Model& model, const std::vector<const Body*>& members, long long count,
                          const std::vector<std::string>& findings);
 
+/// The vocabulary label of a link's mechanism or accountability kind ("Delegated budget").
+std::string subtype_label(const Model& model, const Link& link);
+
 /// Label of an edge standing for `links` (all of one kind between the same two boxes): one
 /// line per funding mechanism (with summed amount and year) or accountability kind; delegation
 /// lists functions; other kinds have no label.

@@ -9,6 +9,7 @@
 #include "engine/json.h"
 #include "engine/text.h"
 #include "render/delta.h"
+#include "render/labels.h"
 #include "render/render.h"
 #include "render/views.h"
 
@@ -127,8 +128,10 @@ std::string bodies_json(const CheckedModel& c) {
       const bool out = l->from == b.id;
       const Body* other = m.find_body(out ? l->to : l->from);
       std::string text = fmt::format("{} {} {}", to_string(l->kind), out ? "to" : "from", other ? other->name : "?");
-      if (!l->subtype.empty()) text += " (" + l->subtype + ")";
-      if (l->amount) text += ", " + money(*l->amount) + (l->year.empty() ? "" : " " + l->year);
+      if (!l->subtype.empty()) text += " (" + subtype_label(m, *l) + ")";
+      const std::string year = l->year.empty() ? "" : " " + l->year;
+      if (l->amount) text += ", " + money(*l->amount) + year;
+      if (l->total_of != 0) text += ", part of a " + money(m.link_totals[l->total_of - 1].total) + " total" + year;
       j.value(text);
     }
     j.end_array().key("seats").begin_array();

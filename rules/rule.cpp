@@ -77,7 +77,12 @@ std::string thousands(double value) {
 }
 
 std::string money(double pounds) {
-  if (pounds >= 1e9) return fmt::format("£{:.1f}bn", pounds / 1e9);
+  if (pounds >= 1e10) return fmt::format("£{:.1f}bn", pounds / 1e9);
+  if (pounds >= 1e9) {  // two decimals under £10bn ("£2.65bn", "£6.91bn"), one when it ends in 0
+    std::string text = fmt::format("{:.2f}", pounds / 1e9);
+    if (text.back() == '0') text.pop_back();
+    return "£" + text + "bn";
+  }
   if (pounds >= 1e6) return fmt::format("£{:.0f}m", pounds / 1e6);
   return "£" + thousands(pounds);
 }

@@ -93,7 +93,7 @@ class RuleContext {
 std::string percent(double fraction);
 /// Formats a population or amount with thousands separators ("374,130").
 std::string thousands(double value);
-/// Formats money in pounds ("£9.4bn", "£250m", "£12,000").
+/// Formats money in pounds ("£115.0bn", "£2.65bn", "£250m", "£12,000").
 std::string money(double pounds);
 
 }  // namespace govmap
