@@ -1,3 +1,4 @@
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -8,6 +9,8 @@
 #include "cli/cli.h"
 #include "engine/text.h"
 #include "render/report.h"
+#include "render/views.h"
+#include "rules/rule.h"
 
 namespace govmap::cli {
 namespace fs = std::filesystem;
@@ -16,12 +19,18 @@ namespace {
 
 std::string canonical(const std::string& path) { return fs::weakly_canonical(path).string(); }
 
+/// "England, as of 2021-12-01": a model named briefly, for the one-line summaries.
+std::string short_name(const Model& m) {
+  std::string name = nation_display_name(m.nation);
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return fmt::format("{}, as of {}", name, m.as_of);
+}
+
 std::string summary_line(const CheckedModel& c) {
   const auto& m = c.metrics;
-  return fmt::format("{}: {}, {}, {} ({}, {})", c.model.title, plural(m.bodies, "body", "bodies"),
-                     plural(static_cast<long long>(c.model.links.size()), "link", "links"),
-                     plural(m.findings, "finding", "findings"), plural(m.errors, "error", "errors"),
-                     plural(m.warnings, "warning", "warnings"));
+  return fmt::format("{}: {} bodies, {} links, {} ({}, {})", short_name(c.model), thousands(double(m.bodies)),
+                     thousands(double(c.model.links.size())), plural(m.findings, "finding", "findings"),
+                     plural(m.errors, "error", "errors"), plural(m.warnings, "warning", "warnings"));
 }
 
 }  // namespace
@@ -94,8 +103,8 @@ Command report_command() {
     for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";
     for (const auto& key : comparison_order) {
       for (const auto& p : comparisons[key]->proposals) {
-        io.out << fmt::format("  {} compared with {}: {}, {} resolved\n", p.proposal.model.title,
-                              comparisons[key]->base.model.title,
+        io.out << fmt::format("  {}, against {}: {}, {} resolved\n", p.proposal.model.title,
+                              short_name(comparisons[key]->base.model),
                               plural(static_cast<long long>(p.findings.added.size()), "new finding", "new findings"),
                               p.findings.resolved.size());
       }

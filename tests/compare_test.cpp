@@ -2,6 +2,8 @@
 // kind of change: bodies added, removed, changed and matched by code or by name; links added,
 // removed and changed; areas moved; seats changed; findings new, resolved and unchanged.
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include <doctest/doctest.h>
@@ -39,6 +41,18 @@ TEST_CASE("compare reports a proposal's overlay errors with locations and exit 2
   CHECK(r.err == read_text(path("tests/compare/bad-overlay.expected")));
 }
 
+TEST_CASE("report writes one file and prints a line per model and per proposal") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-test-" + std::to_string(::getpid()));
+  const auto r = run_govmap("report examples/fife/model.xml tests/compare/merge-boards.xml -o " + dir.string() +
+                            " --today 2026-01-01");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "report: " + (dir / "report.html").string() + "\n" +
+                     "  Scotland, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 warnings)\n"
+                     "  Merge the two boards, against Scotland, as of 2021-12-01: 0 new findings, 1 resolved\n");
+  CHECK(std::filesystem::exists(dir / "report.html"));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace govmap::test
 
 namespace govmap::test {
@@ -59,6 +73,18 @@ TEST_CASE("compare as HTML is one self-contained page with the delta and both fi
   CHECK(r.out.find("<figcaption>Proposal</figcaption>") != std::string::npos);
   CHECK(r.out.find("src=\"http") == std::string::npos);
   CHECK(r.out.find("href=\"http") == std::string::npos);
+}
+
+TEST_CASE("report writes one file and prints a line per model and per proposal") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-test-" + std::to_string(::getpid()));
+  const auto r = run_govmap("report examples/fife/model.xml tests/compare/merge-boards.xml -o " + dir.string() +
+                            " --today 2026-01-01");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "report: " + (dir / "report.html").string() + "\n" +
+                     "  Scotland, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 warnings)\n"
+                     "  Merge the two boards, against Scotland, as of 2021-12-01: 0 new findings, 1 resolved\n");
+  CHECK(std::filesystem::exists(dir / "report.html"));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace govmap::test
