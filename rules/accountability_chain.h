@@ -76,10 +76,11 @@ inline std::string name_of(const Model& model, const std::string& body_id) {
   return b == nullptr || b->name.empty() ? body_id : b->name;
 }
 
-/// "A", "A and B", "A, B and C"; past `max_shown` names, "A, B, C and 4 others".
+/// "A", "A and B", "A, B and C"; past `max_shown` names, "A, B, C and 4 others" (never
+/// "and 1 others": one name more is shown instead).
 inline std::string join_names(const std::vector<std::string>& names, std::size_t max_shown = 4) {
   std::string out;
-  const std::size_t shown = names.size() > max_shown ? max_shown : names.size();
+  const std::size_t shown = names.size() > max_shown + 1 ? max_shown : names.size();
   for (std::size_t i = 0; i < shown; ++i) {
     if (i > 0) out += (i + 1 == shown && shown == names.size()) ? " and " : ", ";
     out += names[i];
