@@ -136,6 +136,16 @@ std::string edge_label(const Model& m, const std::vector<std::size_t>& links, bo
 
 std::string edge_tooltip(const Model& m, const std::vector<std::size_t>& links) {
   std::vector<std::string> lines;
+  // National totals first: each kind-level total this arrow carries, once.
+  std::set<std::uint32_t> totals;
+  for (std::size_t l : links) {
+    if (m.links[l].total_of != 0) totals.insert(m.links[l].total_of);
+  }
+  for (std::uint32_t t : totals) {
+    const auto& total = m.link_totals[t - 1];
+    lines.push_back(fmt::format("Total stated for {}: {}", plural(static_cast<long long>(total.links), "link", "links together"),
+                                money(total.total)));
+  }
   for (std::size_t n = 0; n < links.size() && n < kMaxTooltipLinks; ++n) {
     const Link& l = m.links[links[n]];
     std::string line = fmt::format("{} \u2192 {}: {}", body_name(m, l.from), body_name(m, l.to), to_string(l.kind));
