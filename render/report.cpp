@@ -131,7 +131,7 @@ std::string bodies_json(const CheckedModel& c) {
       if (!l->subtype.empty()) text += " (" + subtype_label(m, *l) + ")";
       const std::string year = l->year.empty() ? "" : " " + l->year;
       if (l->amount) text += ", " + money(*l->amount) + year;
-      if (l->total_of != 0) text += ", part of a " + money(m.link_totals[l->total_of - 1].total) + " total" + year;
+      if (l->total_of != 0) text += fmt::format(", part of a {} total{}", money(m.link_totals[l->total_of - 1].total), year);
       j.value(text);
     }
     j.end_array().key("seats").begin_array();

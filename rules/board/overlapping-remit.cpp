@@ -1,6 +1,8 @@
 // board-overlapping-remit: two boards with a function in common over much the same area.
-// Candidate pairs come from the leaf areas both cover (population summed per pair), so the
-// work is the sum over leaf areas of the boards covering them, not all pairs of boards.
+// Leaf areas are first grouped by the set of boards covering them (one pass, hashing each
+// set); candidate pairs then come from each distinct set once, with its population. The work
+// is linear in coverage plus the pairs within distinct sets: boards stacked over the same
+// footprint cost one set, whose pairs are exactly the overlaps to report.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -53,41 +55,67 @@ std::unordered_set<std::uint64_t> related_pairs(const Model& m) {
   return out;
 }
 
+struct SetHash {
+  std::size_t operator()(const std::vector<std::size_t>& v) const {
+    std::size_t h = v.size();
+    for (std::size_t x : v) h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+  }
+};
+
+/// Population covered by each pair of boards with a remit, keyed by key_of(x, y).
+std::unordered_map<std::uint64_t, double> shared_population(const Model& m, const Geography& geo,
+                                                            const std::vector<std::vector<std::string>>& functions) {
+  std::unordered_map<std::vector<std::size_t>, double, SetHash> by_set;
+  std::vector<std::size_t> boards;
+  for (AreaIndex a = 0; a < m.areas.size(); ++a) {
+    if (!geo.is_leaf(a)) continue;
+    boards.clear();
+    for (std::size_t b : geo.bodies_covering(a)) {
+      if (!functions[b].empty()) boards.push_back(b);
+    }
+    if (boards.size() < 2) continue;
+    std::sort(boards.begin(), boards.end());
+    by_set[boards] += geo.area_population(a);
+  }
+  std::unordered_map<std::uint64_t, double> out;
+  for (const auto& [set, population] : by_set) {
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      for (std::size_t j = i + 1; j < set.size(); ++j) out[key_of(set[i], set[j])] += population;
+    }
+  }
+  return out;
+}
+
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Geography& geo = ctx.geography();
   const double min_overlap = ctx.option("min-overlap");
   const auto functions = remits(ctx);
   const auto related = related_pairs(m);
-  for (std::size_t x = 0; x < m.bodies.size(); ++x) {
-    if (functions[x].empty()) continue;
-    std::unordered_map<std::size_t, double> shared;
-    for (AreaIndex a : geo.atoms(x)) {
-      for (std::size_t y : geo.bodies_covering(a)) {
-        if (y > x && !functions[y].empty()) shared[y] += geo.area_population(a);
-      }
-    }
-    std::vector<std::pair<std::size_t, double>> candidates(shared.begin(), shared.end());
-    std::sort(candidates.begin(), candidates.end());
-    for (const auto& [y, population] : candidates) {
-      const std::size_t smaller = geo.population(y) < geo.population(x) ? y : x;
-      if (population < min_overlap * geo.population(smaller) || related.count(key_of(x, y)) != 0) continue;
-      std::vector<std::string> common;
-      std::set_intersection(functions[x].begin(), functions[x].end(), functions[y].begin(), functions[y].end(),
-                            std::back_inserter(common));
-      if (common.empty()) continue;
-      const Body& bx = m.bodies[x];
-      const Body& by = m.bodies[y];
-      std::vector<std::string> evidence{
-          fmt::format("{}: functions {}; population {}", bx.name, fmt::join(functions[x], " "), thousands(geo.population(x))),
-          fmt::format("{}: functions {}; population {}", by.name, fmt::join(functions[y], " "), thousands(geo.population(y))),
-          fmt::format("population covered by both: {}", thousands(population))};
-      ctx.report(fmt::format("{} and {} share the remit {} over {} of {}'s population ({})", bx.name, by.name,
-                             fmt::join(common, ", "), percent(population / geo.population(smaller)),
-                             m.bodies[smaller].name, thousands(population)),
-                 {ctx.body_subject(x), ctx.body_subject(y)}, m.bodies[smaller].provenance.location,
-                 std::move(evidence));
-    }
+  // Pairs in body order (x < y), as the findings are reported.
+  std::vector<std::pair<std::uint64_t, double>> pairs;
+  for (const auto& entry : shared_population(m, geo, functions)) pairs.push_back(entry);
+  std::sort(pairs.begin(), pairs.end());
+  for (const auto& [key, population] : pairs) {
+    const std::size_t x = key >> 32, y = key & 0xffffffffULL;
+    const std::size_t smaller = geo.population(y) < geo.population(x) ? y : x;
+    if (population < min_overlap * geo.population(smaller) || related.count(key_of(x, y)) != 0) continue;
+    std::vector<std::string> common;
+    std::set_intersection(functions[x].begin(), functions[x].end(), functions[y].begin(), functions[y].end(),
+                          std::back_inserter(common));
+    if (common.empty()) continue;
+    const Body& bx = m.bodies[x];
+    const Body& by = m.bodies[y];
+    std::vector<std::string> evidence{
+        fmt::format("{}: functions {}; population {}", bx.name, fmt::join(functions[x], " "), thousands(geo.population(x))),
+        fmt::format("{}: functions {}; population {}", by.name, fmt::join(functions[y], " "), thousands(geo.population(y))),
+        fmt::format("population covered by both: {}", thousands(population))};
+    ctx.report(fmt::format("{} and {} share the remit {} over {} of {}'s population ({})", bx.name, by.name,
+                           fmt::join(common, ", "), percent(population / geo.population(smaller)),
+                           m.bodies[smaller].name, thousands(population)),
+               {ctx.body_subject(x), ctx.body_subject(y)}, m.bodies[smaller].provenance.location,
+               std::move(evidence));
   }
 }
 
