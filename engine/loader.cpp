@@ -13,7 +13,7 @@
 namespace govmap {
 namespace fs = std::filesystem;
 using detail::RawCoverage;
-using detail::RawLink;
+using detail::LinkKindSide;
 using detail::RawModel;
 
 namespace {
@@ -214,7 +214,28 @@ class Loader {
     return (base / href).lexically_normal().string();
   }
 
+  /// Makes room for what a file adds, so that the large vectors are not regrown (each regrowth
+  /// holds two copies) while a big file is read.
+  void reserve_for(const pugi::xml_node& root) {
+    std::size_t links = 0, bodies = 0, areas = 0;
+    for (auto node : root.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = node.name();
+      if (name == "area") ++areas;
+      else if (name == "body") ++bodies;
+      else if (parse_link_kind(name)) ++links;
+    }
+    const auto grow = [](auto& v, std::size_t more) {
+      if (v.capacity() < v.size() + more) v.reserve(std::max(v.size() + more, 2 * v.capacity()));
+    };
+    grow(model().links, links);
+    grow(raw_.link_sides, links);
+    grow(model().bodies, bodies);
+    grow(model().areas, areas);
+  }
+
   void read_children(std::uint32_t file, const pugi::xml_node& root) {
+    reserve_for(root);
     for (auto node : root.children()) {
       if (too_many()) return;
       if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
@@ -447,16 +468,16 @@ class Loader {
     if (kind == LinkKind::Accountability) allowed = with(allowed, names_of({"kind", "functions"}));
     if (kind == LinkKind::Delegation) allowed = with(allowed, names_of({"functions"}));
     AttributeReader a(*files_, file, node, sink_, allowed);
-    RawLink raw;
-    Link& link = raw.link;
+    LinkKindSide named;
+    Link link;
     link.kind = kind;
     link.id = a.id("id");
     link.from = a.id("from");
     link.to = a.id("to");
-    raw.from_kind = a.text("from-kind");
-    raw.to_kind = a.text("to-kind");
-    for (auto [body, kind_name, side] : {std::tuple{&link.from, &raw.from_kind, "from"},
-                                         std::tuple{&link.to, &raw.to_kind, "to"}}) {
+    named.from_kind = a.text("from-kind");
+    named.to_kind = a.text("to-kind");
+    for (auto [body, kind_name, side] : {std::tuple{&link.from, &named.from_kind, "from"},
+                                         std::tuple{&link.to, &named.to_kind, "to"}}) {
       if (body->empty() == kind_name->empty()) {
         sink_.error(*files_, a.at(),
                     body->empty() ? fmt::format("<{}> needs '{}' (a body) or '{}-kind'", node.name(), side, side)
@@ -464,19 +485,19 @@ class Loader {
                     "missing-attribute");
       }
     }
-    if (!raw.from_kind.empty() && !raw.to_kind.empty()) {
+    if (!named.from_kind.empty() && !named.to_kind.empty()) {
       sink_.error(*files_, a.at(), "a link may name a kind on one side only", "bad-value");
     }
     if (kind == LinkKind::Funding) {
       link.subtype = a.text("mechanism", true);
       link.amount = a.number("amount", false, true, true);
-      raw.total = a.number("total", false, true, true);
-      if (raw.total && raw.from_kind.empty() && raw.to_kind.empty()) {
+      named.total = a.number("total", false, true, true);
+      if (named.total && named.from_kind.empty() && named.to_kind.empty()) {
         sink_.error(*files_, a.at("total"),
                     "'total' is for a link that names a kind on one side (the money of all its links); "
                     "a link between two bodies gives 'amount'",
                     "bad-value");
-      } else if (raw.total && link.amount) {
+      } else if (named.total && link.amount) {
         sink_.error(*files_, a.at("total"),
                     "a link gives 'amount' (each of its links) or 'total' (all of them together), not both",
                     "bad-value");
@@ -490,8 +511,9 @@ class Loader {
     link.functions = a.words("functions");
     link.provenance = provenance(a);
     no_children(file, node);
-    if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, raw_.links.size(), a.at(), "link")) return;
-    raw_.links.push_back(std::move(raw));
+    if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, model().links.size(), a.at(), "link")) return;
+    model().links.push_back(std::move(link));
+    raw_.link_sides.push_back(std::move(named));
   }
 
   void read_claim(std::uint32_t file, const pugi::xml_node& node) {
@@ -632,7 +654,7 @@ void Loader::read_overlay(std::uint32_t file, const pugi::xml_node& node) {
 void Loader::remove_body(const std::string& id) {
   Model& m = model();
   auto mentions = [&](const std::string& x) { return x == id; };
-  std::erase_if(raw_.links, [&](const RawLink& l) { return mentions(l.link.from) || mentions(l.link.to); });
+  raw_.erase_links_if([&](const Link& l) { return mentions(l.from) || mentions(l.to); });
   std::erase_if(m.seats, [&](const Seat& s) { return mentions(s.body); });
   std::erase_if(raw_.coverage, [&](const RawCoverage& c) { return mentions(c.body); });
   for (auto& s : m.seats) if (s.nominated_by == id) s.nominated_by.clear();
@@ -652,7 +674,7 @@ std::optional<Model> Loader::finish(bool read_ok) {
   }
   std::erase_if(m.bodies, [&](const Body& b) { return removed_bodies_.count(b.id) != 0; });
   std::erase_if(m.areas, [&](const Area& a) { return removed_areas_.count(a.id) != 0; });
-  std::erase_if(raw_.links, [&](const RawLink& l) { return removed_links_.count(l.link.id) != 0; });
+  raw_.erase_links_if([&](const Link& l) { return removed_links_.count(l.id) != 0; });
   std::erase_if(m.seats, [&](const Seat& s) { return removed_seats_.count(s.id) != 0; });
   std::erase_if(m.claims, [&](const Claim& c) { return removed_claims_.count(c.id) != 0; });
   m.reindex();

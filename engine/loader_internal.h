@@ -10,11 +10,12 @@
 
 namespace govmap::detail {
 
-/// A link as written: one side may name a body kind instead of a body.
-struct RawLink {
-  Link link;
+/// What a link as written names instead of a body: a body kind on one side (at most), and the
+/// total money of all the links it stands for.
+struct LinkKindSide {
   std::string from_kind, to_kind;
-  std::optional<double> total;  // funding only: the money of all the links a kind-level element stands for
+  std::optional<double> total;  // funding only
+  bool names_kind() const { return !from_kind.empty() || !to_kind.empty(); }
 };
 
 /// A <coverage> element or a body's covers attribute: areas added to a body.
@@ -26,9 +27,25 @@ struct RawCoverage {
 
 /// Everything read from the files, before references are checked.
 struct RawModel {
-  Model model;
-  std::vector<RawLink> links;
+  Model model;  // model.links holds the links as written until resolve() expands them in place
+  std::vector<LinkKindSide> link_sides;  // one per element of model.links
   std::vector<RawCoverage> coverage;
+
+  /// Removes the links (with their sides) for which `drop(link)` is true, keeping the order.
+  template <typename Drop>
+  void erase_links_if(Drop drop) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < model.links.size(); ++i) {
+      if (drop(model.links[i])) continue;
+      if (kept != i) {
+        model.links[kept] = std::move(model.links[i]);
+        link_sides[kept] = std::move(link_sides[i]);
+      }
+      ++kept;
+    }
+    model.links.resize(kept);
+    link_sides.resize(kept);
+  }
 };
 
 /// Checks every reference and vocabulary use, expands kind-level links, attaches coverage and

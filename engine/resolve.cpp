@@ -51,7 +51,7 @@ class Resolver {
       if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", attr(post.provenance.location, "holder"), person_keys_);
     }
     for (const auto& seat : m_.seats) check_seat(seat);
-    for (auto& link : raw_.links) check_link(link);
+    for (std::size_t i = 0; i < m_.links.size(); ++i) check_link(m_.links[i], raw_.link_sides[i]);
     for (const auto& claim : m_.claims) check_claim(claim);
     for (const auto& s : m_.suppressions) {
       if (!s.reason.empty() && split_words(s.reason).empty()) {
@@ -133,15 +133,14 @@ class Resolver {
     if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), attr(at, "sector"));
   }
 
-  void check_link(RawLink& raw) {
-    Link& link = raw.link;
+  void check_link(const Link& link, const LinkKindSide& side) {
     check_provenance(link.provenance);
     const Location at = link.provenance.location;
     bool ok = true;
     if (!link.from.empty()) ok = body_ref(link.from, attr(at, "from")) && ok;
     if (!link.to.empty()) ok = body_ref(link.to, attr(at, "to")) && ok;
-    if (!raw.from_kind.empty()) ok = vocabulary_ref(raw.from_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "from-kind")) && ok;
-    if (!raw.to_kind.empty()) ok = vocabulary_ref(raw.to_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "to-kind")) && ok;
+    if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "from-kind")) && ok;
+    if (!side.to_kind.empty()) ok = vocabulary_ref(side.to_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "to-kind")) && ok;
     if (!link.held_by.empty()) body_ref(link.held_by, attr(at, "held-by"));
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), attr(at, "mechanism"));
@@ -149,16 +148,18 @@ class Resolver {
     if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), attr(at, "kind"));
     }
-    if (ok && raw.from_kind.empty() && raw.to_kind.empty()) check_allowed(link, at);
+    if (ok && side.from_kind.empty() && side.to_kind.empty()) check_allowed(link, at);
   }
 
-  void check_allowed(const Link& link, Location at) {
-    const Body& from = m_.bodies[m_.body_index.at(link.from)];
-    const Body& to = m_.bodies[m_.body_index.at(link.to)];
-    if (vocab_.allows(to_string(link.kind), from.kind, from.sector, to.kind, to.sector)) return;
+  void check_allowed(const Link& link, Location at) { check_allowed(link.kind, link.from, link.to, at); }
+
+  void check_allowed(LinkKind kind, const std::string& from_id, const std::string& to_id, Location at) {
+    const Body& from = m_.bodies[m_.body_index.at(from_id)];
+    const Body& to = m_.bodies[m_.body_index.at(to_id)];
+    if (vocab_.allows(to_string(kind), from.kind, from.sector, to.kind, to.sector)) return;
     sink_.error(files_, at,
                 fmt::format("the vocabulary does not allow a {} link from {} '{}' to {} '{}'",
-                            to_string(link.kind), from.kind, from.id, to.kind, to.id),
+                            to_string(kind), from.kind, from.id, to.kind, to.id),
                 "vocabulary");
   }
 
@@ -214,33 +215,65 @@ class Resolver {
     }
   }
 
+  /// Replaces each link that names a kind by one link per body of that kind, in place and in
+  /// document order: the links are moved back to front into their final slots, so a model of a
+  /// million links never holds two copies of them.
   void expand_links() {
     std::unordered_map<std::string, std::vector<std::size_t>> by_kind;
     for (std::size_t i = 0; i < m_.bodies.size(); ++i) by_kind[m_.bodies[i].kind].push_back(i);
-    m_.links.reserve(raw_.links.size());
-    for (auto& raw : raw_.links) {
-      if (raw.from_kind.empty() && raw.to_kind.empty()) {
-        m_.links.push_back(std::move(raw.link));
-        continue;
+    auto& links = m_.links;
+    auto& sides = raw_.link_sides;
+    // The bodies each kind-level link expands to; checks and totals in document order.
+    static const std::vector<std::size_t> kNone;
+    std::vector<const std::vector<std::size_t>*> targets(links.size(), nullptr);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      const LinkKindSide& side = sides[i];
+      if (!side.names_kind()) continue;
+      const bool to_side = !side.to_kind.empty();
+      const std::string& fixed = to_side ? links[i].from : links[i].to;
+      const auto it = by_kind.find(to_side ? side.to_kind : side.from_kind);
+      targets[i] = (it == by_kind.end() || fixed.empty() || m_.body_index.count(fixed) == 0) ? &kNone : &it->second;
+      for (std::size_t body : *targets[i]) {
+        const std::string& id = m_.bodies[body].id;
+        check_allowed(links[i].kind, to_side ? fixed : id, to_side ? id : fixed, links[i].provenance.location);
       }
-      const bool to_side = !raw.to_kind.empty();
-      const auto it = by_kind.find(to_side ? raw.to_kind : raw.from_kind);
-      if (it == by_kind.end()) continue;
-      if (raw.total) {
-        m_.link_totals.push_back({*raw.total, 0});
-        raw.link.total_of = static_cast<std::uint32_t>(m_.link_totals.size());
-      }
-      for (std::size_t body : it->second) {
-        Link link = raw.link;
-        (to_side ? link.to : link.from) = m_.bodies[body].id;
-        if (link.from.empty() || link.to.empty()) continue;
-        if (m_.body_index.count(link.from) == 0 || m_.body_index.count(link.to) == 0) continue;
-        check_allowed(link, link.provenance.location);
-        if (link.total_of != 0) ++m_.link_totals.back().links;
-        m_.links.push_back(std::move(link));
+      if (side.total && !targets[i]->empty()) {
+        m_.link_totals.push_back({*side.total, targets[i]->size()});
+        links[i].total_of = static_cast<std::uint32_t>(m_.link_totals.size());
       }
     }
-    raw_.links.clear();
+    // Kind-level links that stand for no body go; every other element becomes one or more links.
+    std::size_t kept = 0, final_size = 0;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (targets[i] != nullptr && targets[i]->empty()) continue;
+      if (kept != i) {
+        links[kept] = std::move(links[i]);
+        sides[kept] = std::move(sides[i]);
+        targets[kept] = targets[i];
+      }
+      final_size += targets[kept] == nullptr ? 1 : targets[kept]->size();
+      ++kept;
+    }
+    links.resize(final_size);  // grows only: each kept element stands for at least one link
+    // Element i ends at slot `end`; its first slot is never before i, so the slots it writes
+    // hold only elements already moved.
+    std::size_t end = final_size;
+    for (std::size_t i = kept; i-- > 0;) {
+      if (targets[i] == nullptr) {
+        if (--end != i) links[end] = std::move(links[i]);
+        continue;
+      }
+      Link proto = std::move(links[i]);
+      const bool to_side = !sides[i].to_kind.empty();
+      const auto& bodies = *targets[i];
+      end -= bodies.size();
+      for (std::size_t k = 0; k < bodies.size(); ++k) {
+        Link& slot = links[end + k];
+        slot = k + 1 == bodies.size() ? std::move(proto) : proto;
+        (to_side ? slot.to : slot.from) = m_.bodies[bodies[k]].id;
+      }
+    }
+    sides.clear();
   }
 
   RawModel& raw_;

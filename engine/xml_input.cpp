@@ -53,9 +53,15 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   std::ifstream in(path, std::ios::binary);
   std::string text;
   if (in) {
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = std::move(buffer).str();
+    // One allocation of the file's size (a stream copy would grow its buffer by doubling).
+    text.resize(ec ? 0 : static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in) {  // more than file_size said: the file grew while it was read
+      std::ostringstream rest;
+      rest << in.rdbuf();
+      text += rest.str();
+    }
   }
   if (!in && !in.eof()) {
     report_at(sink, from_files, from, path, fmt::format("cannot read '{}'", path), "file-unreadable");
