@@ -30,9 +30,29 @@ int append_to_string(void* channel, const char* text) {
 
 int no_flush(void*) { return 0; }
 
+// Object ids in creation order. cgraph's default discipline makes a named object's id the
+// address of its interned name, and keeps subgraphs in id order, so the layout of the same
+// graph changed with the state of the heap (graphviz issue 1767): a change elsewhere in the
+// program could move boxes. Declining names here makes cgraph give every object the next
+// counter value and keep its name in its own name-to-id map.
+long sequential_map(void*, int, char* name, IDTYPE* id, int create) {
+  static IDTYPE next = 1;
+  if (name != nullptr || create == 0) return 0;
+  *id = next;
+  next += 2;
+  return 1;
+}
+long no_alloc(void*, int, IDTYPE) { return 0; }
+void no_free(void*, int, IDTYPE) {}
+char* no_print(void*, int, IDTYPE) { return nullptr; }
+void* open_ids(Agraph_t* g, Agdisc_t*) { return g; }
+void close_ids(void*) {}
+void register_nothing(void*, int, void*) {}
+Agiddisc_t sequential_ids = {open_ids, sequential_map, no_alloc, no_free, no_print, close_ids, register_nothing};
+
 // Our graphs write DOT into a std::string (agwrite's channel) instead of a FILE*.
 Agiodisc_t string_io = {nullptr, append_to_string, no_flush};
-Agdisc_t string_discipline = {&AgMemDisc, &AgIdDisc, &string_io};
+Agdisc_t string_discipline = {&AgMemDisc, &sequential_ids, &string_io};
 
 }  // namespace
 
