@@ -45,13 +45,13 @@ TEST_CASE("accountability-multiple-masters finds a joint board answering to both
       run_rule("accountability-multiple-masters", "tests/rules/accountability/multiple-masters.xml");
   CHECK(messages(findings) ==
         lines({
-            "Integration Joint Board answers to Council and NHS Board for scrutiny, and neither answers to "
+            "Integration Joint Board answers to Council and NHS Board (scrutiny), and neither answers to "
             "the other",
-            "Community Trust answers to North ICB and South ICB for community-health, and neither answers to "
+            "Community Trust answers to North ICB and South ICB (community-health), and neither answers to "
             "the other",
         }));
   REQUIRE(findings.size() == 2);
-  CHECK(findings[0].evidence == std::vector<std::string>{"for scrutiny: answers to Council and NHS Board"});
+  CHECK(findings[0].evidence == std::vector<std::string>{"scrutiny: answers to Council and NHS Board"});
   CHECK(subject_ids(findings[0]) == std::vector<std::string>{"ijb", "council", "nhs-board"});
   CHECK(subject_ids(findings[1]) == std::vector<std::string>{"trust2", "icb-north", "icb-south"});
 }
@@ -62,11 +62,11 @@ TEST_CASE("accountability-multiple-masters counts regulators only when asked") {
   // The care home is inspected by two regulators that do not answer to each other.
   CHECK(messages(findings) ==
         lines({
-            "Integration Joint Board answers to Council and NHS Board for scrutiny, and neither answers to "
+            "Integration Joint Board answers to Council and NHS Board (scrutiny), and neither answers to "
             "the other",
-            "Riverside Care Home answers to Care Regulator and Health Inspectorate for regulatory inspection, "
+            "Riverside Care Home answers to Care Regulator and Health Inspectorate (regulatory inspection), "
             "and neither answers to the other",
-            "Community Trust answers to North ICB and South ICB for community-health, and neither answers to "
+            "Community Trust answers to North ICB and South ICB (community-health), and neither answers to "
             "the other",
         }));
 }

@@ -84,7 +84,7 @@ void check(const RuleContext& ctx) {
         names.push_back(chain::name_of(m, t));
         subjects.push_back(ctx.body_subject(t));
       }
-      evidence.push_back(fmt::format("for {}: answers to {}", chain::join_names(whats, 6),
+      evidence.push_back(fmt::format("{}: answers to {}", chain::join_names(whats, 6),
                                      chain::join_names(names, 6)));
     }
     // Subjects: the body, then each master once.
@@ -95,7 +95,7 @@ void check(const RuleContext& ctx) {
     const auto& [tops, whats] = *problems.begin();
     std::vector<std::string> names;
     for (BodyIndex t : tops) names.push_back(chain::name_of(m, t));
-    ctx.report(fmt::format("{} answers to {} for {}, and {} answers to the other{}", chain::name_of(m, b),
+    ctx.report(fmt::format("{} answers to {} ({}), and {} answers to the other{}", chain::name_of(m, b),
                            chain::join_names(names), chain::join_names(whats),
                            tops.size() == 2 ? "neither" : "none of them",
                            tops.size() == 2 ? "" : "s"),
