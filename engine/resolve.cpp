@@ -254,7 +254,7 @@ class Resolver {
       final_size += targets[kept] == nullptr ? 1 : targets[kept]->size();
       ++kept;
     }
-    links.resize(final_size);  // grows only: each kept element stands for at least one link
+    links.resize(final_size);  // the live elements are the first `kept`, and final_size >= kept
     // Element i ends at slot `end`; its first slot is never before i, so the slots it writes
     // hold only elements already moved.
     std::size_t end = final_size;
