@@ -61,6 +61,8 @@ Stats compute_stats(const Model& model, const Geography& geography, double slive
   }
   s.money_total = all.amount();
   s.money_pooled = into_pools.amount();
+  s.links_into_pools = static_cast<long long>(into_pools.stated() + into_pools.unstated());
+  s.links_into_pools_stated = static_cast<long long>(into_pools.stated());
   s.links = static_cast<long long>(model.links.size());
   s.people = static_cast<long long>(model.people.size());
   s.posts = static_cast<long long>(model.posts.size());

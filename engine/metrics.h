@@ -33,6 +33,7 @@ struct Stats {
   std::map<std::string, double> money_by_mechanism;       // mechanism -> amount (links with amounts)
   std::map<std::string, long long> funding_without_amount; // mechanism -> links without amount
   double money_pooled = 0;   // funding into pooled funds
+  long long links_into_pools = 0, links_into_pools_stated = 0;  // funding links into pooled funds
   double money_total = 0;    // all funding with amounts
   std::vector<CoterminositySummary> coterminosity;
 };

@@ -58,7 +58,8 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
   auto after = build_view(proposal, options, sink);
   if (!before || !after) return std::nullopt;
   Diagram d = *after;
-  d.title = "What the proposal changes: " + nation_display_name(proposal.nation);
+  const bool is_proposal = proposal.status == ModelStatus::Proposed;
+  d.title = (is_proposal ? "What the proposal changes: " : "What changed: ") + nation_display_name(proposal.nation);
   d.subtitle = fmt::format("{} compared with {}", proposal.title, base.title);
   std::map<std::string, const DiagramNode*> old_nodes;
   for (const auto& n : before->nodes) old_nodes[n.id] = &n;
@@ -105,8 +106,8 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
     d.edges.push_back(std::move(gone));
   }
   d.legend.clear();
-  for (const auto& [label, colour, style] : {std::tuple{"+ added in the proposal", kAdded, "solid"},
-                                             std::tuple{"\u2212 removed by the proposal", kRemoved, "dashed"},
+  for (const auto& [label, colour, style] : {std::tuple{is_proposal ? "+ added in the proposal" : "+ added", kAdded, "solid"},
+                                             std::tuple{is_proposal ? "\u2212 removed by the proposal" : "\u2212 removed", kRemoved, "dashed"},
                                              std::tuple{"~ changed (count or status)", kChanged, "solid"}}) {
     LegendEntry entry;
     entry.kind = LegendEntry::Kind::Node;

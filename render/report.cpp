@@ -231,11 +231,13 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
   for (std::size_t p = 0; p < c.proposals.size(); ++p) {
     const auto& prop = c.proposals[p];
     const Model& m = prop.proposal.model;
-    out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\">\n<h2>Proposal: {}</h2>\n", index, p, esc(m.title));
+    out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\">\n<h2>{}: {}</h2>\n", index, p,
+                       comparison_role(m), esc(m.title));
     out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", esc(base.title), esc(c.base.path));
     const auto& a = c.base.metrics;
     const auto& b = prop.proposal.metrics;
-    out += "<table class=\"metrics\"><thead><tr><th>metric</th><th>baseline</th><th>proposal</th><th>change</th></tr></thead><tbody>\n";
+    out += fmt::format("<table class=\"metrics\"><thead><tr><th>metric</th><th>baseline</th><th>{}</th><th>change</th></tr></thead><tbody>\n",
+                       comparison_role(m) == "Proposal" ? "proposal" : "later model");
     auto row = [&](const char* name, double x, double y, bool is_money = false) {
       const double d = y - x;
       const std::string change = d == 0 ? "" : (is_money ? (d > 0 ? "+" : "−") + money(std::abs(d)) : fmt::format("{:+}", static_cast<long long>(d)));
@@ -250,7 +252,13 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     row("areas split between partners", double(a.split_areas), double(b.split_areas));
     row("bodies with no accountability route", double(a.no_accountability_route), double(b.no_accountability_route));
     row("findings", double(a.findings), double(b.findings));
-    row("money pooled", a.money_pooled, b.money_pooled, true);
+    {
+      const double d = b.money_pooled - a.money_pooled;
+      const bool both = a.links_into_pools_stated > 0 && b.links_into_pools_stated > 0 && d != 0;
+      out += fmt::format("<tr><th>money pooled</th><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
+                         money_pooled_text(a), money_pooled_text(b), both ? (d > 0 ? "up" : "down") : "",
+                         both ? (d > 0 ? "+" : "−") + money(std::abs(d)) : "");
+    }
     out += "</tbody></table>\n";
     std::vector<std::string> items;
     for (auto i : prop.diff.added_bodies) items.push_back(m.bodies[i].name + " (" + m.kind_label(m.bodies[i].kind) + ")");
@@ -283,7 +291,8 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     out += "<figure class=\"delta\"><figcaption>What changes (delta diagram)</figcaption>" +
            inline_svg(build_delta_view(base, m, sink), sink) + "</figure>\n";
     out += "<div class=\"side-by-side diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
-           figure_svg(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>Proposal</figcaption>" +
+           figure_svg(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>" +
+           std::string(comparison_role(m)) + "</figcaption>" +
            figure_svg(m, &prop.proposal.check.findings, sink) + "</figure>\n</div>\n</section>\n";
   }
   return out;
@@ -302,8 +311,8 @@ std::string report_html(const ReportInput& input, DiagnosticSink& sink) {
   }
   for (std::size_t i = 0; i < input.comparisons.size(); ++i) {
     for (std::size_t p = 0; p < input.comparisons[i]->proposals.size(); ++p) {
-      out += fmt::format("<li><a href=\"#c{}-{}\">Proposal: {}</a></li>\n", i, p,
-                         esc(input.comparisons[i]->proposals[p].proposal.model.title));
+      const Model& compared = input.comparisons[i]->proposals[p].proposal.model;
+      out += fmt::format("<li><a href=\"#c{}-{}\">{}: {}</a></li>\n", i, p, comparison_role(compared), esc(compared.title));
     }
   }
   out += "</ol></nav>\n";

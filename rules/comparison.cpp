@@ -29,6 +29,8 @@ ComparisonMetrics metrics_of(const Model& model, const Stats& stats, const Check
     if (f.rule == "accountability-no-route") ++m.no_accountability_route;
   }
   m.money_pooled = stats.money_pooled;
+  m.links_into_pools = stats.links_into_pools;
+  m.links_into_pools_stated = stats.links_into_pools_stated;
   m.money_total = stats.money_total;
   return m;
 }

@@ -3,6 +3,7 @@
 // which findings are new, resolved or unchanged. Used by `govmap compare` and the report.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/diff.h"
@@ -18,6 +19,7 @@ struct ComparisonMetrics {
   long long no_accountability_route = 0;  // unsuppressed accountability-no-route findings
   long long findings = 0, errors = 0, warnings = 0;
   double money_pooled = 0, money_total = 0;
+  long long links_into_pools = 0, links_into_pools_stated = 0;
 };
 
 /// One model, checked: what the comparison needs of it.
@@ -52,6 +54,14 @@ struct Comparison {
   CheckedModel base;
   std::vector<ProposalComparison> proposals;
 };
+
+/// "Proposal" for a model whose status is proposed; "Later model" for another model compared
+/// with a baseline (the same nation as it stands now, say).
+std::string_view comparison_role(const Model& compared);
+
+/// "£6.91bn"; "£2.6bn (part stated)"; "not stated" when no link into a pooled fund gives its
+/// money; "none modelled" when the model has no such link (which is not the same as £0).
+std::string money_pooled_text(const ComparisonMetrics& m);
 
 /// Text and JSON renderings (the HTML one is in render/).
 std::string comparison_text(const Comparison& comparison);

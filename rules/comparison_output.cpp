@@ -1,5 +1,6 @@
 // Text and JSON renderings of a Comparison.
 
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -49,12 +50,14 @@ std::string signed_change(double before, double after, bool as_money) {
   return fmt::format("{:+}", static_cast<long long>(d));
 }
 
-void metrics_table(std::string& out, const ComparisonMetrics& a, const ComparisonMetrics& b) {
-  out += fmt::format("\n  {:<40} {:>12} {:>12} {:>10}\n", "metric", "baseline", "proposal", "change");
+void metrics_table(std::string& out, const ComparisonMetrics& a, const ComparisonMetrics& b, std::string_view role) {
+  std::string column(role);
+  column[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(column[0])));
+  out += fmt::format("\n  {:<40} {:>20} {:>20} {:>10}\n", "metric", "baseline", column, "change");
   auto row = [&](const char* name, double x, double y, bool as_money = false) {
     const std::string xs = as_money ? money(x) : thousands(x);
     const std::string ys = as_money ? money(y) : thousands(y);
-    out += fmt::format("  {:<40} {:>12} {:>12} {:>10}\n", name, xs, ys, signed_change(x, y, as_money));
+    out += fmt::format("  {:<40} {:>20} {:>20} {:>10}\n", name, xs, ys, signed_change(x, y, as_money));
   };
   row("bodies", double(a.bodies), double(b.bodies));
   row("boards and partnerships", double(a.boards), double(b.boards));
@@ -63,12 +66,26 @@ void metrics_table(std::string& out, const ComparisonMetrics& a, const Compariso
   row("areas split between partners", double(a.split_areas), double(b.split_areas));
   row("bodies with no accountability route", double(a.no_accountability_route), double(b.no_accountability_route));
   row("findings (unsuppressed)", double(a.findings), double(b.findings));
-  row("money pooled", a.money_pooled, b.money_pooled, true);
-  auto share = [](const ComparisonMetrics& m) { return m.money_total > 0 ? percent(m.money_pooled / m.money_total) : "-"; };
-  out += fmt::format("  {:<40} {:>12} {:>12}\n", "share of stated money pooled", share(a), share(b));
+  const bool both_stated = a.links_into_pools_stated > 0 && b.links_into_pools_stated > 0;
+  out += fmt::format("  {:<40} {:>20} {:>20} {:>10}\n", "money pooled", money_pooled_text(a), money_pooled_text(b),
+                     both_stated ? signed_change(a.money_pooled, b.money_pooled, true) : "");
+  auto share = [](const ComparisonMetrics& m) {
+    return m.money_total > 0 && m.links_into_pools_stated > 0 ? percent(m.money_pooled / m.money_total) : "-";
+  };
+  out += fmt::format("  {:<40} {:>20} {:>20}\n", "share of stated money pooled", share(a), share(b));
 }
 
 }  // namespace
+
+std::string money_pooled_text(const ComparisonMetrics& m) {
+  if (m.links_into_pools == 0) return "none modelled";
+  if (m.links_into_pools_stated == 0) return "not stated";
+  return money(m.money_pooled) + (m.links_into_pools_stated < m.links_into_pools ? " (part stated)" : "");
+}
+
+std::string_view comparison_role(const Model& compared) {
+  return compared.status == ModelStatus::Proposed ? "Proposal" : "Later model";
+}
 
 std::string comparison_text(const Comparison& c) {
   const Model& base = c.base.model;
@@ -76,8 +93,8 @@ std::string comparison_text(const Comparison& c) {
   for (const auto& p : c.proposals) {
     const Model& prop = p.proposal.model;
     const ModelDiff& d = p.diff;
-    out += fmt::format("\n== Proposal: {} ({}, as of {}) ==\n", prop.title, p.proposal.path, prop.as_of);
-    metrics_table(out, c.base.metrics, p.proposal.metrics);
+    out += fmt::format("\n== {}: {} ({}, as of {}) ==\n", comparison_role(prop), prop.title, p.proposal.path, prop.as_of);
+    metrics_table(out, c.base.metrics, p.proposal.metrics, comparison_role(prop));
     std::vector<std::string> items;
     for (auto i : d.added_bodies) items.push_back("+ " + body_label(prop.bodies[i]) + ", " + prop.kind_label(prop.bodies[i].kind));
     section(out, "Bodies added", items);
@@ -135,7 +152,7 @@ std::string comparison_text(const Comparison& c) {
     items.clear();
     for (auto i : f.resolved) items.push_back(finding_line(base, c.base.check.findings[i]));
     section(out, "Resolved findings", items);
-    if (d.empty()) out += "\nThe proposal makes no structural change.\n";
+    if (d.empty()) out += fmt::format("\nThe {} makes no structural change.\n", comparison_role(prop) == "Proposal" ? "proposal" : "later model");
   }
   return out;
 }
@@ -147,9 +164,10 @@ void write_metrics(JsonWriter& j, const ComparisonMetrics& m) {
       .field("bodies", m.bodies).field("boards", m.boards).field("seats", m.seats)
       .field("people_on_several_boards", m.people_on_several_boards).field("split_areas", m.split_areas)
       .field("no_accountability_route", m.no_accountability_route).field("findings", m.findings)
-      .field("errors", m.errors).field("warnings", m.warnings).field("money_pooled", m.money_pooled)
-      .field("money_total", m.money_total)
-      .end_object();
+      .field("errors", m.errors).field("warnings", m.warnings);
+  j.key("money_pooled");  // null when no pooled fund's money is stated
+  if (m.links_into_pools_stated > 0) j.value(m.money_pooled); else j.null();
+  j.field("money_total", m.money_total).end_object();
 }
 
 void write_body(JsonWriter& j, const Body& b) {
