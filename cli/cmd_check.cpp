@@ -71,6 +71,7 @@ int run(const Args& args, Io& io) {
   const std::string format = args.get("--format", "text");
   const std::string report = format == "json"    ? check_json(*model, result)
                              : format == "sarif" ? check_sarif(*model, result)
+                             : format == "csv"   ? check_csv(*model, result)
                                                  : check_text(*model, result);
   if (args.has("--output")) {
     if (!write_output(args.get("--output"), report, io.err)) return kExitUsage;
@@ -89,7 +90,7 @@ int run(const Args& args, Io& io) {
 Command check_command() {
   Command c;
   c.name = "check";
-  c.usage = "check MODEL [--format text|json|sarif] [--rules FILE] [--baseline FILE] [--fail-on LEVEL] [-o FILE]";
+  c.usage = "check MODEL [--format text|json|csv|sarif] [--rules FILE] [--baseline FILE] [--fail-on LEVEL] [-o FILE]";
   c.summary = "Check a model against the rules; report findings with evidence.";
   c.details =
       "The rules profile is --rules FILE, else govmap-rules.xml beside the model, else the defaults.\n"
@@ -98,7 +99,7 @@ Command check_command() {
       "finding and exits 0. Exit status: 1 when an unsuppressed finding is at or above --fail-on\n"
       "(default error), 2 for usage or input errors (including a bad profile or baseline).";
   c.options = {
-      {"--format", "FORMAT", "output format", {"text", "json", "sarif"}, ""},
+      {"--format", "FORMAT", "output format", {"text", "json", "csv", "sarif"}, ""},
       {"--rules", "FILE", "rules profile (enable, disable, severity, options)", {}, ""},
       {"--baseline", "FILE", "accepted findings (<baseline version=\"1\">)", {}, ""},
       {"--write-baseline", "FILE", "write a baseline accepting the current findings", {}, ""},

@@ -117,6 +117,39 @@ std::string check_text(const Model& model, const CheckResult& result) {
   return out;
 }
 
+namespace {
+
+std::string csv_cell(std::string text) {
+  if (!text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos) text.insert(0, "'");
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string check_csv(const Model& model, const CheckResult& result) {
+  std::string out = "\xEF\xBB\xBF";
+  out += "severity,rule,file,line,column,message,subjects,subject_ids,evidence,status,accepted_because\r\n";
+  for (const auto& f : result.findings) {
+    std::vector<std::string> names, ids;
+    for (const auto& s : f.subjects) {
+      names.push_back(s.name.empty() ? s.id : s.name);
+      ids.push_back(s.id);
+    }
+    const bool located = f.location.valid() && model.files;
+    const std::vector<std::string> cells = {
+        std::string(to_string(f.severity)), f.rule, located ? model.files->path(f.location.file) : "",
+        located ? std::to_string(f.location.line) : "", located ? std::to_string(f.location.column) : "",
+        f.message, join(names, "; "), join(ids, " "), join(f.evidence, " | "),
+        f.suppressed ? "accepted" : "open", f.suppression_reason};
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + csv_cell(cells[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
 std::string check_json(const Model& model, const CheckResult& result) {
   JsonWriter j;
   j.begin_object();

@@ -1,6 +1,6 @@
 #pragma once
-// The three formats of `govmap check` (docs/check-output.md): compiler-style text, JSON with
-// stable field names, and SARIF 2.1.0. Pure functions of their inputs: same input, same bytes.
+// The formats of `govmap check` (docs/check-output.md): compiler-style text, JSON with stable
+// field names, CSV for spreadsheets, and SARIF 2.1.0. Pure functions of their inputs: same input, same bytes.
 
 #include <string>
 
@@ -15,6 +15,11 @@ std::string check_text(const Model& model, const CheckResult& result);
 
 /// JSON: findings, summary, suppression_problems and metrics (see docs/check-output.md).
 std::string check_json(const Model& model, const CheckResult& result);
+
+/// CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read "£" right): a header,
+/// then one row per finding, accepted ones included. Cells that a spreadsheet would take for a
+/// formula (starting = + - @) are prefixed with an apostrophe.
+std::string check_csv(const Model& model, const CheckResult& result);
 
 /// SARIF 2.1.0: one run; tool.driver.rules are the rules that ran, with their docs.
 std::string check_sarif(const Model& model, const CheckResult& result);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "tests/test_support.h"
 
@@ -34,6 +35,30 @@ TEST_CASE("govmap check cuts a long subject list in text and keeps every subject
                       "Council 07 (body c07); and 3 more (--format json lists all)\n") != std::string::npos);
   const auto json = run_govmap(cmd + " --format json");
   CHECK(json.out.find("\"id\": \"c10\"") != std::string::npos);
+}
+
+TEST_CASE("govmap check --format csv gives one quoted row per finding, safe to open in a spreadsheet") {
+  const auto r = run_govmap(kCheck + " --format csv");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.rfind("\xEF\xBB\xBFseverity,rule,file,line,column,message,subjects,subject_ids,evidence,status,"
+                    "accepted_because\r\n", 0) == 0);
+  CHECK(r.out.find("error,claim-mismatch,tests/check/suppressions.xml,31,3,\"claim 'money': published 100, model "
+                   "gives 60\",money,money,metric: funding,open,\r\n") != std::string::npos);
+  CHECK(r.out.find(",accepted,published figure includes two abolished councils\r\n") != std::string::npos);
+  std::size_t rows = 0;
+  for (char c : r.out) rows += c == '\n';
+  CHECK(rows == 5);  // the header and four findings
+
+  // A name that a spreadsheet would run as a formula is written as text.
+  const std::string model = temp_file("formula.xml");
+  {
+    std::ofstream out(model);
+    out << "<govmap version=\"1\" id=\"f\" nation=\"wales\" title=\"F\" as-of=\"2021-12-01\" status=\"current\">\n"
+           "  <body id=\"x\" name=\"=HYPERLINK(&quot;http://example.org&quot;)\" kind=\"regulator\"/>\n</govmap>\n";
+  }
+  const auto f = run_govmap("check " + model + " --format csv --fail-on never");
+  CHECK(f.exit_code == 0);
+  CHECK(f.out.find(",\"'=HYPERLINK(\"\"http://example.org\"\") has no chain") != std::string::npos);
 }
 
 TEST_CASE("govmap check exit status follows --fail-on") {
