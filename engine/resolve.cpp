@@ -136,7 +136,8 @@ class Resolver {
   void check_link(const Link& link, const LinkKindSide& side) {
     check_provenance(link.provenance);
     const Location at = link.provenance.location;
-    bool ok = true;
+    // A missing end was reported by the loader; nothing below can check the link then.
+    bool ok = (!link.from.empty() || !side.from_kind.empty()) && (!link.to.empty() || !side.to_kind.empty());
     if (!link.from.empty()) ok = body_ref(link.from, attr(at, "from")) && ok;
     if (!link.to.empty()) ok = body_ref(link.to, attr(at, "to")) && ok;
     if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "from-kind")) && ok;
