@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "engine/text.h"
 #include "engine/import.h"
 
 namespace govmap::cli {
@@ -42,7 +43,8 @@ Command import_command() {
     const auto text = import_geography(args.positional[0], sink, options);
     print_diagnostics(io.err, sink);
     if (!text) {
-      io.err << fmt::format("govmap import: {} error(s); {} not written\n", sink.error_count(), args.get("--output"));
+      io.err << fmt::format("govmap import: {}; {} not written\n",
+                            plural(static_cast<long long>(sink.error_count()), "error", "errors"), args.get("--output"));
       return kExitUsage;
     }
     return write_output(args.get("--output"), *text, io.err) ? kExitOk : kExitUsage;

@@ -46,7 +46,7 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
     report_at(sink, from_files, from, path,
-              fmt::format("'{}' is {} bytes; model files are limited to 1 GiB", path, size),
+              fmt::format("'{}' is {} bytes; input files are limited to 1 GiB", path, size),
               "file-too-large");
     return std::nullopt;
   }
@@ -72,7 +72,7 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
     return std::nullopt;
   }
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    sink.error(path, "the file is UTF-16; model files must be UTF-8", "encoding");
+    sink.error(path, "the file is UTF-16; govmap reads UTF-8 only", "encoding");
     return std::nullopt;
   }
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, "   ");  // keep columns
@@ -80,7 +80,7 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   const std::uint32_t file = files.add(path, std::move(text));
   if (bad) {
     sink.error(files, files.locate(file, *bad),
-               fmt::format("invalid UTF-8 byte 0x{:02X}; model files must be UTF-8",
+               fmt::format("invalid UTF-8 byte 0x{:02X}; govmap reads UTF-8 only",
                            static_cast<unsigned char>(files.text(file)[*bad])),
                "encoding");
     return std::nullopt;

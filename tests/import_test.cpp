@@ -91,7 +91,7 @@ TEST_CASE("import reports every malformed row with file and line and writes noth
         "  A02,D2,B1\n  ^\n"
         "tests/import/bad-rows.csv:7:1: error: population '-5' of small-area 'A04' is not a non-negative number [bad-number]\n"
         "  A04,D2,B2\n  ^\n"
-        "govmap import: 6 error(s); " + out.string() + " not written\n");
+        "govmap import: 6 errors; " + out.string() + " not written\n");
 }
 
 TEST_CASE("import leaves an existing output file untouched when the spec has errors") {
