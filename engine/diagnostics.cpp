@@ -28,7 +28,7 @@ void print_one(std::ostream& out, const Diagnostic& d) {
   if (d.source_line.empty()) return;
   out << "  " << d.source_line << '\n' << "  ";
   // Keep tabs so the caret lines up under the quoted text.
-  const std::size_t width = std::min<std::size_t>(d.column > 0 ? d.column - 1 : 0,
+  const std::size_t width = std::min<std::size_t>(d.source_column > 0 ? d.source_column - 1 : 0,
                                                   d.source_line.size());
   for (std::size_t i = 0; i < width; ++i) out << (d.source_line[i] == '\t' ? '\t' : ' ');
   out << "^\n";
@@ -48,10 +48,11 @@ Diagnostic make_diagnostic(DiagnosticLevel level, const SourceFiles& files, cons
     d.column = at.column;
     constexpr std::size_t kMaxQuoted = 240;  // minified files have very long lines
     std::string_view line = files.line_text(at.file, at.line);
-    if (line.size() > kMaxQuoted) {
+    d.source_column = d.column;
+    if (line.size() > kMaxQuoted) {  // quote a window around the column; the column stays true
       const std::size_t start = d.column > kMaxQuoted / 2 ? d.column - kMaxQuoted / 2 : 0;
       line = line.substr(std::min(start, line.size()), kMaxQuoted);
-      d.column -= static_cast<std::uint32_t>(start);
+      d.source_column -= static_cast<std::uint32_t>(start);
     }
     d.source_line = std::string(line);
     // Quote only valid text: replace bytes that are not UTF-8 so the output stays UTF-8.

@@ -19,7 +19,8 @@ struct Diagnostic {
   std::string path;  // empty for problems with no file
   std::uint32_t line = 0, column = 0;
   std::string message, code;
-  std::string source_line;  // the quoted line, empty when none
+  std::string source_line;  // the quoted line (a window of it when long), empty when none
+  std::uint32_t source_column = 0;  // the column within source_line that the caret marks
   std::vector<Diagnostic> notes;
 };
 

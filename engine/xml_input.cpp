@@ -161,11 +161,16 @@ bool AttributeReader::has(std::string_view name) const {
 }
 
 std::string AttributeReader::text(std::string_view name, bool required) {
-  const auto attribute = node_.attribute(std::string(name).c_str());
-  std::string value = attribute.empty() ? std::string() : attribute.value();
+  std::string value = list(name);
+  if (value.size() > kMaxTextLength) {
+    sink_.error(files_, at(name),
+                fmt::format("attribute '{}' is {} characters long; the limit is {}", name, value.size(), kMaxTextLength),
+                "too-long");
+    return {};
+  }
   if (required && value.empty()) {
     sink_.error(files_, element_,
-                attribute.empty()
+                !has(name)
                     ? fmt::format("<{}> needs the attribute '{}'", node_.name(), name)
                     : fmt::format("attribute '{}' of <{}> must not be empty", name, node_.name()),
                 "missing-attribute");
@@ -173,8 +178,19 @@ std::string AttributeReader::text(std::string_view name, bool required) {
   return value;
 }
 
+std::string AttributeReader::list(std::string_view name) const {
+  const auto attribute = node_.attribute(std::string(name).c_str());
+  return attribute.empty() ? std::string() : attribute.value();
+}
+
 std::string AttributeReader::id(std::string_view name, bool required) {
   std::string value = text(name, required);
+  if (value.size() > kMaxIdLength) {
+    sink_.error(files_, at(name), fmt::format("id '{}…' is {} characters long; the limit is {}",
+                                              value.substr(0, 40), value.size(), kMaxIdLength),
+                "too-long");
+    return {};
+  }
   if (value.find_first_of(" \t\r\n") != std::string::npos) {
     sink_.error(files_, at(name), fmt::format("'{}' is not a valid id: ids contain no spaces", value),
                 "bad-id");
@@ -184,7 +200,7 @@ std::string AttributeReader::id(std::string_view name, bool required) {
 }
 
 std::vector<std::string> AttributeReader::words(std::string_view name) {
-  return split_words(text(name));
+  return split_words(list(name));  // lists of area ids can be long; each word is checked where used
 }
 
 std::optional<double> AttributeReader::number(std::string_view name, bool required,

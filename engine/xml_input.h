@@ -32,6 +32,11 @@ Location node_location(const SourceFiles& files, std::uint32_t file, const pugi:
 /// location when the attribute is not written there).
 Location attribute_location(const SourceFiles& files, Location element, std::string_view name);
 
+/// Longest text attribute (a name, a note, evidence) and id that a model may give. Lists (covers,
+/// areas, functions) are not limited as a whole.
+inline constexpr std::size_t kMaxTextLength = 64 * 1024;
+inline constexpr std::size_t kMaxIdLength = 256;
+
 /// Reads the attributes of one element, tracking problems.
 class AttributeReader {
  public:
@@ -43,9 +48,10 @@ class AttributeReader {
   /// Location of an attribute's name (the element's when absent).
   Location at(std::string_view attribute) const;
   bool has(std::string_view name) const;
-  /// Text value; reports missing-attribute when required and absent or empty.
+  /// Text value; reports missing-attribute when required and absent or empty, and too-long
+  /// past kMaxTextLength.
   std::string text(std::string_view name, bool required = false);
-  /// An identifier: non-empty, no whitespace.
+  /// An identifier: non-empty, no whitespace, at most kMaxIdLength characters.
   std::string id(std::string_view name, bool required = false);
   std::vector<std::string> words(std::string_view name);
   /// A non-negative number when `non_negative`; `money` words the error as negative money.
@@ -59,6 +65,8 @@ class AttributeReader {
                  const std::vector<std::string>& allowed, std::string_view code = "bad-value");
 
  private:
+  std::string list(std::string_view name) const;  // the raw value, any length
+
   const SourceFiles& files_;
   std::uint32_t file_;
   pugi::xml_node node_;
