@@ -145,9 +145,12 @@ std::string bodies_json(const CheckedModel& c) {
     j.end_array().end_object();
   }
   j.end_array();
-  std::string text = j.str();
-  // Inside <script>, "</" must not appear.
-  for (std::size_t pos = 0; (pos = text.find("</", pos)) != std::string::npos; pos += 3) text.replace(pos, 2, "<\\/");
+  // Inside <script>, neither "</script" nor "<!--" may appear: every "<" (only ever inside a
+  // string) is written as its JSON escape.
+  std::string text;
+  for (char ch : j.str()) {
+    if (ch == '<') text += "\\u003c"; else text += ch;
+  }
   return text;
 }
 

@@ -53,6 +53,18 @@ TEST_CASE("report writes one file and prints a line per model and per proposal")
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("report escapes names from the model in HTML, SVG and the embedded JSON") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-hostile-" + std::to_string(::getpid()));
+  const auto r = run_govmap("report tests/render/hostile-names.xml -o " + dir.string() + " --today 2026-01-01");
+  CHECK(r.exit_code == 0);
+  const std::string html = read_text((dir / "report.html").string());
+  CHECK(html.find("<img src=x") == std::string::npos);
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);   // shown as text
+  CHECK(html.find("\\u003cimg src=x onerror=alert(2)>") != std::string::npos);  // in the JSON
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace govmap::test
 
 namespace govmap::test {
@@ -84,6 +96,18 @@ TEST_CASE("report writes one file and prints a line per model and per proposal")
                      "  Scotland, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 warnings)\n"
                      "  Merge the two boards, against Scotland, as of 2021-12-01: 0 new findings, 1 resolved\n");
   CHECK(std::filesystem::exists(dir / "report.html"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("report escapes names from the model in HTML, SVG and the embedded JSON") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-hostile-" + std::to_string(::getpid()));
+  const auto r = run_govmap("report tests/render/hostile-names.xml -o " + dir.string() + " --today 2026-01-01");
+  CHECK(r.exit_code == 0);
+  const std::string html = read_text((dir / "report.html").string());
+  CHECK(html.find("<img src=x") == std::string::npos);
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);   // shown as text
+  CHECK(html.find("\\u003cimg src=x onerror=alert(2)>") != std::string::npos);  // in the JSON
   std::filesystem::remove_all(dir);
 }
 
