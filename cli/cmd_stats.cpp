@@ -6,12 +6,13 @@
 #include "engine/text.h"
 #include "engine/json.h"
 #include "engine/metrics.h"
+#include "rules/claim_evaluate.h"
 #include "rules/rule.h"
 
 namespace govmap::cli {
 namespace {
 
-std::string text_report(const Model& m, const Stats& s) {
+std::string text_report(const Model& m, const Stats& s, const std::vector<ClaimCheck>& claims) {
   std::string out = fmt::format("{} ({}, as of {}, {})\n", m.title, m.nation, m.as_of, to_string(m.status));
   out += fmt::format("\nbodies: {} ({} elements)\n", s.bodies, s.body_elements);
   for (const auto& [kind, n] : s.bodies_by_kind) out += fmt::format("  {:<44} {:>6}\n", m.kind_label(kind, true), n);
@@ -51,10 +52,25 @@ std::string text_report(const Model& m, const Stats& s) {
                          c.uncovered > 0 ? fmt::format(", {} not wholly covered", c.uncovered) : "");
     }
   }
+  if (!claims.empty()) {
+    std::size_t holding = 0, checkable = 0;
+    for (const auto& c : claims) {
+      checkable += c.model_value.has_value();
+      holding += c.holds();
+    }
+    out += fmt::format("\nclaims: {} of {} hold; {} {}; {} not checkable\n", holding, claims.size(),
+                       checkable - holding, checkable - holding == 1 ? "does not" : "do not", claims.size() - checkable);
+    for (const auto& c : claims) {
+      const std::string model_value = c.model_value ? claim_number(*c.model_value) : "-";
+      out += fmt::format("  {:<14} {:<36} published {:>14}   model {:>14}\n",
+                         !c.model_value ? "not checkable" : c.holds() ? "holds" : "does not hold", c.claim->id,
+                         claim_number(c.claim->value), model_value);
+    }
+  }
   return out;
 }
 
-std::string json_report(const Model& m, const Stats& s) {
+std::string json_report(const Model& m, const Stats& s, const std::vector<ClaimCheck>& claims) {
   JsonWriter j;
   j.begin_object();
   j.key("model").begin_object().field("id", m.id).field("title", m.title).field("nation", m.nation)
@@ -85,6 +101,14 @@ std::string json_report(const Model& m, const Stats& s) {
         .field("partners_with_split", c.b_with_split).field("not_wholly_covered", c.uncovered).end_object();
   }
   j.end_array();
+  j.key("claims_checked").begin_array();
+  for (const auto& c : claims) {
+    j.begin_object().field("id", c.claim->id).field("metric", c.claim->metric).field("published", c.claim->value)
+        .field("tolerance", c.claim->tolerance).key("model");
+    if (c.model_value) j.value(*c.model_value); else j.null();
+    j.field("holds", c.holds()).end_object();
+  }
+  j.end_array();
   j.end_object();
   return j.str();
 }
@@ -104,7 +128,9 @@ Command stats_command() {
     if (!model) return kExitUsage;
     const Geography geography(*model);
     const Stats stats = compute_stats(*model, geography);
-    io.out << (args.get("--format", "text") == "json" ? json_report(*model, stats) : text_report(*model, stats));
+    const auto claims = evaluate_claims(*model, geography);
+    io.out << (args.get("--format", "text") == "json" ? json_report(*model, stats, claims)
+                                                      : text_report(*model, stats, claims));
     return kExitOk;
   };
   return c;

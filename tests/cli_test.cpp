@@ -78,6 +78,16 @@ TEST_CASE("stats counts the example's bodies, seats and population") {
   CHECK(r.out.find("population: 374,130") != std::string::npos);
 }
 
+TEST_CASE("stats lists each claim with the published and the model's figure") {
+  const auto r = run_govmap("stats tests/rules/claim/mismatch.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("claims: 7 of 11 hold; 3 do not; 1 not checkable\n") != std::string::npos);
+  CHECK(r.out.find("  does not hold  councils                             published              5   model              3\n") !=
+        std::string::npos);
+  const auto j = run_govmap("stats --format json tests/rules/claim/mismatch.xml");
+  CHECK(j.out.find("\"claims_checked\"") != std::string::npos);
+}
+
 TEST_CASE("stats as JSON has stable field names") {
   const auto r = run_govmap("stats --format json examples/fife/model.xml");
   CHECK(r.exit_code == 0);
