@@ -41,34 +41,6 @@ TEST_CASE("compare reports a proposal's overlay errors with locations and exit 2
   CHECK(r.err == read_text(path("tests/compare/bad-overlay.expected")));
 }
 
-TEST_CASE("report writes one file and prints a line per model and per proposal") {
-  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-test-" + std::to_string(::getpid()));
-  const auto r = run_govmap("report examples/fife/model.xml tests/compare/merge-boards.xml -o " + dir.string() +
-                            " --today 2026-01-01");
-  CHECK(r.exit_code == 0);
-  CHECK(r.out == "report: " + (dir / "report.html").string() + "\n" +
-                     "  Scotland, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 warnings)\n"
-                     "  Merge the two boards, against Scotland, as of 2021-12-01: 0 new findings, 1 resolved\n");
-  CHECK(std::filesystem::exists(dir / "report.html"));
-  std::filesystem::remove_all(dir);
-}
-
-TEST_CASE("report escapes names from the model in HTML, SVG and the embedded JSON") {
-  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-hostile-" + std::to_string(::getpid()));
-  const auto r = run_govmap("report tests/render/hostile-names.xml -o " + dir.string() + " --today 2026-01-01");
-  CHECK(r.exit_code == 0);
-  const std::string html = read_text((dir / "report.html").string());
-  CHECK(html.find("<img src=x") == std::string::npos);
-  CHECK(html.find("<script>alert") == std::string::npos);
-  CHECK(html.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);   // shown as text
-  CHECK(html.find("\\u003cimg src=x onerror=alert(2)>") != std::string::npos);  // in the JSON
-  std::filesystem::remove_all(dir);
-}
-
-}  // namespace govmap::test
-
-namespace govmap::test {
-
 TEST_CASE("compare draws a delta diagram marking added, changed and removed boxes and arrows") {
   const std::string out = (std::filesystem::temp_directory_path() / "govmap-delta.dot").string();
   const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml -o /dev/null --delta " + out);
