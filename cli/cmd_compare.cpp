@@ -17,6 +17,8 @@ Command compare_command() {
   c.usage = "compare BASE PROPOSAL... [--format text|json|html] [-o OUT] [--delta DIAGRAM] [--rules FILE]";
   c.summary = "Compare reform proposals with their baseline: changes, metrics and findings.";
   c.details =
+      "A PROPOSAL is an overlay on BASE (status=\"proposed\", extends=...) or any other model, such\n"
+      "as the same nation as it stands now (shown as \"Later model\"). See docs/compare.md.\n"
       "Bodies are matched by id, then by official code, then by name and kind; the matching is\n"
       "listed when it is not by id. Findings are matched by rule and subjects: each proposal's\n"
       "findings are new, resolved or unchanged against the baseline's. --format html writes the\n"
