@@ -3,52 +3,15 @@
 
 #include <doctest/doctest.h>
 
-#include "engine/geography.h"
-#include "engine/graph.h"
-#include "rules/catalogue.h"
-#include "tests/test_support.h"
+#include "tests/rules_fixture_support.h"
 
 namespace govmap {
+using test::check_fixture;
+using test::lines;
+using test::messages;
+using test::subject_ids;
+
 namespace {
-
-struct Checked {
-  Model model;
-  std::vector<Finding> findings;
-};
-
-/// Loads a fixture and runs one catalogue rule on it, with its defaults unless `options` says.
-Checked check_fixture(std::string_view rule_id, const std::string& fixture,
-                      std::map<std::string, double> options = {}) {
-  const Rule* rule = find_rule(rule_id);
-  REQUIRE(rule != nullptr);
-  auto [model, diagnostics] = test::load(test::path(fixture));
-  REQUIRE_MESSAGE(model.has_value(), diagnostics);
-  Checked out{std::move(*model), {}};
-  const Graph graph(out.model);
-  const Geography geography(out.model);
-  RuleContext ctx(out.model, graph, geography, *rule, rule->default_severity, std::move(options), out.findings);
-  rule->check(ctx);
-  return out;
-}
-
-/// Lines joined by newlines, so that a failing CHECK prints them.
-std::string lines(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += item + "\n";
-  return out;
-}
-
-std::vector<std::string> subject_ids(const Finding& f) {
-  std::vector<std::string> ids;
-  for (const auto& s : f.subjects) ids.push_back(s.id);
-  return ids;
-}
-
-std::vector<std::string> messages(const std::vector<Finding>& findings) {
-  std::vector<std::string> out;
-  for (const auto& f : findings) out.push_back(f.message);
-  return out;
-}
 
 using Strings = std::vector<std::string>;
 
@@ -56,7 +19,7 @@ using Strings = std::vector<std::string>;
 
 TEST_CASE("board-interlock reports people on many boards or chairing several") {
   const auto [model, findings] = check_fixture("board-interlock", "tests/rules/board/interlock.xml");
-  CHECK(lines(messages(findings)) == lines({"Ann Example sits on 4 boards (more than 3)",
+  CHECK(messages(findings) == lines({"Ann Example sits on 4 boards (more than 3)",
                                       "Bob Example chairs 2 boards (more than 1)",
                                       "Dan Example sits on 4 boards (more than 3)",
                                       "Fay Example sits on 4 boards (more than 3) and chairs 4 of them (more than 1)"}));
@@ -83,7 +46,7 @@ TEST_CASE("board-interlock takes its limits from options") {
 
 TEST_CASE("board-dual-role reports people on a board and on the body that funds or oversees it") {
   const auto [model, findings] = check_fixture("board-dual-role", "tests/rules/board/dual-role.xml");
-  CHECK(lines(messages(findings)) == lines({"Alice Example sits on both Fife Integration Joint Board and NHS Fife, and NHS Fife funds Fife "
+  CHECK(messages(findings) == lines({"Alice Example sits on both Fife Integration Joint Board and NHS Fife, and NHS Fife funds Fife "
                 "Integration Joint Board (Delegated budget, £300m)",
                 "Bill Example sits on both Fife Integration Joint Board and Fife Council, and Fife Council funds "
                 "Fife Integration Joint Board (Delegated budget); Fife Integration Joint Board answers to Fife "
@@ -96,7 +59,7 @@ TEST_CASE("board-dual-role reports people on a board and on the body that funds 
 
 TEST_CASE("board-overlapping-remit reports two boards sharing a function over one area") {
   const auto [model, findings] = check_fixture("board-overlapping-remit", "tests/rules/board/overlapping-remit.xml");
-  CHECK(lines(messages(findings)) == lines({"Cardiff and Vale Regional Partnership Board and Cardiff Public Services Board share the remit "
+  CHECK(messages(findings) == lines({"Cardiff and Vale Regional Partnership Board and Cardiff Public Services Board share the remit "
                 "health-wellbeing over 100% of Cardiff Public Services Board's population (362,400)"}));
   REQUIRE(findings.size() == 1);
   CHECK(subject_ids(findings[0]) == Strings{"rpb", "cardiff-psb"});
@@ -111,7 +74,7 @@ TEST_CASE("board-overlapping-remit counts a smaller overlap when min-overlap is 
 
 TEST_CASE("board-size reports a board with more seats than the limit") {
   const auto [model, findings] = check_fixture("board-size", "tests/rules/board/size.xml");
-  CHECK(lines(messages(findings)) == lines({"Gwent Regional Partnership Board has 40 seats on its board (more than 20): 30 voting, 10 non-voting"}));
+  CHECK(messages(findings) == lines({"Gwent Regional Partnership Board has 40 seats on its board (more than 20): 30 voting, 10 non-voting"}));
   REQUIRE(findings.size() == 1);
   CHECK(lines(findings[0].evidence) == lines({"10 seats for Independent and voluntary providers",
                                         "12 seats nominated by Aneurin Bevan University Health Board",
@@ -120,7 +83,7 @@ TEST_CASE("board-size reports a board with more seats than the limit") {
 
 TEST_CASE("board-sector-balance reports partnership boards dominated by one sector") {
   const auto [model, findings] = check_fixture("board-sector-balance", "tests/rules/board/sector-balance.xml");
-  CHECK(lines(messages(findings)) == lines({"9 of 12 voting seats on Example Integrated Care Partnership (75%) represent Health (NHS) (more than 66%)",
+  CHECK(messages(findings) == lines({"9 of 12 voting seats on Example Integrated Care Partnership (75%) represent Health (NHS) (more than 66%)",
                 "3 of 4 voting seats on Example Regional Partnership Board (75%) represent Health (NHS) (more than 66%)"}));
   REQUIRE(findings.size() == 2);
   CHECK(subject_ids(findings[0]) == Strings{"icp"});

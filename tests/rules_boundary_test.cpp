@@ -3,52 +3,15 @@
 
 #include <doctest/doctest.h>
 
-#include "engine/geography.h"
-#include "engine/graph.h"
-#include "rules/catalogue.h"
-#include "tests/test_support.h"
+#include "tests/rules_fixture_support.h"
 
 namespace govmap {
+using test::check_fixture;
+using test::lines;
+using test::messages;
+using test::subject_ids;
+
 namespace {
-
-struct Checked {
-  Model model;
-  std::vector<Finding> findings;
-};
-
-/// Loads a fixture and runs one catalogue rule on it, with its defaults unless `options` says.
-Checked check_fixture(std::string_view rule_id, const std::string& fixture,
-                      std::map<std::string, double> options = {}) {
-  const Rule* rule = find_rule(rule_id);
-  REQUIRE(rule != nullptr);
-  auto [model, diagnostics] = test::load(test::path(fixture));
-  REQUIRE_MESSAGE(model.has_value(), diagnostics);
-  Checked out{std::move(*model), {}};
-  const Graph graph(out.model);
-  const Geography geography(out.model);
-  RuleContext ctx(out.model, graph, geography, *rule, rule->default_severity, std::move(options), out.findings);
-  rule->check(ctx);
-  return out;
-}
-
-/// Lines joined by newlines, so that a failing CHECK prints them.
-std::string lines(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += item + "\n";
-  return out;
-}
-
-std::vector<std::string> messages(const std::vector<Finding>& findings) {
-  std::vector<std::string> out;
-  for (const auto& f : findings) out.push_back(f.message);
-  return out;
-}
-
-std::vector<std::string> subject_ids(const Finding& f) {
-  std::vector<std::string> ids;
-  for (const auto& s : f.subjects) ids.push_back(s.id);
-  return ids;
-}
 
 using Ids = std::vector<std::string>;
 
@@ -83,7 +46,7 @@ TEST_CASE("boundary-split-area counts a sliver once it is over the threshold") {
 TEST_CASE("boundary-non-coterminous reports partnerships whose partners cover other areas") {
   const auto [model, findings] =
       check_fixture("boundary-non-coterminous", "tests/rules/boundary/non-coterminous.xml");
-  CHECK(lines(messages(findings)) ==
+  CHECK(messages(findings) ==
         lines({"Clackmannanshire and Stirling Integration Joint Board is not coterminous with its partners: 36% of "
                "its population (51,540) lies outside Stirling Council",
                "Tay Example Partnership Board is not coterminous with its partners: 44% of its population (115,820) "

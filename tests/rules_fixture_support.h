@@ -26,19 +26,32 @@ inline std::vector<Finding> rule_findings(const std::string& fixture, const std:
 
 // The helpers below run a rule directly through a RuleContext (no profile or suppressions).
 
-/// Runs one rule of the catalogue over a fixture, with options overriding the defaults.
-inline std::vector<Finding> run_rule(const std::string& rule_id, const std::string& fixture,
-                              std::map<std::string, double> options = {}) {
-  auto [model, diagnostics] = load(path(fixture));
-  REQUIRE_MESSAGE(model, diagnostics);
+/// A fixture model and the findings of one rule on it.
+struct Checked {
+  Model model;
+  std::vector<Finding> findings;
+};
+
+/// Runs one rule of the catalogue over a fixture, with options overriding the defaults; keeps
+/// the model so that tests can resolve finding locations (Model::where).
+inline Checked check_fixture(std::string_view rule_id, const std::string& fixture,
+                             std::map<std::string, double> options = {}) {
   const Rule* rule = find_rule(rule_id);
   REQUIRE(rule != nullptr);
-  const Graph graph(*model);
-  const Geography geography(*model);
-  std::vector<Finding> findings;
-  const RuleContext ctx(*model, graph, geography, *rule, rule->default_severity, std::move(options), findings);
+  auto [model, diagnostics] = load(path(fixture));
+  REQUIRE_MESSAGE(model.has_value(), diagnostics);
+  Checked out{std::move(*model), {}};
+  const Graph graph(out.model);
+  const Geography geography(out.model);
+  const RuleContext ctx(out.model, graph, geography, *rule, rule->default_severity, std::move(options), out.findings);
   rule->check(ctx);
-  return findings;
+  return out;
+}
+
+/// The findings of one rule over a fixture.
+inline std::vector<Finding> run_rule(const std::string& rule_id, const std::string& fixture,
+                                     std::map<std::string, double> options = {}) {
+  return check_fixture(rule_id, fixture, std::move(options)).findings;
 }
 
 /// The findings' messages, one a line (doctest prints strings in full when they differ).
