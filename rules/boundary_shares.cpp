@@ -1,23 +1,22 @@
 #include "rules/boundary_shares.h"
 
 #include <cctype>
+#include <set>
 #include <unordered_map>
+#include <utility>
 
 namespace govmap::boundary {
 
-std::vector<std::vector<std::size_t>> bodies_by_kind(const Model& model,
-                                                     std::vector<std::string>& kinds) {
-  std::unordered_map<std::string_view, std::size_t> slot;
-  std::vector<std::vector<std::size_t>> out;
-  kinds.clear();
-  for (std::size_t b = 0; b < model.bodies.size(); ++b) {
-    const std::string& kind = model.bodies[b].kind;
-    auto [it, added] = slot.try_emplace(kind, out.size());
-    if (added) {
-      out.emplace_back();
-      kinds.push_back(kind);
-    }
-    out[it->second].push_back(b);
+std::vector<PartnerKinds> partnering_kinds(const Model& model) {
+  std::vector<PartnerKinds> out;
+  if (!model.vocabulary) return out;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_kind;
+  for (std::size_t b = 0; b < model.bodies.size(); ++b) by_kind[model.bodies[b].kind].push_back(b);
+  const std::set<std::pair<std::string, std::string>> pairs(model.vocabulary->must_partner.begin(),
+                                                            model.vocabulary->must_partner.end());
+  for (const auto& [a_kind, b_kind] : pairs) {
+    const auto it = by_kind.find(a_kind);
+    if (a_kind != b_kind && it != by_kind.end()) out.push_back({it->second, b_kind});
   }
   return out;
 }

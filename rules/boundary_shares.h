@@ -11,9 +11,16 @@
 
 namespace govmap::boundary {
 
-/// Bodies of each kind, in document order (built once per check; linear).
-std::vector<std::vector<std::size_t>> bodies_by_kind(const Model& model,
-                                                     std::vector<std::string>& kinds);
+/// A pair of kinds that must partner (the vocabulary's must_partner) with the bodies of the
+/// first kind, in document order.
+struct PartnerKinds {
+  std::vector<std::size_t> bodies;
+  std::string partner_kind;
+};
+
+/// Each distinct pair of kinds that must partner, in sorted order, skipping a kind paired with
+/// itself and kinds with no bodies. Linear in bodies.
+std::vector<PartnerKinds> partnering_kinds(const Model& model);
 
 /// The shares of `body` among bodies of `kind`, leaving out abolished bodies.
 std::vector<Share> live_shares(const Model& model, const Geography& geography, std::size_t body,

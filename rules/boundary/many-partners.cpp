@@ -7,8 +7,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <set>
-#include <utility>
 
 #include "rules/boundary_shares.h"
 #include "rules/rule.h"
@@ -75,17 +73,9 @@ void check_body(const RuleContext& ctx, std::size_t a, const std::string& b_kind
 
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
-  if (!m.vocabulary) return;
-  std::vector<std::string> kinds;
-  const auto by_kind = boundary::bodies_by_kind(m, kinds);
-  std::set<std::pair<std::string, std::string>> pairs(m.vocabulary->must_partner.begin(),
-                                                       m.vocabulary->must_partner.end());
-  for (const auto& [a_kind, b_kind] : pairs) {
-    for (std::size_t k = 0; k < kinds.size(); ++k) {
-      if (kinds[k] != a_kind || a_kind == b_kind) continue;
-      for (std::size_t a : by_kind[k]) {
-        if (m.bodies[a].status != LegalStatus::Abolished) check_body(ctx, a, b_kind);
-      }
+  for (const auto& pair : boundary::partnering_kinds(m)) {
+    for (std::size_t a : pair.bodies) {
+      if (m.bodies[a].status != LegalStatus::Abolished) check_body(ctx, a, pair.partner_kind);
     }
   }
 }

@@ -5,9 +5,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <set>
-#include <utility>
-
 #include "rules/boundary_shares.h"
 #include "rules/rule.h"
 
@@ -54,17 +51,7 @@ void check_pair(const RuleContext& ctx, const std::vector<std::size_t>& a_bodies
 }
 
 void check(const RuleContext& ctx) {
-  const Model& m = ctx.model();
-  if (!m.vocabulary) return;
-  std::vector<std::string> kinds;
-  const auto by_kind = boundary::bodies_by_kind(m, kinds);
-  std::set<std::pair<std::string, std::string>> pairs(m.vocabulary->must_partner.begin(),
-                                                       m.vocabulary->must_partner.end());
-  for (const auto& [a_kind, b_kind] : pairs) {
-    for (std::size_t k = 0; k < kinds.size(); ++k) {
-      if (kinds[k] == a_kind && a_kind != b_kind) check_pair(ctx, by_kind[k], b_kind);
-    }
-  }
+  for (const auto& pair : boundary::partnering_kinds(ctx.model())) check_pair(ctx, pair.bodies, pair.partner_kind);
 }
 
 }  // namespace
