@@ -15,25 +15,8 @@ namespace {
 constexpr std::size_t kInlineCovers = 8;   // more areas than this go in a <coverage> element
 constexpr std::size_t kIdsPerLine = 10;
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string attr(std::string_view name, std::string_view value) {
-  return value.empty() ? std::string() : fmt::format(" {}=\"{}\"", name, escape(value));
+  return value.empty() ? std::string() : fmt::format(" {}=\"{}\"", name, xml_escape(value));
 }
 
 std::string number(double value) {
@@ -135,7 +118,7 @@ std::string write_geography(const ImportSpec& spec, const Output& output) {
     if (inline_covers) out += attr("covers", wrapped(b.covers, ""));
     out += attr("source", b.source) + "/>\n";
     if (!inline_covers) {
-      out += fmt::format("  <coverage body=\"{}\" areas=\"{}\"/>\n", escape(b.id), wrapped(b.covers, "      "));
+      out += fmt::format("  <coverage body=\"{}\" areas=\"{}\"/>\n", xml_escape(b.id), wrapped(b.covers, "      "));
     }
   }
   if (!output.links.empty()) out += "\n  <!-- Links -->\n";

@@ -23,6 +23,10 @@ std::vector<std::string> split_words(std::string_view text);
 /// "1 link", "2 links".
 std::string plural(long long n, std::string_view one, std::string_view many);
 
+/// Text escaped for XML and HTML, in content or in a double-quoted attribute: & < > " as entity
+/// references, and line breaks and tabs as character references so attributes keep them.
+std::string xml_escape(std::string_view text);
+
 /// Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -140,18 +140,8 @@ Agnode_t* add_legend(Agraph_t* g, const Diagram& d, Agnode_t* above) {
 }
 
 void set_title(Agraph_t* g, const std::string& title, const std::string& subtitle) {
-  auto escape_html = [](const std::string& text) {
-    std::string out;
-    for (char c : text) {
-      if (c == '&') out += "&amp;";
-      else if (c == '<') out += "&lt;";
-      else if (c == '>') out += "&gt;";
-      else out += c;
-    }
-    return out;
-  };
-  std::string html = "<FONT POINT-SIZE=\"20\">" + escape_html(title) + "</FONT>";
-  if (!subtitle.empty()) html += "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"#333333\">" + escape_html(subtitle) + "</FONT>";
+  std::string html = "<FONT POINT-SIZE=\"20\">" + xml_escape(title) + "</FONT>";
+  if (!subtitle.empty()) html += "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"#333333\">" + xml_escape(subtitle) + "</FONT>";
   Agsym_t* label = agattr(g, AGRAPH, const_cast<char*>("label"), const_cast<char*>(""));
   char* text = agstrdup_html(g, html.data());
   agxset(g, label, text);

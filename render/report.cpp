@@ -23,21 +23,6 @@ namespace {
 constexpr std::size_t kListLimit = 60;      // items per change list before "and N more"
 constexpr std::uint32_t kContextLines = 2;  // model lines quoted around a finding
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
@@ -71,30 +56,30 @@ std::string finding_html(const Model& m, const Finding& f, std::size_t index, st
   std::string out = fmt::format(
       "<li class=\"finding sev-{}\" id=\"{}-f{}\" data-severity=\"{}\" data-rule=\"{}\" data-bodies=\"{}\" "
       "data-search=\"{}\">\n<span class=\"sev\">{}</span> <span class=\"msg\">{}</span>\n",
-      severity, model_key, index, severity, esc(f.rule), esc(join(bodies, " ")), esc(search), severity, esc(f.message));
+      severity, model_key, index, severity, xml_escape(f.rule), xml_escape(join(bodies, " ")), xml_escape(search), severity, xml_escape(f.message));
   if (!f.subjects.empty()) {
     std::vector<std::string> names;
     for (const auto& s : f.subjects) {
-      names.push_back(fmt::format("<span class=\"subject\" data-body=\"{}\">{}</span>", esc(s.id), esc(s.name.empty() ? s.id : s.name)));
+      names.push_back(fmt::format("<span class=\"subject\" data-body=\"{}\">{}</span>", xml_escape(s.id), xml_escape(s.name.empty() ? s.id : s.name)));
     }
     out += "<div class=\"subjects\">" + join(names, ", ") + "</div>\n";
   }
   if (!f.evidence.empty()) {
     out += "<ul class=\"evidence\">";
-    for (const auto& e : f.evidence) out += "<li>" + esc(e) + "</li>";
+    for (const auto& e : f.evidence) out += "<li>" + xml_escape(e) + "</li>";
     out += "</ul>\n";
   }
-  if (f.suppressed) out += "<div class=\"accepted\">Accepted: " + esc(f.suppression_reason) + "</div>\n";
+  if (f.suppressed) out += "<div class=\"accepted\">Accepted: " + xml_escape(f.suppression_reason) + "</div>\n";
   // Where in the model: the location, and the lines around it quoted from the model itself.
   out += fmt::format("<details class=\"where\"><summary><code>{}</code></summary><pre class=\"source\">",
-                     esc(m.where(f.location)));
+                     xml_escape(m.where(f.location)));
   if (f.location.valid() && m.files) {
     const std::uint32_t first = f.location.line > kContextLines ? f.location.line - kContextLines : 1;
     for (std::uint32_t line = first; line <= f.location.line + kContextLines; ++line) {
       const auto text = m.files->line_text(f.location.file, line);
       if (text.empty() && line > f.location.line) break;
       out += fmt::format("<span class=\"{}\">{:>6}  {}</span>\n", line == f.location.line ? "hit" : "ctx", line,
-                         esc(text.substr(0, 400)));
+                         xml_escape(text.substr(0, 400)));
     }
   }
   out += "</pre></details>\n</li>\n";
@@ -159,10 +144,10 @@ std::string summary_html(const CheckedModel& c) {
   const Stats& s = c.stats;
   std::string out = "<div class=\"summary\"><table class=\"counts\"><caption>Bodies by kind</caption>\n";
   for (const auto& [kind, n] : s.bodies_by_kind) {
-    out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", esc(m.kind_label(kind, true)), thousands(double(n)));
+    out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", xml_escape(m.kind_label(kind, true)), thousands(double(n)));
   }
   out += "</table>\n<table class=\"counts\"><caption>Links, seats and people</caption>\n";
-  for (const auto& [kind, n] : s.links_by_kind) out += fmt::format("<tr><th>{} links</th><td>{}</td></tr>\n", esc(kind), n);
+  for (const auto& [kind, n] : s.links_by_kind) out += fmt::format("<tr><th>{} links</th><td>{}</td></tr>\n", xml_escape(kind), n);
   out += fmt::format("<tr><th>board seats (voting)</th><td>{} ({})</td></tr>\n", s.seats, s.voting_seats);
   out += fmt::format("<tr><th>areas / population</th><td>{} / {}</td></tr>\n", thousands(double(s.areas)), thousands(s.population));
   if (s.money_total > 0) out += fmt::format("<tr><th>money stated / pooled</th><td>{} / {}</td></tr>\n", money(s.money_total), money(s.money_pooled));
@@ -170,8 +155,8 @@ std::string summary_html(const CheckedModel& c) {
   if (!s.coterminosity.empty()) {
     out += "<table class=\"counts\"><caption>Coterminosity</caption>\n";
     for (const auto& t : s.coterminosity) {
-      out += fmt::format("<tr><th>{} in {}</th><td>{} of {} within one; {} split</td></tr>\n", esc(m.kind_label(t.a, true)),
-                         esc(m.kind_label(t.b, true)), t.within_one, t.a_bodies, t.split);
+      out += fmt::format("<tr><th>{} in {}</th><td>{} of {} within one; {} split</td></tr>\n", xml_escape(m.kind_label(t.a, true)),
+                         xml_escape(m.kind_label(t.b, true)), t.within_one, t.a_bodies, t.split);
     }
     out += "</table>\n";
   }
@@ -181,9 +166,9 @@ std::string summary_html(const CheckedModel& c) {
 std::string sources_html(const Model& m) {
   std::string out = "<details class=\"sources\"><summary>Sources (" + std::to_string(m.sources.size()) + ")</summary><ol>\n";
   for (const auto& s : m.sources) {
-    out += "<li><b>" + esc(s.id) + "</b>: " + esc(s.publisher.empty() ? "" : s.publisher + ", ") + "<i>" + esc(s.title) + "</i>";
-    if (!s.year.empty()) out += " (" + esc(s.year) + ")";
-    if (!s.url.empty()) out += " <span class=\"url\">" + esc(s.url) + "</span>";
+    out += "<li><b>" + xml_escape(s.id) + "</b>: " + xml_escape(s.publisher.empty() ? "" : s.publisher + ", ") + "<i>" + xml_escape(s.title) + "</i>";
+    if (!s.year.empty()) out += " (" + xml_escape(s.year) + ")";
+    if (!s.url.empty()) out += " <span class=\"url\">" + xml_escape(s.url) + "</span>";
     out += "</li>\n";
   }
   return out + "</ol></details>\n";
@@ -198,7 +183,7 @@ std::string findings_html(const CheckedModel& c, const std::string& key) {
     const Severity severity = c.check.findings[indexes.front()].severity;
     out += fmt::format("<details class=\"rule-group\" data-rule=\"{}\" open><summary><span class=\"sev sev-{}\">{}</span> "
                        "<code>{}</code> <span class=\"n\">{}</span></summary><ol>\n",
-                       esc(rule), to_string(severity), to_string(severity), esc(rule), indexes.size());
+                       xml_escape(rule), to_string(severity), to_string(severity), xml_escape(rule), indexes.size());
     for (auto i : indexes) out += finding_html(c.model, c.check.findings[i], i, key);
     out += "</ol></details>\n";
   }
@@ -208,9 +193,9 @@ std::string findings_html(const CheckedModel& c, const std::string& key) {
 std::string model_section(const CheckedModel& c, std::size_t index, DiagnosticSink& sink) {
   const Model& m = c.model;
   const std::string key = fmt::format("m{}", index);
-  std::string out = fmt::format("<section class=\"model\" id=\"{}\" data-model=\"{}\">\n<h2>{}</h2>\n", key, key, esc(m.title));
-  out += fmt::format("<p class=\"meta\"><code>{}</code> · {} · as of {} · {}</p>\n", esc(c.path),
-                     esc(nation_display_name(m.nation)), esc(m.as_of), to_string(m.status));
+  std::string out = fmt::format("<section class=\"model\" id=\"{}\" data-model=\"{}\">\n<h2>{}</h2>\n", key, key, xml_escape(m.title));
+  out += fmt::format("<p class=\"meta\"><code>{}</code> · {} · as of {} · {}</p>\n", xml_escape(c.path),
+                     xml_escape(nation_display_name(m.nation)), xml_escape(m.as_of), to_string(m.status));
   out += summary_html(c);
   out += sources_html(m);
   out += "<figure class=\"diagram\" data-model=\"" + key + "\">" + figure_svg(m, &c.check.findings, sink) + "</figure>\n";
@@ -222,8 +207,8 @@ std::string model_section(const CheckedModel& c, std::size_t index, DiagnosticSi
 
 std::string limited_list(const std::string& title, const std::vector<std::string>& items) {
   if (items.empty()) return {};
-  std::string out = fmt::format("<details class=\"changes\"><summary>{} ({})</summary><ul>\n", esc(title), items.size());
-  for (std::size_t i = 0; i < items.size() && i < kListLimit; ++i) out += "<li>" + esc(items[i]) + "</li>\n";
+  std::string out = fmt::format("<details class=\"changes\"><summary>{} ({})</summary><ul>\n", xml_escape(title), items.size());
+  for (std::size_t i = 0; i < items.size() && i < kListLimit; ++i) out += "<li>" + xml_escape(items[i]) + "</li>\n";
   if (items.size() > kListLimit) out += fmt::format("<li>… and {} more</li>\n", items.size() - kListLimit);
   return out + "</ul></details>\n";
 }
@@ -235,8 +220,8 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     const auto& prop = c.proposals[p];
     const Model& m = prop.proposal.model;
     out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\">\n<h2>{}: {}</h2>\n", index, p,
-                       comparison_role(m), esc(m.title));
-    out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", esc(base.title), esc(c.base.path));
+                       comparison_role(m), xml_escape(m.title));
+    out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", xml_escape(base.title), xml_escape(c.base.path));
     const auto& a = c.base.metrics;
     const auto& b = prop.proposal.metrics;
     out += fmt::format("<table class=\"metrics\"><thead><tr><th>metric</th><th>baseline</th><th>{}</th><th>change</th></tr></thead><tbody>\n",
@@ -307,15 +292,15 @@ std::string report_html(const ReportInput& input, DiagnosticSink& sink) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "script-src 'unsafe-inline'; img-src data:\">\n";
-  out += "<title>" + esc(input.title) + "</title>\n<style>\n" + std::string(report_css()) + "</style>\n</head>\n<body>\n";
-  out += "<header><h1>" + esc(input.title) + "</h1>\n<nav><ol>\n";
+  out += "<title>" + xml_escape(input.title) + "</title>\n<style>\n" + std::string(report_css()) + "</style>\n</head>\n<body>\n";
+  out += "<header><h1>" + xml_escape(input.title) + "</h1>\n<nav><ol>\n";
   for (std::size_t i = 0; i < input.models.size(); ++i) {
-    out += fmt::format("<li><a href=\"#m{}\">{}</a></li>\n", i, esc(input.models[i]->model.title));
+    out += fmt::format("<li><a href=\"#m{}\">{}</a></li>\n", i, xml_escape(input.models[i]->model.title));
   }
   for (std::size_t i = 0; i < input.comparisons.size(); ++i) {
     for (std::size_t p = 0; p < input.comparisons[i]->proposals.size(); ++p) {
       const Model& compared = input.comparisons[i]->proposals[p].proposal.model;
-      out += fmt::format("<li><a href=\"#c{}-{}\">{}: {}</a></li>\n", i, p, comparison_role(compared), esc(compared.title));
+      out += fmt::format("<li><a href=\"#c{}-{}\">{}: {}</a></li>\n", i, p, comparison_role(compared), xml_escape(compared.title));
     }
   }
   out += "</ol></nav>\n";
@@ -326,7 +311,7 @@ std::string report_html(const ReportInput& input, DiagnosticSink& sink) {
     out += fmt::format("<label><input type=\"checkbox\" name=\"severity\" value=\"{}\" checked> {}</label>\n", s, s);
   }
   out += "</fieldset>\n<label>Rule <select name=\"rule\"><option value=\"\">all rules</option>\n";
-  for (const auto& r : rules) out += "<option>" + esc(r) + "</option>\n";
+  for (const auto& r : rules) out += "<option>" + xml_escape(r) + "</option>\n";
   out += "</select></label>\n<label>Body <input name=\"body\" type=\"search\" placeholder=\"id or name\"></label>\n"
          "<label>Search <input name=\"search\" type=\"search\" placeholder=\"words in findings\"></label>\n"
          "<output name=\"shown\"></output>\n</form>\n</header>\n<main>\n";

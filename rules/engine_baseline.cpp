@@ -6,28 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "engine/text.h"
 #include "engine/xml_input.h"
 #include "rules/engine.h"
 
 namespace govmap {
-namespace {
-
-std::string xml_attribute_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<std::vector<Suppression>> load_baseline(const std::string& path, Model& model,
                                                       DiagnosticSink& sink) {
@@ -79,10 +62,10 @@ std::string baseline_xml(const std::vector<Finding>& findings, const std::string
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     "<!-- Findings accepted by 'govmap check --write-baseline'. Give each a real reason. -->\n"
                     "<baseline version=\"1\">\n";
-  const std::string reason = xml_attribute_escape(fmt::format("accepted in baseline on {}", today));
+  const std::string reason = xml_escape(fmt::format("accepted in baseline on {}", today));
   for (const auto& [rule, subject] : accepted) {
-    out += fmt::format("  <suppress rule=\"{}\"", xml_attribute_escape(rule));
-    if (!subject.empty()) out += fmt::format(" subject=\"{}\"", xml_attribute_escape(subject));
+    out += fmt::format("  <suppress rule=\"{}\"", xml_escape(rule));
+    if (!subject.empty()) out += fmt::format(" subject=\"{}\"", xml_escape(subject));
     out += fmt::format(" reason=\"{}\"/>\n", reason);
   }
   out += "</baseline>\n";
