@@ -225,7 +225,7 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     const auto& a = c.base.metrics;
     const auto& b = prop.proposal.metrics;
     out += fmt::format("<table class=\"metrics\"><thead><tr><th>metric</th><th>baseline</th><th>{}</th><th>change</th></tr></thead><tbody>\n",
-                       comparison_role(m) == "Proposal" ? "proposal" : "later model");
+                       comparison_role(m, false));
     auto row = [&](const char* name, double x, double y, bool is_money = false) {
       const double d = y - x;
       const std::string change = d == 0 ? "" : (is_money ? (d > 0 ? "+" : "−") + money(std::abs(d)) : fmt::format("{:+}", static_cast<long long>(d)));

@@ -56,8 +56,8 @@ struct Comparison {
 };
 
 /// "Proposal" for a model whose status is proposed; "Later model" for another model compared
-/// with a baseline (the same nation as it stands now, say).
-std::string_view comparison_role(const Model& compared);
+/// with a baseline (the same nation as it stands now, say). `capital` false: "proposal".
+std::string_view comparison_role(const Model& compared, bool capital = true);
 
 /// "£6.91bn"; "£2.6bn (part stated)"; "not stated" when no link into a pooled fund gives its
 /// money; "none modelled" when the model has no such link (which is not the same as £0).

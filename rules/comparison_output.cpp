@@ -1,6 +1,5 @@
 // Text and JSON renderings of a Comparison.
 
-#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -50,9 +49,7 @@ std::string signed_change(double before, double after, bool as_money) {
   return fmt::format("{:+}", static_cast<long long>(d));
 }
 
-void metrics_table(std::string& out, const ComparisonMetrics& a, const ComparisonMetrics& b, std::string_view role) {
-  std::string column(role);
-  column[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(column[0])));
+void metrics_table(std::string& out, const ComparisonMetrics& a, const ComparisonMetrics& b, std::string_view column) {
   out += fmt::format("\n  {:<40} {:>20} {:>20} {:>10}\n", "metric", "baseline", column, "change");
   auto row = [&](const char* name, double x, double y, bool as_money = false) {
     const std::string xs = as_money ? money(x) : thousands(x);
@@ -83,8 +80,9 @@ std::string money_pooled_text(const ComparisonMetrics& m) {
   return money(m.money_pooled) + (m.links_into_pools_stated < m.links_into_pools ? " (part stated)" : "");
 }
 
-std::string_view comparison_role(const Model& compared) {
-  return compared.status == ModelStatus::Proposed ? "Proposal" : "Later model";
+std::string_view comparison_role(const Model& compared, bool capital) {
+  if (compared.status == ModelStatus::Proposed) return capital ? "Proposal" : "proposal";
+  return capital ? "Later model" : "later model";
 }
 
 std::string comparison_text(const Comparison& c) {
@@ -94,7 +92,7 @@ std::string comparison_text(const Comparison& c) {
     const Model& prop = p.proposal.model;
     const ModelDiff& d = p.diff;
     out += fmt::format("\n== {}: {} ({}, as of {}) ==\n", comparison_role(prop), prop.title, p.proposal.path, prop.as_of);
-    metrics_table(out, c.base.metrics, p.proposal.metrics, comparison_role(prop));
+    metrics_table(out, c.base.metrics, p.proposal.metrics, comparison_role(prop, false));
     std::vector<std::string> items;
     for (auto i : d.added_bodies) items.push_back("+ " + body_label(prop.bodies[i]) + ", " + prop.kind_label(prop.bodies[i].kind));
     section(out, "Bodies added", items);
@@ -152,7 +150,7 @@ std::string comparison_text(const Comparison& c) {
     items.clear();
     for (auto i : f.resolved) items.push_back(finding_line(base, c.base.check.findings[i]));
     section(out, "Resolved findings", items);
-    if (d.empty()) out += fmt::format("\nThe {} makes no structural change.\n", comparison_role(prop) == "Proposal" ? "proposal" : "later model");
+    if (d.empty()) out += fmt::format("\nThe {} makes no structural change.\n", comparison_role(prop, false));
   }
   return out;
 }
