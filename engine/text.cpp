@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace govmap {
 
 std::string xml_escape(std::string_view text) {
@@ -154,6 +156,34 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     i += length;
   }
   return std::nullopt;
+}
+
+std::string percent(double fraction) {
+  const double p = fraction * 100.0;
+  if (p > 0 && p < 1) return fmt::format("{:.1f}%", p);
+  return fmt::format("{:.0f}%", p);
+}
+
+std::string thousands(double value) {
+  const auto whole = static_cast<long long>(std::llround(value));
+  std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return whole < 0 ? "-" + out : out;
+}
+
+std::string money(double pounds) {
+  if (pounds >= 1e10) return fmt::format("£{:.1f}bn", pounds / 1e9);
+  if (pounds >= 1e9) {  // two decimals under £10bn ("£2.65bn", "£6.91bn"), one when it ends in 0
+    std::string text = fmt::format("{:.2f}", pounds / 1e9);
+    if (text.back() == '0') text.pop_back();
+    return "£" + text + "bn";
+  }
+  if (pounds >= 1e6) return fmt::format("£{:.0f}m", pounds / 1e6);
+  return "£" + thousands(pounds);
 }
 
 }  // namespace govmap

@@ -39,4 +39,11 @@ bool is_iso_date(std::string_view text);
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+/// Formats a fraction as a whole percentage ("64%"), or one decimal under 1% ("0.4%").
+std::string percent(double fraction);
+/// Formats a population or amount with thousands separators ("374,130").
+std::string thousands(double value);
+/// Formats money in pounds ("£115.0bn", "£2.65bn", "£250m", "£12,000").
+std::string money(double pounds);
+
 }  // namespace govmap

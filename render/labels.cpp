@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/finding.h"
 #include "engine/text.h"
-#include "rules/rule.h"
 
 namespace govmap {
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/finding.h"
 #include "engine/model.h"
 #include "render/diagram.h"
-#include "rules/rule.h"
 
 namespace govmap {
 

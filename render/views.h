@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "engine/diagnostics.h"
+#include "engine/finding.h"
 #include "engine/model.h"
 #include "render/diagram.h"
-#include "rules/rule.h"
 
 namespace govmap {
 

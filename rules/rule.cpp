@@ -1,27 +1,9 @@
 #include "rules/rule.h"
 
-#include <array>
-#include <cmath>
 
 #include <fmt/format.h>
 
 namespace govmap {
-
-std::string_view to_string(Severity severity) {
-  switch (severity) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
-  }
-  return "warning";
-}
-
-std::optional<Severity> parse_severity(std::string_view text) {
-  if (text == "info") return Severity::Info;
-  if (text == "warning") return Severity::Warning;
-  if (text == "error") return Severity::Error;
-  return std::nullopt;
-}
 
 double RuleContext::option(std::string_view name) const {
   if (auto it = options_.find(std::string(name)); it != options_.end()) return it->second;
@@ -57,34 +39,6 @@ Subject RuleContext::body_subject(std::string_view body_id) const {
 Subject RuleContext::area_subject(std::size_t area) const {
   const Area& a = model_.areas[area];
   return {"area", a.id, a.name, a.kind, a.code.empty() ? a.id : a.code};
-}
-
-std::string percent(double fraction) {
-  const double p = fraction * 100.0;
-  if (p > 0 && p < 1) return fmt::format("{:.1f}%", p);
-  return fmt::format("{:.0f}%", p);
-}
-
-std::string thousands(double value) {
-  const auto whole = static_cast<long long>(std::llround(value));
-  std::string digits = std::to_string(whole < 0 ? -whole : whole);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return whole < 0 ? "-" + out : out;
-}
-
-std::string money(double pounds) {
-  if (pounds >= 1e10) return fmt::format("£{:.1f}bn", pounds / 1e9);
-  if (pounds >= 1e9) {  // two decimals under £10bn ("£2.65bn", "£6.91bn"), one when it ends in 0
-    std::string text = fmt::format("{:.2f}", pounds / 1e9);
-    if (text.back() == '0') text.pop_back();
-    return "£" + text + "bn";
-  }
-  if (pounds >= 1e6) return fmt::format("£{:.0f}m", pounds / 1e6);
-  return "£" + thousands(pounds);
 }
 
 }  // namespace govmap

@@ -4,39 +4,17 @@
 
 #include <functional>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/finding.h"
 #include "engine/geography.h"
 #include "engine/graph.h"
 #include "engine/model.h"
+#include "engine/text.h"
 
 namespace govmap {
-
-enum class Severity { Info, Warning, Error };
-std::string_view to_string(Severity severity);
-std::optional<Severity> parse_severity(std::string_view text);
-
-/// Something a finding is about.
-struct Subject {
-  std::string type;  // "body", "area", "person", "post", "link", "claim", "seat"
-  std::string id, name, kind, code;
-};
-
-struct Finding {
-  std::string rule;
-  Severity severity = Severity::Warning;
-  std::string message;
-  std::vector<Subject> subjects;
-  Location location;                 // where in the model (resolve with Model::where)
-  std::vector<std::string> evidence; // e.g. "Fife Council: 64% in NHS Fife, 36% in NHS Tayside"
-  // Filled by the engine, not by rules:
-  bool suppressed = false;
-  std::string suppression_reason;
-  Location suppression_location;
-};
 
 struct RuleOption {
   std::string name;
@@ -88,12 +66,5 @@ class RuleContext {
   std::map<std::string, double> options_;
   std::vector<Finding>& out_;
 };
-
-/// Formats a fraction as a whole percentage ("64%"), or one decimal under 1% ("0.4%").
-std::string percent(double fraction);
-/// Formats a population or amount with thousands separators ("374,130").
-std::string thousands(double value);
-/// Formats money in pounds ("£115.0bn", "£2.65bn", "£250m", "£12,000").
-std::string money(double pounds);
 
 }  // namespace govmap

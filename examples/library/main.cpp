@@ -6,7 +6,7 @@
 
 #include "engine/geography.h"
 #include "engine/loader.h"
-#include "rules/rule.h"
+#include "engine/text.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {
