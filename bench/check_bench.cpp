@@ -13,8 +13,8 @@
 #include <fmt/format.h>
 
 #include "bench/synthetic.h"
+#include "check/run.h"
 #include "engine/loader.h"
-#include "rules/engine.h"
 
 namespace govmap::bench {
 namespace {

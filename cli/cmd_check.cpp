@@ -5,10 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "check/baseline.h"
+#include "check/run.h"
 #include "cli/cli.h"
 #include "engine/text.h"
-#include "rules/engine.h"
-#include "rules/output.h"
+#include "output/check.h"
 
 namespace govmap::cli {
 namespace {

@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "compare/comparison.h"
 #include "engine/loader.h"
+#include "output/comparison.h"
 #include "render/delta.h"
 #include "render/render.h"
 #include "render/report.h"
-#include "rules/comparison.h"
 
 namespace govmap::cli {
 

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "check/run.h"
 #include "cli/cli.h"
 #include "engine/text.h"
 #include "render/render.h"
-#include "rules/engine.h"
 #include "render/views.h"
 
 namespace govmap::cli {

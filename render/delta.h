@@ -5,9 +5,9 @@
 
 #include <optional>
 
+#include "compare/comparison.h"
 #include "engine/diagnostics.h"
 #include "render/diagram.h"
-#include "rules/comparison.h"
 
 namespace govmap {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "compare/comparison.h"
 #include "engine/diagnostics.h"
-#include "rules/comparison.h"
 
 namespace govmap {
 

@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "rules/engine.h"
+#include "check/run.h"
 #include "tests/test_support.h"
 
 namespace govmap::test {

@@ -2,8 +2,9 @@
 
 #include <sstream>
 
+#include "check/baseline.h"
+#include "check/run.h"
 #include "rules/catalogue.h"
-#include "rules/engine.h"
 #include "tests/test_support.h"
 
 namespace govmap::test {

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "check/run.h"
 #include "engine/geography.h"
 #include "engine/graph.h"
 #include "rules/catalogue.h"
-#include "rules/engine.h"
 #include "tests/test_support.h"
 
 namespace govmap::test {

@@ -1,14 +1,15 @@
 #pragma once
 // Comparing a baseline with proposals: the structural diff, the metrics side by side, and
-// which findings are new, resolved or unchanged. Used by `govmap compare` and the report.
+// which findings are new, resolved or unchanged. Used by `govmap compare` and the report;
+// output/comparison.h writes it as text and JSON, render/report.h as HTML.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "engine/diff.h"
+#include "check/run.h"
+#include "compare/diff.h"
 #include "engine/metrics.h"
-#include "rules/engine.h"
 
 namespace govmap {
 
@@ -62,9 +63,5 @@ std::string_view comparison_role(const Model& compared, bool capital = true);
 /// "£6.91bn"; "£2.6bn (part stated)"; "not stated" when no link into a pooled fund gives its
 /// money; "none modelled" when the model has no such link (which is not the same as £0).
 std::string money_pooled_text(const ComparisonMetrics& m);
-
-/// Text and JSON renderings (the HTML one is in render/).
-std::string comparison_text(const Comparison& comparison);
-std::string comparison_json(const Comparison& comparison);
 
 }  // namespace govmap

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "engine/json.h"
+#include "output/check.h"
 #include "rules/catalogue.h"
 #include "rules/docs.h"
-#include "rules/output.h"
 
 namespace govmap {
 namespace {

@@ -1,6 +1,6 @@
 // run_checks: runs the catalogue over a model and applies suppressions.
 
-#include "rules/engine.h"
+#include "check/run.h"
 
 #include <algorithm>
 #include <ctime>

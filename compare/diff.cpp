@@ -1,4 +1,4 @@
-#include "engine/diff.h"
+#include "compare/diff.h"
 
 #include <algorithm>
 #include <map>

@@ -1,13 +1,13 @@
-// Rules profiles: reading govmap-rules.xml (see rules/engine.h and docs/check-output.md).
+// Rules profiles: reading govmap-rules.xml (see docs/check-output.md).
 
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "check/profile.h"
 #include "engine/text.h"
 #include "engine/xml_input.h"
 #include "rules/catalogue.h"
-#include "rules/engine.h"
 
 namespace govmap {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "engine/json.h"
 #include "engine/text.h"
-#include "rules/comparison.h"
+#include "output/comparison.h"
 
 namespace govmap {
 namespace {
@@ -73,17 +73,6 @@ void metrics_table(std::string& out, const ComparisonMetrics& a, const Compariso
 }
 
 }  // namespace
-
-std::string money_pooled_text(const ComparisonMetrics& m) {
-  if (m.links_into_pools == 0) return "none modelled";
-  if (m.links_into_pools_stated == 0) return "not stated";
-  return money(m.money_pooled) + (m.links_into_pools_stated < m.links_into_pools ? " (part stated)" : "");
-}
-
-std::string_view comparison_role(const Model& compared, bool capital) {
-  if (compared.status == ModelStatus::Proposed) return capital ? "Proposal" : "proposal";
-  return capital ? "Later model" : "later model";
-}
 
 std::string comparison_text(const Comparison& c) {
   const Model& base = c.base.model;

@@ -1,4 +1,4 @@
-#include "rules/output.h"
+#include "output/check.h"
 
 #include <map>
 

@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "check/baseline.h"
 #include "engine/text.h"
 #include "engine/xml_input.h"
-#include "rules/engine.h"
 
 namespace govmap {
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "check/run.h"
 #include "engine/model.h"
-#include "rules/engine.h"
 
 namespace govmap {
 

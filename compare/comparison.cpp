@@ -1,4 +1,4 @@
-#include "rules/comparison.h"
+#include "compare/comparison.h"
 
 #include <algorithm>
 #include <map>
@@ -90,6 +90,17 @@ FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal
   std::sort(result.resolved.begin(), result.resolved.end());
   std::sort(result.unchanged.begin(), result.unchanged.end());
   return result;
+}
+
+std::string money_pooled_text(const ComparisonMetrics& m) {
+  if (m.links_into_pools == 0) return "none modelled";
+  if (m.links_into_pools_stated == 0) return "not stated";
+  return money(m.money_pooled) + (m.links_into_pools_stated < m.links_into_pools ? " (part stated)" : "");
+}
+
+std::string_view comparison_role(const Model& compared, bool capital) {
+  if (compared.status == ModelStatus::Proposed) return capital ? "Proposal" : "proposal";
+  return capital ? "Later model" : "later model";
 }
 
 }  // namespace govmap
