@@ -1,0 +1,288 @@
+// The loader's readers of model elements: one function per element, each checking its
+// attributes and recording what it reads in the raw model.
+
+#include <fmt/format.h>
+
+#include "engine/loader_impl.h"
+#include "engine/text.h"
+
+namespace govmap::detail {
+
+Provenance Loader::provenance(AttributeReader& a) {
+  Provenance p;
+  p.location = a.at();
+  p.sources = a.words("source");
+  p.evidence = a.text("evidence");
+  p.note = a.text("note");
+  const std::string confidence = a.text("confidence");
+  if (auto parsed = parse_confidence(confidence)) {
+    p.confidence = *parsed;
+  } else if (!confidence.empty()) {
+    a.bad_value("confidence", confidence, {"stated", "estimate", "inferred"});
+  }
+  return p;
+}
+
+// Records an id in a namespace; reports a duplicate with a note at the first.
+bool Loader::claim_id(std::unordered_map<std::string, std::size_t>& index, std::vector<Location>& where,
+              const std::string& id, std::size_t position, Location at, std::string_view what) {
+  if (id.empty()) return false;
+  auto [it, inserted] = index.emplace(id, position);
+  if (inserted) {
+    if (where.size() <= position) where.resize(position + 1);
+    where[position] = at;
+    return true;
+  }
+  sink_.error(*files_, at, fmt::format("duplicate {} id '{}'", what, id), "duplicate-id");
+  if (it->second < where.size()) sink_.note(*files_, where[it->second], "first defined here");
+  return false;
+}
+
+void Loader::no_children(std::uint32_t file, const pugi::xml_node& node) {
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_element) {
+      sink_.error(*files_, node_location(*files_, file, child),
+                  fmt::format("<{}> may not contain <{}>", node.name(), child.name()),
+                  "unknown-element");
+    }
+  }
+}
+
+void Loader::read_source_element(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_,
+                    names_of({"id", "title", "publisher", "year", "url", "section"}));
+  Source s{a.id("id", true), a.text("title", true), a.text("publisher"), a.text("year"),
+           a.text("url"), a.text("section"), a.at()};
+  no_children(file, node);
+  if (!claim_id(model().source_index, source_where_, s.id, model().sources.size(), s.location, "source")) return;
+  model().sources.push_back(std::move(s));
+}
+
+void Loader::read_include(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, names_of({"href"}));
+  const std::string href = a.text("href", true);
+  no_children(file, node);
+  if (href.empty()) return;
+  if (const auto target = resolve_relative(file, href, a.at("href"))) read_file(*target, a.at("href"), false);
+}
+
+void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_,
+                    with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}),
+                         kProvenance));
+  Area area;
+  area.id = a.id("id", true);
+  area.name = a.text("name");
+  area.kind = a.text("kind");
+  area.code = a.text("code");
+  area.population = a.number("population");
+  area.population_year = a.text("population-year");
+  area.parent = a.id("parent");
+  area.provenance = provenance(a);
+  no_children(file, node);
+  if (!claim_id(model().area_index, area_where_, area.id, model().areas.size(), a.at(), "area")) return;
+  model().areas.push_back(std::move(area));
+}
+
+// Body attributes; with `only_present`, leaves absent ones as they are (for <change>).
+void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_present) {
+  auto set_text = [&](std::string_view name, std::string& field, bool required) {
+    if (!only_present || a.has(name)) field = a.text(name, required && !only_present);
+  };
+  set_text("name", body.name, true);
+  set_text("kind", body.kind, true);
+  set_text("sector", body.sector, false);
+  set_text("code", body.code, false);
+  if (!only_present || a.has("part-of")) body.part_of = a.id("part-of");
+  const std::string status = a.text("status");
+  if (auto parsed = parse_legal_status(status)) {
+    body.status = *parsed;
+  } else if (!status.empty()) {
+    a.bad_value("status", status, {"statutory", "statutory-committee", "non-statutory", "contractor",
+                                   "proposed", "abolished", "none"});
+  }
+  if (auto count = a.positive_integer("count")) body.count = *count;
+  if (auto elected = a.boolean("elected")) body.elected = *elected;
+  if (!only_present || a.has("powers")) {
+    body.powers = 0;
+    for (const auto& word : a.words("powers")) {
+      if (auto power = parse_power(word)) {
+        body.powers |= *power;
+      } else {
+        a.bad_value("powers", word, {"hold-budget", "employ-staff", "commission", "provide"});
+      }
+    }
+  }
+  if (!only_present || a.has("duties")) body.duties = a.words("duties");
+  if (!only_present || a.has("functions")) body.functions = a.words("functions");
+  if (!only_present || a.has("covers")) body.covers = a.words("covers");
+}
+
+void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, with(kBodyAttributes, kProvenance));
+  model().bodies.emplace_back();
+  Body& body = model().bodies.back();
+  body.id = a.id("id", true);
+  body.status = LegalStatus::None;
+  status_given_.push_back(a.has("status"));
+  read_body_attributes(a, body, false);
+  body.provenance = provenance(a);
+  const std::size_t position = model().bodies.size() - 1;
+  if (!claim_id(model().body_index, body_where_, body.id, position, a.at(), "body")) {
+    model().bodies.pop_back();
+    status_given_.pop_back();
+    return;
+  }
+  for (auto child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    if (std::string_view(child.name()) == "suppress") {
+      read_suppress(file, child, model().bodies[position].id);
+    } else {
+      sink_.error(*files_, node_location(*files_, file, child),
+                  fmt::format("<body> may contain only <suppress>, not <{}>", child.name()),
+                  "unknown-element");
+    }
+  }
+}
+
+void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "areas"}), kProvenance));
+  RawCoverage c{a.id("body", true), a.words("areas"), a.at()};
+  if (c.areas.empty() && a.has("areas")) a.text("areas", true);
+  if (!a.has("areas")) a.text("areas", true);
+  no_children(file, node);
+  if (!c.body.empty()) raw_.coverage.push_back(std::move(c));
+}
+
+void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"id", "name"}), kProvenance));
+  Person p{a.id("id", true), a.text("name", true), provenance(a)};
+  no_children(file, node);
+  if (model().post_index.count(p.id) != 0) {
+    sink_.error(*files_, a.at(), fmt::format("'{}' is already the id of a post", p.id), "duplicate-id");
+    return;
+  }
+  if (!claim_id(model().person_index, person_where_, p.id, model().people.size(), a.at(), "person")) return;
+  model().people.push_back(std::move(p));
+}
+
+void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"id", "title", "of", "holder"}), kProvenance));
+  Post p{a.id("id", true), a.text("title", true), a.id("of"), a.id("holder"), provenance(a)};
+  no_children(file, node);
+  if (model().person_index.count(p.id) != 0) {
+    sink_.error(*files_, a.at(), fmt::format("'{}' is already the id of a person", p.id), "duplicate-id");
+    return;
+  }
+  if (!claim_id(model().post_index, post_where_, p.id, model().posts.size(), a.at(), "post")) return;
+  model().posts.push_back(std::move(p));
+}
+
+void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_,
+                    with(names_of({"id", "body", "holder", "role", "voting", "nominated-by", "sector", "count"}),
+                         kProvenance));
+  Seat s;
+  s.id = a.id("id");
+  s.body = a.id("body", true);
+  s.holder = a.id("holder");
+  s.nominated_by = a.id("nominated-by");
+  s.sector = a.text("sector");
+  const std::string role = a.text("role");
+  if (auto parsed = parse_seat_role(role)) {
+    s.role = *parsed;
+  } else if (!role.empty()) {
+    a.bad_value("role", role, {"chair", "vice-chair", "co-chair", "member"});
+  }
+  if (auto voting = a.boolean("voting")) s.voting = *voting;
+  if (auto count = a.positive_integer("count")) s.count = *count;
+  s.provenance = provenance(a);
+  no_children(file, node);
+  if (!s.id.empty() && !claim_id(seat_ids_, seat_where_, s.id, model().seats.size(), a.at(), "seat")) return;
+  model().seats.push_back(std::move(s));
+}
+
+void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind) {
+  std::vector<std::string> allowed = with(kLinkAttributes, kProvenance);
+  if (kind == LinkKind::Funding) allowed = with(allowed, names_of({"mechanism", "amount", "total", "currency", "year", "held-by"}));
+  if (kind == LinkKind::Accountability) allowed = with(allowed, names_of({"kind", "functions"}));
+  if (kind == LinkKind::Delegation) allowed = with(allowed, names_of({"functions"}));
+  AttributeReader a(*files_, file, node, sink_, allowed);
+  LinkKindSide named;
+  Link link;
+  link.kind = kind;
+  link.id = a.id("id");
+  link.from = a.id("from");
+  link.to = a.id("to");
+  named.from_kind = a.text("from-kind");
+  named.to_kind = a.text("to-kind");
+  for (auto [body, kind_name, side] : {std::tuple{&link.from, &named.from_kind, "from"},
+                                       std::tuple{&link.to, &named.to_kind, "to"}}) {
+    if (body->empty() == kind_name->empty()) {
+      sink_.error(*files_, a.at(),
+                  body->empty() ? fmt::format("<{}> needs '{}' (a body) or '{}-kind'", node.name(), side, side)
+                                : fmt::format("<{}> has both '{}' and '{}-kind'; give one", node.name(), side, side),
+                  "missing-attribute");
+    }
+  }
+  if (!named.from_kind.empty() && !named.to_kind.empty()) {
+    sink_.error(*files_, a.at(), "a link may name a kind on one side only", "bad-value");
+  }
+  if (kind == LinkKind::Funding) {
+    link.subtype = a.text("mechanism", true);
+    link.amount = a.number("amount", false, true, true);
+    named.total = a.number("total", false, true, true);
+    if (named.total && named.from_kind.empty() && named.to_kind.empty()) {
+      sink_.error(*files_, a.at("total"),
+                  "'total' is for a link that names a kind on one side (the money of all its links); "
+                  "a link between two bodies gives 'amount'",
+                  "bad-value");
+    } else if (named.total && link.amount) {
+      sink_.error(*files_, a.at("total"),
+                  "a link gives 'amount' (each of its links) or 'total' (all of them together), not both",
+                  "bad-value");
+    }
+    if (a.has("currency")) link.currency = a.text("currency");
+    link.year = a.text("year");
+    link.held_by = a.id("held-by");
+  } else if (kind == LinkKind::Accountability) {
+    link.subtype = a.text("kind", true);
+  }
+  link.functions = a.words("functions");
+  link.provenance = provenance(a);
+  no_children(file, node);
+  if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, model().links.size(), a.at(), "link")) return;
+  model().links.push_back(std::move(link));
+  raw_.link_sides.push_back(std::move(named));
+}
+
+void Loader::read_claim(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_,
+                    with(with(names_of({"id", "metric", "value", "tolerance", "text"}), kClaimParameters),
+                         kProvenance));
+  Claim c;
+  c.id = a.id("id", true);
+  c.metric = a.text("metric", true);
+  c.text = a.text("text");
+  if (auto value = a.number("value", true, false)) c.value = *value;
+  if (auto tolerance = a.number("tolerance")) c.tolerance = *tolerance;
+  for (const auto& parameter : kClaimParameters) {
+    if (a.has(parameter)) c.params[parameter] = a.text(parameter);
+  }
+  c.provenance = provenance(a);
+  no_children(file, node);
+  if (!claim_id(claim_ids_, claim_where_, c.id, model().claims.size(), a.at(), "claim")) return;
+  model().claims.push_back(std::move(c));
+}
+
+void Loader::read_suppress(std::uint32_t file, const pugi::xml_node& node, const std::string& subject) {
+  auto allowed = names_of({"rule", "reason", "expires"});
+  if (subject.empty()) allowed.push_back("subject");
+  AttributeReader a(*files_, file, node, sink_, allowed);
+  Suppression s{a.text("rule", true), subject.empty() ? a.id("subject") : subject,
+                a.text("reason", true), a.date("expires"), a.at()};
+  no_children(file, node);
+  model().suppressions.push_back(std::move(s));
+}
+
+}  // namespace govmap::detail

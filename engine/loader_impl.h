@@ -1,0 +1,118 @@
+#pragma once
+// The loader's reader, shared by loader.cpp (files, includes, baselines, finishing),
+// elements.cpp (one function per element) and overlay.cpp (a proposal's changes to its
+// baseline). Internal to the engine: load_model in engine/loader.h is the interface.
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/loader.h"
+#include "engine/loader_internal.h"
+#include "engine/xml_input.h"
+
+namespace govmap::detail {
+
+inline const std::vector<std::string> kProvenance = {"source", "evidence", "confidence", "note"};
+inline const std::vector<std::string> kBodyAttributes = {
+    "id", "name", "kind", "status", "sector", "code", "part-of", "count", "elected",
+    "powers", "duties", "functions", "covers"};
+inline const std::vector<std::string> kLinkAttributes = {"id", "from", "to", "from-kind", "to-kind"};
+inline const std::vector<std::string> kClaimParameters = {"kind", "status", "body", "voting",
+                                                          "nominated-by", "by", "sliver",
+                                                          "mechanism", "from", "to"};
+
+/// a followed by b.
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b);
+std::vector<std::string> names_of(std::initializer_list<std::string_view> items);
+
+/// Reads one model: the top-level file, its includes and baseline, into a RawModel, then
+/// applies a proposal's changes and resolves references.
+class Loader {
+ public:
+  Loader(DiagnosticSink& sink, const LoadOptions& options)
+      : sink_(sink), options_(options), files_(std::make_shared<SourceFiles>()) {}
+
+  std::optional<Model> load(const std::string& path);
+
+ private:
+  Model& model() { return raw_.model; }
+  bool too_many() const { return sink_.error_count() >= options_.max_errors; }
+
+  // Reads one file (top-level, include or baseline) into the raw model.
+  bool read_file(const std::string& path, Location from, bool top);
+
+  bool read_root(std::uint32_t file, const pugi::xml_node& root, bool top);
+
+  bool read_baseline(std::uint32_t file, AttributeReader& a, const std::string& extends);
+
+  void load_vocabulary(std::uint32_t file, AttributeReader& a);
+
+  // A path named in a file, checked to stay inside the model root.
+  std::optional<std::string> resolve_relative(std::uint32_t file, const std::string& href, Location at);
+
+  /// Makes room for what a file adds, so that the large vectors are not regrown (each regrowth
+  /// holds two copies) while a big file is read.
+  void reserve_for(const pugi::xml_node& root);
+
+  void read_children(std::uint32_t file, const pugi::xml_node& root);
+
+  void read_element(std::uint32_t file, const pugi::xml_node& node);
+
+  Provenance provenance(AttributeReader& a);
+
+  // Records an id in a namespace; reports a duplicate with a note at the first.
+  bool claim_id(std::unordered_map<std::string, std::size_t>& index, std::vector<Location>& where,
+                const std::string& id, std::size_t position, Location at, std::string_view what);
+
+  void no_children(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_source_element(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_include(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_area(std::uint32_t file, const pugi::xml_node& node);
+
+  // Body attributes; with `only_present`, leaves absent ones as they are (for <change>).
+  void read_body_attributes(AttributeReader& a, Body& body, bool only_present);
+
+  void read_body(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_coverage(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_person(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_post(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_seat(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind);
+
+  void read_claim(std::uint32_t file, const pugi::xml_node& node);
+
+  void read_suppress(std::uint32_t file, const pugi::xml_node& node, const std::string& subject);
+
+  void read_overlay(std::uint32_t file, const pugi::xml_node& node);
+  std::optional<Model> finish(bool read_ok);
+  void remove_body(const std::string& id);
+
+  DiagnosticSink& sink_;
+  const LoadOptions& options_;
+  std::shared_ptr<SourceFiles> files_;
+  RawModel raw_;
+  std::string root_;
+  std::vector<std::string> stack_;
+  std::vector<Location> stack_locations_;
+  std::set<std::string> loaded_;
+  bool in_proposal_ = false;
+  std::vector<bool> status_given_;
+  std::unordered_map<std::string, std::size_t> seat_ids_, link_ids_, claim_ids_;
+  std::vector<Location> source_where_, area_where_, body_where_, person_where_, post_where_,
+      seat_where_, link_where_, claim_where_;
+  std::set<std::string> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;
+};
+
+}  // namespace govmap::detail
