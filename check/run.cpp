@@ -10,8 +10,6 @@
 
 #include <fmt/format.h>
 
-#include "engine/geography.h"
-#include "engine/graph.h"
 #include "engine/text.h"
 #include "rules/catalogue.h"
 
@@ -127,16 +125,14 @@ class Suppressor {
 
 }  // namespace
 
-CheckResult run_checks(const Model& model, const RuleProfile& profile,
+CheckResult run_checks(const Analysis& analysis, const RuleProfile& profile,
                        const std::vector<Suppression>& baseline, const std::string& today) {
   CheckResult result;
-  const Graph graph(model);
-  const Geography geography(model);
+  const Model& model = analysis.model;
   for (const auto& rule : rule_catalogue()) {
     if (!profile.enabled(rule) || !rule.check) continue;
     result.rules_run.push_back(rule.id);
-    const RuleContext context(model, graph, geography, rule, profile.severity(rule),
-                              profile.options(rule), result.findings);
+    const RuleContext context(analysis, rule, profile.severity(rule), profile.options(rule), result.findings);
     rule.check(context);
   }
   std::sort(result.rules_run.begin(), result.rules_run.end());

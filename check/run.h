@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "check/profile.h"
+#include "engine/analysis.h"
 #include "engine/diagnostics.h"
 #include "engine/finding.h"
 #include "engine/model.h"
@@ -24,12 +25,11 @@ struct CheckResult {
   std::vector<std::string> rules_run;
 };
 
-/// Runs every enabled rule of rule_catalogue() over the model (Graph and Geography built
-/// once), sorts the findings, and applies the model's inline suppressions and then the
-/// baseline ones. A suppression matches a finding of its rule when it names no subject or
+/// Runs every enabled rule of rule_catalogue() over the analysed model, sorts the findings,
+/// and applies the model's inline suppressions and then the baseline ones. A suppression matches a finding of its rule when it names no subject or
 /// names the id of one of the finding's subjects. A suppression whose `expires` is before
 /// `today` (YYYY-MM-DD) no longer applies and is reported, as are ones that match nothing.
-CheckResult run_checks(const Model& model, const RuleProfile& profile,
+CheckResult run_checks(const Analysis& analysis, const RuleProfile& profile,
                        const std::vector<Suppression>& baseline, const std::string& today);
 
 /// Whether a finding counts against --fail-on `level` (unsuppressed, at or above it).

@@ -1,12 +1,11 @@
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <unistd.h>
+// Parsing a command's arguments, and its --help.
+
+#include <algorithm>
+#include <ostream>
 
 #include <fmt/format.h>
 
 #include "cli/cli.h"
-#include "engine/loader.h"
 #include "engine/text.h"
 
 namespace govmap::cli {
@@ -89,51 +88,6 @@ void print_command_help(const Command& command, std::ostream& out) {
     out << "\n";
   }
   out << fmt::format("  {:<28} {}\n", "-h, --help", "show this help");
-}
-
-std::optional<Model> load_or_report(const std::string& path, Io& io) {
-  DiagnosticSink sink;
-  auto model = load_model(path, sink);
-  print_diagnostics(io.err, sink);
-  if (!model) return std::nullopt;
-  return model;
-}
-
-bool write_output(const std::string& path, const std::string& content, std::ostream& err) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (path.empty()) {
-    err << "govmap: no output file given\n";
-    return false;
-  }
-  const fs::path target(path);
-  if (fs::is_directory(target, ec)) {
-    err << fmt::format("{}: error: is a directory; give a file name [output]\n", path);
-    return false;
-  }
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir, ec)) {
-    err << fmt::format("{}: error: folder '{}' does not exist [output]\n", path, dir.string());
-    return false;
-  }
-  const fs::path temp = dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      fs::remove(temp, ec);
-      err << fmt::format("{}: error: cannot write output [output]\n", path);
-      return false;
-    }
-  }
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    err << fmt::format("{}: error: cannot write output: {} [output]\n", path, ec.message());
-    return false;
-  }
-  return true;
 }
 
 }  // namespace govmap::cli

@@ -8,8 +8,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "check/profile.h"
 #include "engine/diagnostics.h"
 #include "engine/model.h"
 
@@ -59,6 +61,14 @@ void print_command_help(const Command& command, std::ostream& out);
 
 /// Loads a model, printing diagnostics to err. nullopt on any error.
 std::optional<Model> load_or_report(const std::string& path, Io& io);
+
+/// The rules profile: --rules FILE, else govmap-rules.xml beside `model_path`, else the
+/// defaults. Prints problems; nullopt when the profile has errors.
+std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io);
+
+/// --today, or today's date in UTC; prints a usage error and gives nullopt when it is not a
+/// date written YYYY-MM-DD.
+std::optional<std::string> today_for(std::string_view command, const Args& args, Io& io);
 
 /// Writes `content` to `path` whole or not at all (temporary file, then rename). Refuses to
 /// overwrite an input model file. Reports problems to err.

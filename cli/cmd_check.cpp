@@ -1,4 +1,4 @@
-// govmap check: run the rule catalogue over a model (rules/engine.h, docs/check-output.md).
+// govmap check: run the rule catalogue over a model (docs/check-output.md).
 
 #include <filesystem>
 #include <ostream>
@@ -24,21 +24,9 @@ bool same_file(const std::string& a, const std::string& b) {
   return !a.empty() && !b.empty() && std::filesystem::equivalent(a, b, ec);
 }
 
-std::optional<RuleProfile> profile_for(const Args& args, Io& io) {
-  const std::string path = args.has("--rules") ? args.get("--rules") : discover_profile(args.positional[0]);
-  if (path.empty()) return RuleProfile{};
-  DiagnosticSink sink;
-  auto profile = load_profile(path, sink);
-  print_diagnostics(io.err, sink);
-  return profile;
-}
-
 int run(const Args& args, Io& io) {
-  const std::string today = args.get("--today", today_utc());
-  if (!is_iso_date(today)) {
-    io.err << fmt::format("govmap check: '{}' is not a date written YYYY-MM-DD (--today)\n", today);
-    return kExitUsage;
-  }
+  const auto today = today_for("check", args, io);
+  if (!today) return kExitUsage;
   const std::string& model_path = args.positional[0];
   for (const char* option : {"--write-baseline", "--output"}) {
     const std::string target = args.get(option);
@@ -49,7 +37,7 @@ int run(const Args& args, Io& io) {
   }
   auto model = load_or_report(model_path, io);
   if (!model) return kExitUsage;
-  const auto profile = profile_for(args, io);
+  const auto profile = profile_for(args, model_path, io);
   if (!profile) return kExitUsage;
   std::vector<Suppression> baseline;
   if (args.has("--baseline")) {
@@ -60,20 +48,21 @@ int run(const Args& args, Io& io) {
     baseline = std::move(*loaded);
   }
 
-  const CheckResult result = run_checks(*model, *profile, baseline, today);
+  const auto analysis = analyse(std::move(*model));
+  const CheckResult result = run_checks(*analysis, *profile, baseline, *today);
   for (const auto& d : result.suppression_diagnostics) print_diagnostic(io.err, d);
 
   if (args.has("--write-baseline")) {
-    if (!write_output(args.get("--write-baseline"), baseline_xml(result.findings, today), io.err)) return kExitUsage;
+    if (!write_output(args.get("--write-baseline"), baseline_xml(result.findings, *today), io.err)) return kExitUsage;
     io.err << fmt::format("govmap check: wrote a baseline accepting the current findings to {}\n",
                           args.get("--write-baseline"));
     return kExitOk;
   }
   const std::string format = args.get("--format", "text");
-  const std::string report = format == "json"    ? check_json(*model, result)
-                             : format == "sarif" ? check_sarif(*model, result)
-                             : format == "csv"   ? check_csv(*model, result)
-                                                 : check_text(*model, result);
+  const std::string report = format == "json"    ? check_json(*analysis, result)
+                             : format == "sarif" ? check_sarif(*analysis, result)
+                             : format == "csv"   ? check_csv(*analysis, result)
+                                                 : check_text(*analysis, result);
   if (args.has("--output")) {
     if (!write_output(args.get("--output"), report, io.err)) return kExitUsage;
   } else {

@@ -32,25 +32,18 @@ Command compare_command() {
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""}};
   c.min_positional = 2;
   c.run = [](const Args& args, Io& io) {
-    DiagnosticSink sink;
     const std::string base_path = args.positional[0];
-    std::string profile_path = args.get("--rules", discover_profile(base_path));
-    RuleProfile profile;
-    if (!profile_path.empty()) {
-      auto loaded = load_profile(profile_path, sink);
-      print_diagnostics(io.err, sink);
-      if (!loaded) return kExitUsage;
-      profile = std::move(*loaded);
-    }
-    const std::string today = args.get("--today", today_utc());
+    const auto profile = profile_for(args, base_path, io);
+    const auto today = today_for("compare", args, io);
+    if (!profile || !today) return kExitUsage;
     auto base = load_or_report(base_path, io);
     if (!base) return kExitUsage;
-    Comparison comparison{check_model(base_path, std::move(*base), profile, today), {}};
+    Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
       auto proposal = load_or_report(args.positional[i], io);
       if (!proposal) return kExitUsage;
-      ProposalComparison p{check_model(args.positional[i], std::move(*proposal), profile, today), {}, {}};
-      p.diff = diff_models(comparison.base.model, p.proposal.model);
+      ProposalComparison p{check_model(args.positional[i], std::move(*proposal), *profile, *today), {}, {}};
+      p.diff = diff_models(comparison.base.model(), p.proposal.model());
       p.findings = diff_findings(comparison.base, p.proposal, p.diff);
       comparison.proposals.push_back(std::move(p));
     }
@@ -62,8 +55,8 @@ Command compare_command() {
         io.err << "govmap compare: --delta needs a file ending in .svg, .png, .pdf or .dot\n";
         return kExitUsage;
       }
-      const auto diagram = build_delta_view(comparison.base.model, comparison.proposals.front().proposal.model, render_sink);
-      const auto bytes = diagram ? render_diagram(*diagram, *format, render_sink, comparison.base.model.as_of) : std::nullopt;
+      const auto diagram = build_delta_view(comparison.base.model(), comparison.proposals.front().proposal.model(), render_sink);
+      const auto bytes = diagram ? render_diagram(*diagram, *format, render_sink, comparison.base.model().as_of) : std::nullopt;
       print_diagnostics(io.err, render_sink);
       if (!bytes || !write_output(path, *bytes, io.err)) return kExitUsage;
     }
@@ -73,7 +66,7 @@ Command compare_command() {
       text = comparison_json(comparison);
     } else if (format == "html") {
       ReportInput input;
-      input.title = "Comparison with " + comparison.base.model.title;
+      input.title = "Comparison with " + comparison.base.model().title;
       input.comparisons.push_back(&comparison);
       text = report_html(input, render_sink);
       print_diagnostics(io.err, render_sink);

@@ -54,22 +54,18 @@ int run_render(const Args& args, Io& io) {
   if (!depth || !max_nodes) return kExitUsage;
   options.depth = static_cast<int>(*depth);
   options.max_nodes = *max_nodes;
-  const auto model = load_or_report(args.positional[0], io);
-  if (!model) return kExitUsage;
+  auto loaded = load_or_report(args.positional[0], io);
+  if (!loaded) return kExitUsage;
+  const auto analysis = analyse(std::move(*loaded));
+  const Model* model = &analysis->model;
   DiagnosticSink sink;
   std::vector<Finding> findings;
   if (args.has("--findings")) {
     // The rules profile beside the model applies, as for `govmap check`.
-    RuleProfile profile;
-    if (const std::string found = discover_profile(args.positional[0]); !found.empty()) {
-      auto loaded = load_profile(found, sink);
-      if (!loaded) {
-        print_diagnostics(io.err, sink);
-        return kExitUsage;
-      }
-      profile = std::move(*loaded);
-    }
-    findings = run_checks(*model, profile, {}, today_utc()).findings;
+    const auto profile = profile_for(args, args.positional[0], io);
+    const auto today = today_for("render", args, io);
+    if (!profile || !today) return kExitUsage;
+    findings = run_checks(*analysis, *profile, {}, *today).findings;
     options.findings = &findings;
   }
   const auto diagram = build_view(*model, options, sink);
@@ -104,6 +100,8 @@ Command render_command() {
       {"--body", "ID", "body view: the body id", {}, ""},
       {"--depth", "N", "body view: how many links away (default 1)", {}, ""},
       {"--findings", "", "mark bodies that have findings", {}, ""},
+      {"--rules", "FILE", "with --findings: rules profile (default: govmap-rules.xml beside the model)", {}, ""},
+      {"--today", "DATE", "with --findings: date for suppression expiry (default: today, UTC)", {}, ""},
       {"--max-nodes", "N", "group body-level views by kind above N boxes (default 150)", {}, ""},
   };
   c.min_positional = 1;

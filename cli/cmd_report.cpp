@@ -28,8 +28,8 @@ std::string short_name(const Model& m) {
 
 std::string summary_line(const CheckedModel& c) {
   const auto& m = c.metrics;
-  return fmt::format("{}: {} bodies, {} links, {} ({}, {})", short_name(c.model), thousands(double(m.bodies)),
-                     thousands(double(c.model.links.size())), plural(m.findings, "finding", "findings"),
+  return fmt::format("{}: {} bodies, {} links, {} ({}, {})", short_name(c.model()), thousands(double(m.bodies)),
+                     thousands(double(c.model().links.size())), plural(m.findings, "finding", "findings"),
                      plural(m.errors, "error", "errors"), plural(m.warnings, "warning", "warnings"));
 }
 
@@ -45,7 +45,7 @@ Command report_command() {
       "compared with its baseline instead of being listed on its own. The report inlines its SVG,\n"
       "styles and script and fetches nothing from a network.";
   c.options = {{"--output", "DIR", "folder to write report.html into (created if missing)", {}, "-o"},
-               {"--rules", "FILE", "rules profile for every model", {}, ""},
+               {"--rules", "FILE", "rules profile for every model (default: govmap-rules.xml beside each)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""},
                {"--title", "TEXT", "the report's title", {}, ""}};
   c.min_positional = 1;
@@ -54,24 +54,18 @@ Command report_command() {
       io.err << "govmap report: an output folder is needed (-o DIR)\n";
       return kExitUsage;
     }
-    RuleProfile profile;
-    if (args.has("--rules")) {
-      DiagnosticSink sink;
-      auto loaded = load_profile(args.get("--rules"), sink);
-      print_diagnostics(io.err, sink);
-      if (!loaded) return kExitUsage;
-      profile = std::move(*loaded);
-    }
-    const std::string today = args.get("--today", today_utc());
+    const auto today = today_for("report", args, io);
+    if (!today) return kExitUsage;
     // Models first; proposals grouped under their baseline.
     std::vector<std::unique_ptr<CheckedModel>> models;
     std::map<std::string, std::unique_ptr<Comparison>> comparisons;  // by baseline path
     std::vector<std::string> comparison_order;
     for (const auto& path : args.positional) {
       auto model = load_or_report(path, io);
-      if (!model) return kExitUsage;
+      const auto profile = profile_for(args, path, io);
+      if (!model || !profile) return kExitUsage;
       if (model->status != ModelStatus::Proposed || model->extends.empty()) {
-        models.push_back(std::make_unique<CheckedModel>(check_model(path, std::move(*model), profile, today)));
+        models.push_back(std::make_unique<CheckedModel>(check_model(path, std::move(*model), *profile, *today)));
         continue;
       }
       const std::string base_path = (fs::path(path).parent_path() / model->extends).lexically_normal().string();
@@ -79,11 +73,11 @@ Command report_command() {
       if (!comparison) {
         auto base = load_or_report(base_path, io);
         if (!base) return kExitUsage;
-        comparison = std::make_unique<Comparison>(Comparison{check_model(base_path, std::move(*base), profile, today), {}});
+        comparison = std::make_unique<Comparison>(Comparison{check_model(base_path, std::move(*base), *profile, *today), {}});
         comparison_order.push_back(canonical(base_path));
       }
-      ProposalComparison p{check_model(path, std::move(*model), profile, today), {}, {}};
-      p.diff = diff_models(comparison->base.model, p.proposal.model);
+      ProposalComparison p{check_model(path, std::move(*model), *profile, *today), {}, {}};
+      p.diff = diff_models(comparison->base.model(), p.proposal.model());
       p.findings = diff_findings(comparison->base, p.proposal, p.diff);
       comparison->proposals.push_back(std::move(p));
     }
@@ -103,8 +97,8 @@ Command report_command() {
     for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";
     for (const auto& key : comparison_order) {
       for (const auto& p : comparisons[key]->proposals) {
-        io.out << fmt::format("  {}, against {}: {}, {} resolved\n", p.proposal.model.title,
-                              short_name(comparisons[key]->base.model),
+        io.out << fmt::format("  {}, against {}: {}, {} resolved\n", p.proposal.model().title,
+                              short_name(comparisons[key]->base.model()),
                               plural(static_cast<long long>(p.findings.added.size()), "new finding", "new findings"),
                               p.findings.resolved.size());
       }

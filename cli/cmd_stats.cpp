@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
-#include "engine/text.h"
+#include "engine/analysis.h"
 #include "engine/json.h"
 #include "engine/metrics.h"
-#include "rules/claim_evaluate.h"
+#include "engine/text.h"
 #include "rules/rule.h"
 
 namespace govmap::cli {
@@ -124,13 +124,11 @@ Command stats_command() {
   c.min_positional = 1;
   c.max_positional = 1;
   c.run = [](const Args& args, Io& io) {
-    const auto model = load_or_report(args.positional[0], io);
+    auto model = load_or_report(args.positional[0], io);
     if (!model) return kExitUsage;
-    const Geography geography(*model);
-    const Stats stats = compute_stats(*model, geography);
-    const auto claims = evaluate_claims(*model, geography);
-    io.out << (args.get("--format", "text") == "json" ? json_report(*model, stats, claims)
-                                                      : text_report(*model, stats, claims));
+    const auto a = analyse(std::move(*model));
+    io.out << (args.get("--format", "text") == "json" ? json_report(a->model, a->stats, a->claims)
+                                                      : text_report(a->model, a->stats, a->claims));
     return kExitOk;
   };
   return c;

@@ -49,11 +49,9 @@ std::string finding_key(const Finding& f, const std::function<std::string(const 
 }  // namespace
 
 CheckedModel check_model(std::string path, Model model, const RuleProfile& profile, const std::string& today) {
-  CheckedModel checked{std::move(path), std::move(model), {}, {}, {}};
-  const Geography geography(checked.model);
-  checked.stats = compute_stats(checked.model, geography);
-  checked.check = run_checks(checked.model, profile, {}, today);
-  checked.metrics = metrics_of(checked.model, checked.stats, checked.check);
+  CheckedModel checked{std::move(path), analyse(std::move(model)), {}, {}};
+  checked.check = run_checks(*checked.analysis, profile, {}, today);
+  checked.metrics = metrics_of(checked.model(), checked.stats(), checked.check);
   return checked;
 }
 
@@ -61,10 +59,10 @@ FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal
   auto base_id = [](const Subject& s) { return s.id; };
   auto proposal_id = [&](const Subject& s) {
     if (s.type != "body") return s.id;
-    auto it = proposal.model.body_index.find(s.id);
-    if (it == proposal.model.body_index.end()) return "+" + s.id;
+    auto it = proposal.model().body_index.find(s.id);
+    if (it == proposal.model().body_index.end()) return "+" + s.id;
     const auto matched = diff.base_of(it->second);
-    return matched ? base.model.bodies[*matched].id : "+" + s.id;
+    return matched ? base.model().bodies[*matched].id : "+" + s.id;
   };
   std::map<std::string, std::vector<std::size_t>> before;
   for (std::size_t i = 0; i < base.check.findings.size(); ++i) {

@@ -3,6 +3,7 @@
 // which findings are new, resolved or unchanged. Used by `govmap compare` and the report;
 // output/comparison.h writes it as text and JSON, render/report.h as HTML.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,10 +27,12 @@ struct ComparisonMetrics {
 /// One model, checked: what the comparison needs of it.
 struct CheckedModel {
   std::string path;
-  Model model;
-  Stats stats;
+  std::unique_ptr<const Analysis> analysis;
   CheckResult check;
   ComparisonMetrics metrics;
+
+  const Model& model() const { return analysis->model; }
+  const Stats& stats() const { return analysis->stats; }
 };
 
 CheckedModel check_model(std::string path, Model model, const RuleProfile& profile, const std::string& today);

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "engine/claims.h"
 #include "engine/geography.h"
 #include "engine/json.h"
 #include "engine/metrics.h"
 #include "engine/text.h"
 #include "rules/catalogue.h"
-#include "rules/claim_evaluate.h"
 #include "rules/docs.h"
 
 namespace govmap {
@@ -54,9 +54,8 @@ void write_location(JsonWriter& j, const Model& m, const Location& at) {
       .field("column", static_cast<long long>(at.column)).end_object();
 }
 
-void write_metrics(JsonWriter& j, const Model& m) {
-  const Geography geography(m);
-  const Stats s = compute_stats(m, geography);
+void write_metrics(JsonWriter& j, const Analysis& analysis) {
+  const Stats& s = analysis.stats;
   j.key("metrics").begin_object();
   j.field("bodies", s.bodies).field("body_elements", s.body_elements).field("links", s.links)
       .field("people", s.people).field("seats", s.seats).field("voting_seats", s.voting_seats)
@@ -71,7 +70,7 @@ void write_metrics(JsonWriter& j, const Model& m) {
   }
   j.end_array();
   j.key("claims").begin_array();
-  for (const auto& check : evaluate_claims(m, geography)) {
+  for (const auto& check : analysis.claims) {
     j.begin_object().field("id", check.claim->id).field("metric", check.claim->metric)
         .field("published", check.claim->value).field("tolerance", check.claim->tolerance).key("model");
     if (check.model_value) j.value(*check.model_value); else j.null();
@@ -83,7 +82,8 @@ void write_metrics(JsonWriter& j, const Model& m) {
 
 }  // namespace
 
-std::string check_text(const Model& model, const CheckResult& result) {
+std::string check_text(const Analysis& analysis, const CheckResult& result) {
+  const Model& model = analysis.model;
   std::string out;
   for (const auto& f : result.findings) {
     const std::string at = where(model, f.location);
@@ -129,7 +129,8 @@ std::string csv_cell(std::string text) {
 
 }  // namespace
 
-std::string check_csv(const Model& model, const CheckResult& result) {
+std::string check_csv(const Analysis& analysis, const CheckResult& result) {
+  const Model& model = analysis.model;
   std::string out = "\xEF\xBB\xBF";
   out += "severity,rule,file,line,column,message,subjects,subject_ids,evidence,status,accepted_because\r\n";
   for (const auto& f : result.findings) {
@@ -150,7 +151,8 @@ std::string check_csv(const Model& model, const CheckResult& result) {
   return out;
 }
 
-std::string check_json(const Model& model, const CheckResult& result) {
+std::string check_json(const Analysis& analysis, const CheckResult& result) {
+  const Model& model = analysis.model;
   JsonWriter j;
   j.begin_object();
   j.key("tool").begin_object().field("name", "govmap").field("version", GOVMAP_VERSION).end_object();
@@ -206,7 +208,7 @@ std::string check_json(const Model& model, const CheckResult& result) {
     j.end_object();
   }
   j.end_array();
-  write_metrics(j, model);
+  write_metrics(j, analysis);
   j.end_object();
   return j.str() + "\n";
 }

@@ -75,10 +75,10 @@ void metrics_table(std::string& out, const ComparisonMetrics& a, const Compariso
 }  // namespace
 
 std::string comparison_text(const Comparison& c) {
-  const Model& base = c.base.model;
+  const Model& base = c.base.model();
   std::string out = fmt::format("Baseline: {} ({}, as of {})\n", base.title, c.base.path, base.as_of);
   for (const auto& p : c.proposals) {
-    const Model& prop = p.proposal.model;
+    const Model& prop = p.proposal.model();
     const ModelDiff& d = p.diff;
     out += fmt::format("\n== {}: {} ({}, as of {}) ==\n", comparison_role(prop), prop.title, p.proposal.path, prop.as_of);
     metrics_table(out, c.base.metrics, p.proposal.metrics, comparison_role(prop, false));
@@ -182,7 +182,7 @@ void write_finding(JsonWriter& j, const Model& m, const Finding& f) {
 
 std::string comparison_json(const Comparison& c) {
   JsonWriter j;
-  const Model& base = c.base.model;
+  const Model& base = c.base.model();
   j.begin_object();
   j.key("baseline").begin_object().field("id", base.id).field("title", base.title).field("path", c.base.path)
       .field("as_of", base.as_of).key("metrics");
@@ -190,7 +190,7 @@ std::string comparison_json(const Comparison& c) {
   j.end_object();
   j.key("proposals").begin_array();
   for (const auto& p : c.proposals) {
-    const Model& prop = p.proposal.model;
+    const Model& prop = p.proposal.model();
     const ModelDiff& d = p.diff;
     j.begin_object().field("id", prop.id).field("title", prop.title).field("path", p.proposal.path)
         .field("as_of", prop.as_of).key("metrics");

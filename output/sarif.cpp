@@ -72,7 +72,8 @@ void write_result(JsonWriter& j, const Model& model, const Finding& f, long long
 
 }  // namespace
 
-std::string check_sarif(const Model& model, const CheckResult& result) {
+std::string check_sarif(const Analysis& analysis, const CheckResult& result) {
+  const Model& model = analysis.model;
   JsonWriter j;
   j.begin_object().field("$schema", "https://json.schemastore.org/sarif-2.1.0.json").field("version", "2.1.0");
   j.key("runs").begin_array().begin_object();

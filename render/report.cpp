@@ -88,7 +88,7 @@ std::string finding_html(const Model& m, const Finding& f, std::size_t index, st
 
 // Per body: what a click on the diagram shows (links, seats, findings), as JSON.
 std::string bodies_json(const CheckedModel& c) {
-  const Model& m = c.model;
+  const Model& m = c.model();
   std::map<std::string, std::vector<std::size_t>> findings_of;
   for (std::size_t i = 0; i < c.check.findings.size(); ++i) {
     for (const auto& s : c.check.findings[i].subjects) {
@@ -140,8 +140,8 @@ std::string bodies_json(const CheckedModel& c) {
 }
 
 std::string summary_html(const CheckedModel& c) {
-  const Model& m = c.model;
-  const Stats& s = c.stats;
+  const Model& m = c.model();
+  const Stats& s = c.stats();
   std::string out = "<div class=\"summary\"><table class=\"counts\"><caption>Bodies by kind</caption>\n";
   for (const auto& [kind, n] : s.bodies_by_kind) {
     out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", xml_escape(m.kind_label(kind, true)), thousands(double(n)));
@@ -184,14 +184,14 @@ std::string findings_html(const CheckedModel& c, const std::string& key) {
     out += fmt::format("<details class=\"rule-group\" data-rule=\"{}\" open><summary><span class=\"sev sev-{}\">{}</span> "
                        "<code>{}</code> <span class=\"n\">{}</span></summary><ol>\n",
                        xml_escape(rule), to_string(severity), to_string(severity), xml_escape(rule), indexes.size());
-    for (auto i : indexes) out += finding_html(c.model, c.check.findings[i], i, key);
+    for (auto i : indexes) out += finding_html(c.model(), c.check.findings[i], i, key);
     out += "</ol></details>\n";
   }
   return out + "</div>\n";
 }
 
 std::string model_section(const CheckedModel& c, std::size_t index, DiagnosticSink& sink) {
-  const Model& m = c.model;
+  const Model& m = c.model();
   const std::string key = fmt::format("m{}", index);
   std::string out = fmt::format("<section class=\"model\" id=\"{}\" data-model=\"{}\">\n<h2>{}</h2>\n", key, key, xml_escape(m.title));
   out += fmt::format("<p class=\"meta\"><code>{}</code> · {} · as of {} · {}</p>\n", xml_escape(c.path),
@@ -215,10 +215,10 @@ std::string limited_list(const std::string& title, const std::vector<std::string
 
 std::string comparison_section(const Comparison& c, std::size_t index, DiagnosticSink& sink) {
   std::string out;
-  const Model& base = c.base.model;
+  const Model& base = c.base.model();
   for (std::size_t p = 0; p < c.proposals.size(); ++p) {
     const auto& prop = c.proposals[p];
-    const Model& m = prop.proposal.model;
+    const Model& m = prop.proposal.model();
     out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\">\n<h2>{}: {}</h2>\n", index, p,
                        comparison_role(m), xml_escape(m.title));
     out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", xml_escape(base.title), xml_escape(c.base.path));
@@ -295,11 +295,11 @@ std::string report_html(const ReportInput& input, DiagnosticSink& sink) {
   out += "<title>" + xml_escape(input.title) + "</title>\n<style>\n" + std::string(report_css()) + "</style>\n</head>\n<body>\n";
   out += "<header><h1>" + xml_escape(input.title) + "</h1>\n<nav><ol>\n";
   for (std::size_t i = 0; i < input.models.size(); ++i) {
-    out += fmt::format("<li><a href=\"#m{}\">{}</a></li>\n", i, xml_escape(input.models[i]->model.title));
+    out += fmt::format("<li><a href=\"#m{}\">{}</a></li>\n", i, xml_escape(input.models[i]->model().title));
   }
   for (std::size_t i = 0; i < input.comparisons.size(); ++i) {
     for (std::size_t p = 0; p < input.comparisons[i]->proposals.size(); ++p) {
-      const Model& compared = input.comparisons[i]->proposals[p].proposal.model;
+      const Model& compared = input.comparisons[i]->proposals[p].proposal.model();
       out += fmt::format("<li><a href=\"#c{}-{}\">{}: {}</a></li>\n", i, p, comparison_role(compared), xml_escape(compared.title));
     }
   }

@@ -26,18 +26,18 @@ void RuleContext::report(std::string message, std::vector<Subject> subjects, Loc
 }
 
 Subject RuleContext::body_subject(std::size_t body) const {
-  const Body& b = model_.bodies[body];
+  const Body& b = model().bodies[body];
   return {"body", b.id, b.name, b.kind, b.code};
 }
 
 Subject RuleContext::body_subject(std::string_view body_id) const {
-  const Body* b = model_.find_body(body_id);
+  const Body* b = model().find_body(body_id);
   if (b == nullptr) return {"body", std::string(body_id), "", "", ""};
   return {"body", b->id, b->name, b->kind, b->code};
 }
 
 Subject RuleContext::area_subject(std::size_t area) const {
-  const Area& a = model_.areas[area];
+  const Area& a = model().areas[area];
   return {"area", a.id, a.name, a.kind, a.code.empty() ? a.id : a.code};
 }
 

@@ -8,10 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/analysis.h"
 #include "engine/finding.h"
-#include "engine/geography.h"
-#include "engine/graph.h"
-#include "engine/model.h"
 #include "engine/text.h"
 
 namespace govmap {
@@ -36,15 +34,15 @@ struct Rule {
 /// place to report findings.
 class RuleContext {
  public:
-  RuleContext(const Model& model, const Graph& graph, const Geography& geography,
-              const Rule& rule, Severity severity, std::map<std::string, double> options,
-              std::vector<Finding>& out)
-      : model_(model), graph_(graph), geography_(geography), rule_(rule), severity_(severity),
-        options_(std::move(options)), out_(out) {}
+  RuleContext(const Analysis& analysis, const Rule& rule, Severity severity,
+              std::map<std::string, double> options, std::vector<Finding>& out)
+      : analysis_(analysis), rule_(rule), severity_(severity), options_(std::move(options)), out_(out) {}
 
-  const Model& model() const { return model_; }
-  const Graph& graph() const { return graph_; }
-  const Geography& geography() const { return geography_; }
+  const Model& model() const { return analysis_.model; }
+  const Graph& graph() const { return analysis_.graph; }
+  const Geography& geography() const { return analysis_.geography; }
+  /// Every claim of the model checked against it, in document order.
+  const std::vector<ClaimCheck>& claims() const { return analysis_.claims; }
   /// The option's configured value, or its default.
   double option(std::string_view name) const;
 
@@ -58,9 +56,7 @@ class RuleContext {
   Subject area_subject(std::size_t area) const;
 
  private:
-  const Model& model_;
-  const Graph& graph_;
-  const Geography& geography_;
+  const Analysis& analysis_;
   const Rule& rule_;
   Severity severity_;
   std::map<std::string, double> options_;

@@ -45,7 +45,7 @@ TEST_CASE("every bundled model checks without unused, expired or unknown suppres
     CAPTURE(model_path);
     const auto [model, diagnostics] = load(path(model_path));
     REQUIRE(model.has_value());
-    const auto result = run_checks(*model, RuleProfile{}, {}, "2026-11-23");
+    const auto result = run_checks(*analyse(*model), RuleProfile{}, {}, "2026-11-23");
     std::string problems;
     for (const auto& d : result.suppression_diagnostics) problems += d.message + "\n";
     CHECK(problems.empty());

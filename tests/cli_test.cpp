@@ -103,4 +103,17 @@ TEST_CASE("stats output is the same bytes on every run") {
         run_govmap("stats --format json examples/fife/model.xml").out);
 }
 
+TEST_CASE("every command that takes --today refuses a date that is not YYYY-MM-DD") {
+  for (const char* command : {"check examples/fife/model.xml", "compare examples/fife/model.xml examples/fife/model.xml",
+                              "report examples/fife/model.xml -o /tmp/govmap-never-written",
+                              "render examples/fife/model.xml --findings -o /tmp/govmap-never-written.dot"}) {
+    CAPTURE(command);
+    const auto r = run_govmap(std::string(command) + " --today notadate");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("'notadate' is not a date written YYYY-MM-DD (--today)") != std::string::npos);
+  }
+  CHECK_FALSE(std::filesystem::exists("/tmp/govmap-never-written"));
+  CHECK_FALSE(std::filesystem::exists("/tmp/govmap-never-written.dot"));
+}
+
 }  // namespace govmap::test

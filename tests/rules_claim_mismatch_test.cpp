@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "rules/claim_evaluate.h"
+#include "engine/claims.h"
 #include "tests/rules_fixture_support.h"
 
 namespace govmap::test {

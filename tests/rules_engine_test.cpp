@@ -51,7 +51,7 @@ TEST_CASE("a bad rules profile reports each mistake at its line with did you mea
 TEST_CASE("run_checks applies inline suppressions and reports unused, expired and unknown ones") {
   auto [model, diagnostics] = load(path("tests/check/suppressions.xml"));
   REQUIRE(model);
-  const CheckResult result = run_checks(*model, only_mine(), {}, "2024-06-01");
+  const CheckResult result = run_checks(*analyse(*model), only_mine(), {}, "2024-06-01");
   REQUIRE(result.findings.size() == 4);
   CHECK(result.findings[0].rule == "structure-layering");
   CHECK(result.findings[0].suppressed);
@@ -70,7 +70,7 @@ TEST_CASE("run_checks applies inline suppressions and reports unused, expired an
 TEST_CASE("an expiry date still in the future keeps a suppression in force") {
   auto [model, diagnostics] = load(path("tests/check/suppressions.xml"));
   REQUIRE(model);
-  const CheckResult result = run_checks(*model, only_mine(), {}, "2024-01-31");
+  const CheckResult result = run_checks(*analyse(*model), only_mine(), {}, "2024-01-31");
   CHECK(result.findings[3].suppressed);
 }
 
@@ -80,7 +80,7 @@ TEST_CASE("baseline suppressions accept findings and their locations point into 
   DiagnosticSink sink;
   const auto baseline = load_baseline(path("tests/check/baseline.xml"), *model, sink);
   REQUIRE(baseline);
-  const CheckResult result = run_checks(*model, only_mine(), *baseline, "2024-06-01");
+  const CheckResult result = run_checks(*analyse(*model), only_mine(), *baseline, "2024-06-01");
   const Finding& money = result.findings[2];
   CHECK(money.suppressed);
   CHECK(result.suppressed_by_baseline[2]);
@@ -90,7 +90,7 @@ TEST_CASE("baseline suppressions accept findings and their locations point into 
 TEST_CASE("a written baseline accepts every unsuppressed finding by rule and subject") {
   auto [model, diagnostics] = load(path("tests/check/suppressions.xml"));
   REQUIRE(model);
-  const CheckResult result = run_checks(*model, only_mine(), {}, "2024-06-01");
+  const CheckResult result = run_checks(*analyse(*model), only_mine(), {}, "2024-06-01");
   CHECK(baseline_xml(result.findings, "2024-06-01") ==
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<!-- Findings accepted by 'govmap check --write-baseline'. Give each a real reason. -->\n"

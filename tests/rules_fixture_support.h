@@ -5,8 +5,7 @@
 #include <vector>
 
 #include "check/run.h"
-#include "engine/geography.h"
-#include "engine/graph.h"
+#include "engine/analysis.h"
 #include "rules/catalogue.h"
 #include "tests/test_support.h"
 
@@ -21,7 +20,7 @@ inline std::vector<Finding> rule_findings(const std::string& fixture, const std:
   profile.default_enabled = false;
   profile.rules[rule_id].enabled = true;
   profile.rules[rule_id].options = std::move(options);
-  return run_checks(*model, profile, {}, "2024-01-01").findings;
+  return run_checks(*analyse(std::move(*model)), profile, {}, "2024-01-01").findings;
 }
 
 // The helpers below run a rule directly through a RuleContext (no profile or suppressions).
@@ -41,9 +40,8 @@ inline Checked check_fixture(std::string_view rule_id, const std::string& fixtur
   auto [model, diagnostics] = load(path(fixture));
   REQUIRE_MESSAGE(model.has_value(), diagnostics);
   Checked out{std::move(*model), {}};
-  const Graph graph(out.model);
-  const Geography geography(out.model);
-  const RuleContext ctx(out.model, graph, geography, *rule, rule->default_severity, std::move(options), out.findings);
+  const Analysis analysis(out.model);  // a copy: the test keeps the model to resolve locations
+  const RuleContext ctx(analysis, *rule, rule->default_severity, std::move(options), out.findings);
   rule->check(ctx);
   return out;
 }

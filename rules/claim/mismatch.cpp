@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/claims.h"
 #include "engine/text.h"
-#include "rules/claim_evaluate.h"
 #include "rules/rule.h"
 
 namespace govmap {
@@ -17,9 +17,8 @@ std::string citation(const Claim& claim) {
 }
 
 void check(const RuleContext& ctx) {
-  const Model& m = ctx.model();
-  for (const auto& claim : m.claims) {
-    const ClaimCheck result = evaluate_claim(m, ctx.geography(), claim);
+  for (const ClaimCheck& result : ctx.claims()) {
+    const Claim& claim = *result.claim;
     if (!result.model_value || result.holds()) continue;
     std::string message = fmt::format("claim '{}'{}: published {}, model gives {}", claim.id, citation(claim),
                                       claim_number(claim.value), claim_number(*result.model_value));

@@ -1,12 +1,12 @@
-#include "rules/claim_evaluate.h"
+#include "engine/claims.h"
 
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "engine/finding.h"
 #include "engine/metrics.h"
 #include "engine/text.h"
-#include "rules/rule.h"
 
 namespace govmap {
 namespace {
