@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/diagnostics.h"
 #include "engine/model.h"
@@ -16,6 +17,9 @@ struct LoadOptions {
   std::string vocabulary_path;
   /// Stop reporting after this many errors (a hostile file can have millions).
   std::size_t max_errors = 200;
+  /// Folders where a baseline named by name (extends="england/current") is looked for
+  /// (engine/model_paths.h, model_search_path).
+  std::vector<std::string> model_search_path;
 };
 
 std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink,

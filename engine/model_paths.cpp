@@ -1,0 +1,76 @@
+#include "engine/model_paths.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <unistd.h>
+
+namespace govmap {
+namespace fs = std::filesystem;
+namespace {
+
+// <prefix>/share/govmap/models for a binary in <prefix>/bin.
+std::string installed_models_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  return (exe.parent_path().parent_path() / "share" / "govmap" / "models").string();
+}
+
+}  // namespace
+
+std::vector<std::string> model_search_path(const std::vector<std::string>& option_dirs, const std::string& env) {
+  std::vector<std::string> candidates = option_dirs;
+  for (std::size_t start = 0; start <= env.size();) {
+    const std::size_t end = std::min(env.find(':', start), env.size());
+    if (end > start) candidates.push_back(env.substr(start, end - start));
+    start = end + 1;
+  }
+  candidates.push_back(installed_models_dir());
+#ifdef GOVMAP_SOURCE_MODELS_DIR
+  candidates.push_back(GOVMAP_SOURCE_MODELS_DIR);
+#endif
+  std::vector<std::string> dirs;
+  for (const auto& dir : candidates) {
+    std::error_code ec;
+    if (!dir.empty() && fs::is_directory(dir, ec) && std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) {
+      dirs.push_back(dir);
+    }
+  }
+  return dirs;
+}
+
+bool is_model_name(const std::string& reference) {
+  if (reference.empty() || reference.size() > 200 || fs::path(reference).is_absolute()) return false;
+  if (reference.size() >= 4 && reference.compare(reference.size() - 4, 4, ".xml") == 0) return false;
+  for (const auto& part : fs::path(reference)) {
+    if (part == "." || part == ".." || part.empty()) return false;
+  }
+  return reference.find("://") == std::string::npos;
+}
+
+std::optional<std::string> find_named_model(const std::string& name, const std::vector<std::string>& search_path) {
+  if (!is_model_name(name)) return std::nullopt;
+  for (const auto& dir : search_path) {
+    for (const fs::path& candidate : {fs::path(dir) / name / "model.xml", fs::path(dir) / (name + ".xml")}) {
+      std::error_code ec;
+      if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<NamedModel> list_named_models(const std::string& dir) {
+  std::vector<NamedModel> out;
+  std::error_code ec;
+  const auto options = fs::directory_options::skip_permission_denied;
+  for (fs::recursive_directory_iterator it(dir, options, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it.depth() > 4) it.disable_recursion_pending();
+    if (it->path().filename() != "model.xml" || !it->is_regular_file(ec)) continue;
+    const std::string name = it->path().parent_path().lexically_relative(dir).generic_string();
+    if (!name.empty() && name != ".") out.push_back({name, it->path().string()});
+  }
+  std::sort(out.begin(), out.end(), [](const NamedModel& a, const NamedModel& b) { return a.name < b.name; });
+  return out;
+}
+
+}  // namespace govmap

@@ -1,0 +1,34 @@
+#pragma once
+// Where named models are found: a proposal may say extends="england/current" instead of a path.
+// The search path is, in order: the folders given with --models, the folders in the
+// GOVMAP_MODELS environment variable (separated by ':'), the models installed beside the
+// binary (<prefix>/share/govmap/models), and the source tree's models/ when govmap runs from
+// its build folder.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace govmap {
+
+/// The folders to look for named models in, most specific first; only folders that exist.
+/// `option_dirs` are the --models arguments; `env` is GOVMAP_MODELS (may be empty).
+std::vector<std::string> model_search_path(const std::vector<std::string>& option_dirs, const std::string& env);
+
+/// Whether `reference` reads as a model name ("england/current", "wales/2021") rather than a
+/// path: no ".xml" ending, not absolute, no "." or ".." part.
+bool is_model_name(const std::string& reference);
+
+/// The file a model name stands for: <dir>/<name>/model.xml, else <dir>/<name>.xml, in the
+/// first folder of `search_path` that has it.
+std::optional<std::string> find_named_model(const std::string& name, const std::vector<std::string>& search_path);
+
+/// A model found in a models folder: its name and root attributes, for `govmap models`.
+struct NamedModel {
+  std::string name, path;
+};
+
+/// Every <name>/model.xml under `dir` (to any depth), sorted by name.
+std::vector<NamedModel> list_named_models(const std::string& dir);
+
+}  // namespace govmap
