@@ -63,6 +63,7 @@ std::optional<Args> parse_args(const Command& command, const std::vector<std::st
                               did_you_mean(value, spec->choices), join(spec->choices, ", ")));
     }
     args.options[spec->name] = value;
+    args.repeated[spec->name].push_back(value);
   }
   if (args.has("--help")) return args;
   if (args.positional.size() < command.min_positional) return fail("missing arguments");

@@ -13,6 +13,7 @@
 
 #include "check/profile.h"
 #include "engine/diagnostics.h"
+#include "engine/loader.h"
 #include "engine/model.h"
 
 namespace govmap::cli {
@@ -33,12 +34,18 @@ struct OptionSpec {
 
 /// Parsed arguments: options by long name, positional arguments in order.
 struct Args {
-  std::map<std::string, std::string> options;
+  std::map<std::string, std::string> options;  // the last value of each option
+  std::map<std::string, std::vector<std::string>> repeated;  // every value, in order
   std::vector<std::string> positional;
   bool has(const std::string& name) const { return options.count(name) != 0; }
   std::string get(const std::string& name, const std::string& fallback = "") const {
     auto it = options.find(name);
     return it == options.end() ? fallback : it->second;
+  }
+  /// Every value given for an option that may be repeated (--models A --models B).
+  std::vector<std::string> all(const std::string& name) const {
+    auto it = repeated.find(name);
+    return it == repeated.end() ? std::vector<std::string>{} : it->second;
   }
 };
 
@@ -59,8 +66,19 @@ struct Command {
 std::optional<Args> parse_args(const Command& command, const std::vector<std::string>& argv, std::ostream& err);
 void print_command_help(const Command& command, std::ostream& out);
 
-/// Loads a model, printing diagnostics to err. nullopt on any error.
-std::optional<Model> load_or_report(const std::string& path, Io& io);
+/// --models DIR (repeatable): where models named by name are found (engine/model_paths.h).
+inline const OptionSpec kModelsOption{"--models", "DIR", "look for models named by name (england/current) in DIR", {}, ""};
+
+/// Load options for a command: the model search path from --models and GOVMAP_MODELS.
+LoadOptions load_options(const Args& args);
+
+/// A model reference as a file: the path itself, or the file of a model named by name
+/// ("england/current") when no such path exists.
+std::string model_path(const std::string& reference, const Args& args);
+
+/// Loads a model (a path, or a name on the search path), printing diagnostics to err.
+/// nullopt on any error.
+std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io);
 
 /// The rules profile: --rules FILE, else govmap-rules.xml beside `model_path`, else the
 /// defaults. Prints problems; nullopt when the profile has errors.

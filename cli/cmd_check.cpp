@@ -35,7 +35,7 @@ int run(const Args& args, Io& io) {
       return kExitUsage;
     }
   }
-  auto model = load_or_report(model_path, io);
+  auto model = load_or_report(model_path, args, io);
   if (!model) return kExitUsage;
   const auto profile = profile_for(args, model_path, io);
   if (!profile) return kExitUsage;
@@ -97,6 +97,7 @@ Command check_command() {
       {"--output", "FILE", "write the report to FILE (whole or not at all)", {}, "-o"},
       {"--today", "DATE", "the date suppressions expire against (YYYY-MM-DD; default today, UTC)", {}, ""},
   };
+  c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.max_positional = 1;
   c.run = run;

@@ -30,17 +30,18 @@ Command compare_command() {
                {"--output", "FILE", "write to FILE instead of standard output", {}, "-o"},
                {"--rules", "FILE", "rules profile (default: govmap-rules.xml beside the baseline)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""}};
+  c.options.push_back(kModelsOption);
   c.min_positional = 2;
   c.run = [](const Args& args, Io& io) {
     const std::string base_path = args.positional[0];
     const auto profile = profile_for(args, base_path, io);
     const auto today = today_for("compare", args, io);
     if (!profile || !today) return kExitUsage;
-    auto base = load_or_report(base_path, io);
+    auto base = load_or_report(base_path, args, io);
     if (!base) return kExitUsage;
     Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
-      auto proposal = load_or_report(args.positional[i], io);
+      auto proposal = load_or_report(args.positional[i], args, io);
       if (!proposal) return kExitUsage;
       ProposalComparison p{check_model(args.positional[i], std::move(*proposal), *profile, *today), {}, {}};
       p.diff = diff_models(comparison.base.model(), p.proposal.model());

@@ -54,7 +54,7 @@ int run_render(const Args& args, Io& io) {
   if (!depth || !max_nodes) return kExitUsage;
   options.depth = static_cast<int>(*depth);
   options.max_nodes = *max_nodes;
-  auto loaded = load_or_report(args.positional[0], io);
+  auto loaded = load_or_report(args.positional[0], args, io);
   if (!loaded) return kExitUsage;
   const auto analysis = analyse(std::move(*loaded));
   const Model* model = &analysis->model;
@@ -104,6 +104,7 @@ Command render_command() {
       {"--today", "DATE", "with --findings: date for suppression expiry (default: today, UTC)", {}, ""},
       {"--max-nodes", "N", "group body-level views by kind above N boxes (default 150)", {}, ""},
   };
+  c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.max_positional = 1;
   c.run = run_render;

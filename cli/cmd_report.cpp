@@ -48,6 +48,7 @@ Command report_command() {
                {"--rules", "FILE", "rules profile for every model (default: govmap-rules.xml beside each)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""},
                {"--title", "TEXT", "the report's title", {}, ""}};
+  c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.run = [](const Args& args, Io& io) {
     if (!args.has("--output")) {
@@ -61,17 +62,17 @@ Command report_command() {
     std::map<std::string, std::unique_ptr<Comparison>> comparisons;  // by baseline path
     std::vector<std::string> comparison_order;
     for (const auto& path : args.positional) {
-      auto model = load_or_report(path, io);
+      auto model = load_or_report(path, args, io);
       const auto profile = profile_for(args, path, io);
       if (!model || !profile) return kExitUsage;
       if (model->status != ModelStatus::Proposed || model->extends.empty()) {
         models.push_back(std::make_unique<CheckedModel>(check_model(path, std::move(*model), *profile, *today)));
         continue;
       }
-      const std::string base_path = (fs::path(path).parent_path() / model->extends).lexically_normal().string();
+      const std::string base_path = model->extends_path;
       auto& comparison = comparisons[canonical(base_path)];
       if (!comparison) {
-        auto base = load_or_report(base_path, io);
+        auto base = load_or_report(base_path, args, io);
         if (!base) return kExitUsage;
         comparison = std::make_unique<Comparison>(Comparison{check_model(base_path, std::move(*base), *profile, *today), {}});
         comparison_order.push_back(canonical(base_path));

@@ -121,10 +121,11 @@ Command stats_command() {
   c.usage = "stats MODEL [--format text|json]";
   c.summary = "Count bodies, links, seats, areas, population and money; summarise coterminosity.";
   c.options = {{"--format", "FORMAT", "output format", {"text", "json"}, ""}};
+  c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.max_positional = 1;
   c.run = [](const Args& args, Io& io) {
-    auto model = load_or_report(args.positional[0], io);
+    auto model = load_or_report(args.positional[0], args, io);
     if (!model) return kExitUsage;
     const auto a = analyse(std::move(*model));
     io.out << (args.get("--format", "text") == "json" ? json_report(a->model, a->stats, a->claims)

@@ -10,17 +10,18 @@ namespace govmap::cli {
 Command validate_command() {
   Command c;
   c.name = "validate";
-  c.usage = "validate MODEL...";
+  c.usage = "validate MODEL... [--models DIR]";
   c.summary = "Check models against the format, the vocabulary and their own references.";
   c.details =
       "Reports every problem found as 'path:line:col: error: message [code]' with the line and a\n"
       "caret. Exit 0 when every model is valid, 2 otherwise.";
+  c.options = {kModelsOption};
   c.min_positional = 1;
   c.run = [](const Args& args, Io& io) {
     int status = kExitOk;
     for (const auto& path : args.positional) {
       DiagnosticSink sink;
-      const auto model = load_model(path, sink);
+      const auto model = load_model(model_path(path, args), sink, load_options(args));
       print_diagnostics(io.err, sink);
       if (!model) {
         io.err << fmt::format("{}: invalid ({} error{})\n", path, sink.error_count(),

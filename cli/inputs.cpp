@@ -1,17 +1,34 @@
 // What several commands read the same way: a model, a rules profile, the --today date.
 
+#include <cstdlib>
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "check/run.h"
 #include "cli/cli.h"
 #include "engine/loader.h"
+#include "engine/model_paths.h"
 #include "engine/text.h"
 
 namespace govmap::cli {
 
-std::optional<Model> load_or_report(const std::string& path, Io& io) {
+LoadOptions load_options(const Args& args) {
+  LoadOptions options;
+  const char* env = std::getenv("GOVMAP_MODELS");
+  options.model_search_path = model_search_path(args.all("--models"), env ? env : "");
+  return options;
+}
+
+std::string model_path(const std::string& reference, const Args& args) {
+  std::error_code ec;
+  if (std::filesystem::exists(reference, ec) || !is_model_name(reference)) return reference;
+  return find_named_model(reference, load_options(args).model_search_path).value_or(reference);
+}
+
+std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io) {
   DiagnosticSink sink;
-  auto model = load_model(path, sink);
+  auto model = load_model(model_path(path, args), sink, load_options(args));
   print_diagnostics(io.err, sink);
   if (!model) return std::nullopt;
   return model;

@@ -35,17 +35,6 @@ ComparisonMetrics metrics_of(const Model& model, const Stats& stats, const Check
   return m;
 }
 
-// A finding's identity across models: its rule and its subjects, with proposal bodies named by
-// the baseline body they match.
-std::string finding_key(const Finding& f, const std::function<std::string(const Subject&)>& id_of) {
-  std::vector<std::string> ids;
-  for (const auto& s : f.subjects) ids.push_back(s.type + ":" + id_of(s));
-  std::sort(ids.begin(), ids.end());
-  std::string key = f.rule;
-  for (const auto& id : ids) key += "|" + id;
-  return key;
-}
-
 }  // namespace
 
 CheckedModel check_model(std::string path, Model model, const RuleProfile& profile, const std::string& today) {
@@ -55,38 +44,56 @@ CheckedModel check_model(std::string path, Model model, const RuleProfile& profi
   return checked;
 }
 
-FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff) {
-  auto base_id = [](const Subject& s) { return s.id; };
-  auto proposal_id = [&](const Subject& s) {
+std::string base_finding_key(const Finding& f, const CheckedModel& base, const CheckedModel& proposal,
+                             const ModelDiff& diff, bool through_successions) {
+  return finding_key(f, [&](const Subject& s) {
     if (s.type != "body") return s.id;
-    auto it = proposal.model().body_index.find(s.id);
-    if (it == proposal.model().body_index.end()) return "+" + s.id;
-    const auto matched = diff.base_of(it->second);
-    return matched ? base.model().bodies[*matched].id : "+" + s.id;
-  };
+    auto it = base.model().body_index.find(s.id);
+    if (it == base.model().body_index.end()) return s.id;
+    const auto successor = through_successions ? diff.successor_of(it->second) : diff.proposal_of(it->second);
+    return successor ? proposal.model().bodies[*successor].id : "-" + s.id;
+  });
+}
+
+std::string proposal_finding_key(const Finding& f) { return finding_key(f); }
+
+FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff) {
   std::map<std::string, std::vector<std::size_t>> before;
   for (std::size_t i = 0; i < base.check.findings.size(); ++i) {
-    if (!base.check.findings[i].suppressed) before[finding_key(base.check.findings[i], base_id)].push_back(i);
+    const Finding& f = base.check.findings[i];
+    if (!f.suppressed) before[base_finding_key(f, base, proposal, diff, true)].push_back(i);
   }
   FindingDiff result;
-  std::map<std::string, std::size_t> used;
+  std::set<std::string> paired;
   for (std::size_t i = 0; i < proposal.check.findings.size(); ++i) {
     const Finding& f = proposal.check.findings[i];
     if (f.suppressed) continue;
-    const std::string key = finding_key(f, proposal_id);
+    const std::string key = proposal_finding_key(f);
     auto it = before.find(key);
-    std::size_t& n = used[key];
-    if (it != before.end() && n < it->second.size()) {
-      result.unchanged.emplace_back(it->second[n++], i);
-    } else {
+    if (it == before.end() || !paired.insert(key).second) {
       result.added.push_back(i);
+      continue;
+    }
+    // Every baseline finding with this identity continues as this one (two splits of a
+    // council become one when two of its bodies merge).
+    for (std::size_t b : it->second) {
+      const Finding& old = base.check.findings[b];
+      if (base_finding_key(old, base, proposal, diff, false) != key) {
+        result.carried_over.emplace_back(b, i);
+      } else if (old.message != f.message) {
+        result.changed.emplace_back(b, i);
+      } else {
+        result.unchanged.emplace_back(b, i);
+      }
     }
   }
   for (const auto& [key, indexes] : before) {
-    for (std::size_t k = used[key]; k < indexes.size(); ++k) result.resolved.push_back(indexes[k]);
+    if (paired.count(key) == 0) result.resolved.insert(result.resolved.end(), indexes.begin(), indexes.end());
   }
   std::sort(result.resolved.begin(), result.resolved.end());
   std::sort(result.unchanged.begin(), result.unchanged.end());
+  std::sort(result.changed.begin(), result.changed.end());
+  std::sort(result.carried_over.begin(), result.carried_over.end());
   return result;
 }
 

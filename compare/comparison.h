@@ -37,14 +37,25 @@ struct CheckedModel {
 
 CheckedModel check_model(std::string path, Model model, const RuleProfile& profile, const std::string& today);
 
-/// Findings of the baseline and a proposal, matched by rule and subjects (through the body
-/// matching). Each list holds indexes into the respective CheckResult::findings; suppressed
-/// findings are left out.
+/// Findings of the baseline and a proposal, matched by identity (finding_key: rule and
+/// subjects), with baseline bodies taken to the proposal body they became (matched, or
+/// succeeded through a merge, abolish or rename). Each list holds indexes into the respective
+/// CheckResult::findings; suppressed findings are left out.
 struct FindingDiff {
   std::vector<std::size_t> added;      // proposal findings with no baseline counterpart
   std::vector<std::size_t> resolved;   // baseline findings with no proposal counterpart
-  std::vector<std::pair<std::size_t, std::size_t>> unchanged;  // (baseline, proposal)
+  using Pair = std::pair<std::size_t, std::size_t>;  // (baseline, proposal)
+  std::vector<Pair> unchanged;     // same subjects, same message
+  std::vector<Pair> changed;       // same subjects, the message differs (shares, amounts)
+  std::vector<Pair> carried_over;  // still holds, about the successor of a merged or renamed body
 };
+
+/// The identity of a baseline finding in the proposal's terms (bodies through the matching,
+/// and with `through_successions` through merges, abolitions and renames too), and of a
+/// proposal finding.
+std::string base_finding_key(const Finding& f, const CheckedModel& base, const CheckedModel& proposal,
+                             const ModelDiff& diff, bool through_successions);
+std::string proposal_finding_key(const Finding& f);
 
 FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff);
 

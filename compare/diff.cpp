@@ -19,6 +19,17 @@ std::string_view to_string(MatchBy by) {
   return "id";
 }
 
+std::optional<std::size_t> ModelDiff::successor_of(std::size_t base) const {
+  if (auto matched = proposal_of(base)) return matched;
+  std::optional<std::size_t> only;
+  for (const auto& [b, p] : successions) {
+    if (b != base) continue;
+    if (only) return std::nullopt;  // split: several successors
+    only = p;
+  }
+  return only;
+}
+
 std::optional<std::size_t> ModelDiff::proposal_of(std::size_t base) const {
   if (base >= base_to_proposal.size() || base_to_proposal[base] == kNone) return std::nullopt;
   return base_to_proposal[base];
@@ -102,6 +113,22 @@ class Differ {
     }
     for (std::size_t b = 0; b < base_.bodies.size(); ++b) if (!base_taken[b]) diff_.removed_bodies.push_back(b);
     for (std::size_t p = 0; p < proposal_.bodies.size(); ++p) if (!proposal_taken[p]) diff_.added_bodies.push_back(p);
+    for (std::size_t p = 0; p < proposal_.bodies.size(); ++p) {
+      for (const auto& predecessor : proposal_.bodies[p].predecessors) {
+        auto it = base_.body_index.find(predecessor);
+        if (it != base_.body_index.end() && !base_taken[it->second]) diff_.successions.emplace_back(it->second, p);
+      }
+    }
+    std::sort(diff_.successions.begin(), diff_.successions.end());
+  }
+
+  // A baseline body id as the proposal knows it: itself when matched, else its only successor
+  // (in as_base terms), so that a merged body's links and areas are not counted as moved.
+  std::string base_key(const std::string& base_id) const {
+    auto it = base_.body_index.find(base_id);
+    if (it == base_.body_index.end() || diff_.proposal_of(it->second)) return base_id;
+    const auto successor = diff_.successor_of(it->second);
+    return successor ? as_base(proposal_.bodies[*successor].id) : base_id;
   }
 
   // A proposal body id in the baseline's terms: the matched baseline id, else "+id" (new).
@@ -142,7 +169,7 @@ class Differ {
     std::map<Key, std::vector<std::size_t>> base_links, proposal_links;
     for (std::size_t l = 0; l < base_.links.size(); ++l) {
       const Link& link = base_.links[l];
-      base_links[{static_cast<int>(link.kind), link.from, link.to, link.subtype}].push_back(l);
+      base_links[{static_cast<int>(link.kind), base_key(link.from), base_key(link.to), link.subtype}].push_back(l);
     }
     for (std::size_t l = 0; l < proposal_.links.size(); ++l) {
       const Link& link = proposal_.links[l];
@@ -186,7 +213,8 @@ class Differ {
     Cover before, after;
     std::map<std::string, std::string> proposal_id_of;  // mapped id -> proposal id, for display
     for (const auto& body : base_.bodies) {
-      for (const auto& area : body.covers) before[area][body.kind].insert(body.id);
+      const std::string id = base_key(body.id);
+      for (const auto& area : body.covers) before[area][body.kind].insert(id);
     }
     for (const auto& body : proposal_.bodies) {
       const std::string id = as_base(body.id);
@@ -200,7 +228,8 @@ class Differ {
       const auto& from = before[area][kind];
       const auto& to = after[area][kind];
       if (from == to) continue;
-      AreaMove move{area, kind, {from.begin(), from.end()}, {}};
+      AreaMove move{area, kind, {}, {}};
+      for (const auto& id : from) move.from.push_back(id[0] == '+' && proposal_id_of.count(id) ? proposal_id_of[id] : id);
       for (const auto& id : to) move.to.push_back(proposal_id_of.count(id) ? proposal_id_of[id] : id);
       diff_.area_moves.push_back(std::move(move));
     }
@@ -209,7 +238,7 @@ class Differ {
   void compare_seats() {
     std::map<std::string, SeatChange> boards;  // keyed by baseline id (or "+id")
     for (const auto& seat : base_.seats) {
-      auto& c = boards[seat.body];
+      auto& c = boards[base_key(seat.body)];
       c.body = seat.body;
       c.before += seat.count;
       if (seat.voting) c.voting_before += seat.count;

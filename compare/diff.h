@@ -48,6 +48,9 @@ struct SeatChange {
 
 struct ModelDiff {
   std::vector<BodyMatch> matches;           // every matched pair
+  /// (baseline, proposal) body indexes where the proposal body succeeds an unmatched baseline
+  /// body through a proposal's merge, split, abolish or rename (Body::predecessors).
+  std::vector<std::pair<std::size_t, std::size_t>> successions;
   std::vector<std::size_t> added_bodies;    // proposal indexes
   std::vector<std::size_t> removed_bodies;  // baseline indexes
   std::vector<BodyChange> changed_bodies;
@@ -59,6 +62,8 @@ struct ModelDiff {
   std::optional<std::size_t> proposal_of(std::size_t base) const;
   /// The baseline body matched to a proposal body, if any.
   std::optional<std::size_t> base_of(std::size_t proposal) const;
+  /// The proposal body a baseline body became: its match, else its only successor.
+  std::optional<std::size_t> successor_of(std::size_t base) const;
   bool empty() const;
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);

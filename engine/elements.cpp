@@ -63,7 +63,7 @@ void Loader::read_include(std::uint32_t file, const pugi::xml_node& node) {
   const std::string href = a.text("href", true);
   no_children(file, node);
   if (href.empty()) return;
-  if (const auto target = resolve_relative(file, href, a.at("href"))) read_file(*target, a.at("href"), false);
+  if (const auto target = resolve_relative(file, href, a.at("href"))) read_file(*target, a.at("href"), FileRole::Include);
 }
 
 void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {

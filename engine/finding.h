@@ -2,6 +2,7 @@
 // Findings: what a rule reports about a model. They belong to the engine so that checking,
 // comparing, output and rendering can all speak of them without depending on the rules.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +34,14 @@ struct Finding {
   std::string suppression_reason;
   Location suppression_location;
 };
+
+/// A finding's identity: its rule and the set of its subjects (type and id), written as a
+/// readable key ("boundary-split-area|area:E10000012|body:E54000023"). `id_of` may map subject
+/// ids into another model's terms (compare maps a baseline body to its successor).
+std::string finding_key(const Finding& finding, const std::function<std::string(const Subject&)>& id_of = {});
+
+/// A short stable hash of finding_key (16 hex digits), for SARIF partialFingerprints and
+/// comparison JSON.
+std::string fingerprint(std::string_view key);
 
 }  // namespace govmap

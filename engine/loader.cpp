@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/loader_impl.h"
+#include "engine/model_paths.h"
 #include "engine/text.h"
 
 namespace govmap {
@@ -18,7 +19,8 @@ constexpr std::size_t kMaxIncludeDepth = 64;
 const std::vector<std::string> kElements = {
     "source", "include", "area", "body", "coverage", "person", "post", "seat", "funding",
     "accountability", "delegation", "commissioning", "regulation", "partner", "claim",
-    "suppress", "remove", "change", "move-coverage"};
+    "suppress", "remove", "change", "move-coverage", "merge", "split", "transfer", "abolish", "rename",
+    "supersede"};
 
 std::string normal(const fs::path& path) { return fs::weakly_canonical(path).lexically_normal().string(); }
 
@@ -49,13 +51,14 @@ std::vector<std::string> names_of(std::initializer_list<std::string_view> items)
 }
 
 std::optional<Model> Loader::load(const std::string& path) {
-  root_ = model_root(path);
-  if (!read_file(path, {}, /*top=*/true)) return finish(false);
+  roots_.push_back(model_root(path));
+  if (!read_file(path, {}, FileRole::Top)) return finish(false);
   return finish(true);
 }
 
 // Reads one file (top-level, include or baseline) into the raw model.
-bool Loader::read_file(const std::string& path, Location from, bool top) {
+bool Loader::read_file(const std::string& path, Location from, FileRole role) {
+  const bool top = role == FileRole::Top;
   const std::string canonical = normal(path);
   if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
     sink_.error(*files_, from, fmt::format("include cycle: '{}' includes itself", path), "include-cycle");
@@ -69,7 +72,8 @@ bool Loader::read_file(const std::string& path, Location from, bool top) {
     return false;
   }
   if (stack_.size() >= kMaxIncludeDepth) {
-    sink_.error(*files_, from, "includes nest more than 64 deep", "include-depth");
+    sink_.error(*files_, from, fmt::format("includes and baselines nest more than {} deep", kMaxIncludeDepth),
+                "include-depth");
     return false;
   }
   const auto file = read_source(path, *files_, sink_, files_.get(), from);
@@ -86,13 +90,13 @@ bool Loader::read_file(const std::string& path, Location from, bool top) {
   }
   stack_.push_back(canonical);
   stack_locations_.push_back(from);
-  const bool ok = read_root(*file, root, top) && (read_children(*file, root), true);
+  const bool ok = read_root(*file, root, role) && (read_children(*file, root), true);
   stack_.pop_back();
   stack_locations_.pop_back();
   return ok;
 }
 
-bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, bool top) {
+bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, FileRole role) {
   const auto root_names = names_of({"version", "id", "nation", "title", "as-of", "status",
                                     "extends", "vocabulary", "source"});
   AttributeReader a(*files_, file, root, sink_, root_names);
@@ -104,8 +108,14 @@ bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, bool top)
                 "unsupported-version");
     return false;
   }
-  if (!top) return true;
-  const bool proposal_overrides = !model().id.empty();  // a baseline was read first
+  if (role == FileRole::Include) {
+    if (a.has("extends")) {
+      sink_.error(*files_, a.at("extends"), "an included file cannot extend a model; put extends on the model's own file",
+                  "bad-value");
+    }
+    return true;
+  }
+  if (role == FileRole::Baseline) return read_baseline(file, a);  // a chain: the baseline's own baseline
   Model& m = model();
   m.id = a.id("id", true);
   m.nation = a.text("nation", true);
@@ -123,37 +133,51 @@ bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, bool top)
     a.bad_value("nation", m.nation, kNations);
   }
   m.model_sources = a.words("source");
-  if (!proposal_overrides) load_vocabulary(file, a);
-  const std::string extends = a.text("extends");
-  if (!extends.empty()) {
-    m.extends = extends;
-    return read_baseline(file, a, extends);
-  }
-  return true;
+  load_vocabulary(file, a);
+  m.extends = a.text("extends");
+  return read_baseline(file, a);
 }
 
-bool Loader::read_baseline(std::uint32_t file, AttributeReader& a, const std::string& extends) {
-  const auto target = resolve_relative(file, extends, a.at("extends"));
+// Reads the baseline a file extends, if any, before the file's own elements: those are then
+// one layer above it, where overlay elements are allowed.
+bool Loader::read_baseline(std::uint32_t file, AttributeReader& a) {
+  const std::string extends = a.text("extends");
+  if (extends.empty()) return true;
+  const auto target = resolve_extends(file, extends, a.at("extends"));
   if (!target) return false;
-  // The baseline's own root attributes describe the baseline; keep the proposal's.
-  Model saved;
-  std::swap(saved.id, model().id);
-  std::swap(saved.nation, model().nation);
-  std::swap(saved.title, model().title);
-  std::swap(saved.as_of, model().as_of);
-  std::swap(saved.model_sources, model().model_sources);
-  const ModelStatus status = model().status;
-  model().id = "(baseline)";
-  const bool ok = read_file(*target, a.at("extends"), /*top=*/false);
-  std::swap(saved.id, model().id);
-  std::swap(saved.nation, model().nation);
-  std::swap(saved.title, model().title);
-  std::swap(saved.as_of, model().as_of);
-  model().model_sources.insert(model().model_sources.begin(), saved.model_sources.begin(),
-                               saved.model_sources.end());
-  model().status = status;
-  in_proposal_ = true;
+  if (model().extends_path.empty()) model().extends_path = *target;  // the top model's baseline
+  roots_.push_back(model_root(*target));
+  const bool ok = read_file(*target, a.at("extends"), FileRole::Baseline);
+  roots_.pop_back();
+  layer_ = ++layers_;
   return ok;
+}
+
+std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std::string& extends, Location at) {
+  if (extends.find("://") != std::string::npos) {
+    sink_.error(*files_, at, fmt::format("'{}' is a URL; govmap never fetches URLs: name a file or a bundled model", extends),
+                "extends-not-found");
+    return std::nullopt;
+  }
+  const fs::path written(extends);
+  const fs::path candidate = written.is_absolute() ? written : fs::path(files_->path(file)).parent_path() / written;
+  std::error_code ec;
+  if (fs::exists(candidate, ec)) return candidate.lexically_normal().string();
+  if (is_model_name(extends)) {
+    if (auto found = find_named_model(extends, options_.model_search_path)) return found;
+  }
+  std::string searched;
+  for (const auto& dir : options_.model_search_path) searched += (searched.empty() ? "" : ", ") + display_path(dir);
+  sink_.error(*files_, at,
+              fmt::format("baseline '{}' not found: no such file beside this model{}", extends,
+                          !is_model_name(extends) ? std::string()
+                          : searched.empty()      ? ", and no models folder to look for a model of that name in "
+                                                    "(give --models DIR or set GOVMAP_MODELS)"
+                                                  : fmt::format(", and no model of that name in {} ('govmap models' "
+                                                                "lists the names)",
+                                                                searched)),
+              "extends-not-found");
+  return std::nullopt;
 }
 
 void Loader::load_vocabulary(std::uint32_t file, AttributeReader& a) {
@@ -187,9 +211,11 @@ std::optional<std::string> Loader::resolve_relative(std::uint32_t file, const st
   }
   const auto base = fs::path(files_->path(file)).parent_path();
   const std::string target = normal(base / href);
-  if (!inside(target, root_)) {
+  if (!inside(target, roots_.back())) {
     sink_.error(*files_, at,
-                fmt::format("'{}' is outside the model root '{}'", href, display_path(root_)),
+                fmt::format("'{}' is outside the model root '{}' (a model's includes stay in its folder; a "
+                            "proposal names its baseline with extends=\"...\", which may be anywhere)",
+                            href, display_path(roots_.back())),
                 "include-outside-root");
     return std::nullopt;
   }
@@ -217,6 +243,8 @@ void Loader::reserve_for(const pugi::xml_node& root) {
 }
 
 void Loader::read_children(std::uint32_t file, const pugi::xml_node& root) {
+  if (file_layer_.size() <= file) file_layer_.resize(file + 1, 0);
+  file_layer_[file] = layer_;
   reserve_for(root);
   for (auto node : root.children()) {
     if (too_many()) return;
@@ -243,7 +271,7 @@ void Loader::read_element(std::uint32_t file, const pugi::xml_node& node) {
   if (name == "seat") return read_seat(file, node);
   if (name == "claim") return read_claim(file, node);
   if (name == "suppress") return read_suppress(file, node, {});
-  if (name == "remove" || name == "change" || name == "move-coverage") return read_overlay(file, node);
+  if (is_overlay_element(name)) return read_overlay(file, node);
   if (auto kind = parse_link_kind(name)) return read_link(file, node, *kind);
   sink_.error(*files_, node_location(*files_, file, node),
               fmt::format("unknown element <{}>{}", name, did_you_mean(name, kElements)),
@@ -256,6 +284,8 @@ std::optional<Model> Loader::finish(bool read_ok) {
     m.vocabulary = std::shared_ptr<const Vocabulary>(&builtin_vocabulary(), [](const Vocabulary*) {});
   }
   // Apply removals collected from a proposal.
+  check_successors();
+  raw_.erase_links_if([](const Link&) { return false; });  // the links verbs dropped
   for (const auto& id : removed_bodies_) remove_body(id);
   std::vector<bool> keep_status;
   for (std::size_t i = 0; i < m.bodies.size(); ++i) {

@@ -3,6 +3,7 @@
 // elements.cpp (one function per element) and overlay.cpp (a proposal's changes to its
 // baseline). Internal to the engine: load_model in engine/loader.h is the interface.
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -29,6 +30,10 @@ inline const std::vector<std::string> kClaimParameters = {"kind", "status", "bod
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b);
 std::vector<std::string> names_of(std::initializer_list<std::string_view> items);
 
+/// Why a file is read: the model named on the command line, an <include>, or a baseline that a
+/// model extends.
+enum class FileRole { Top, Include, Baseline };
+
 /// Reads one model: the top-level file, its includes and baseline, into a RawModel, then
 /// applies a proposal's changes and resolves references.
 class Loader {
@@ -43,11 +48,21 @@ class Loader {
   bool too_many() const { return sink_.error_count() >= options_.max_errors; }
 
   // Reads one file (top-level, include or baseline) into the raw model.
-  bool read_file(const std::string& path, Location from, bool top);
+  bool read_file(const std::string& path, Location from, FileRole role);
 
-  bool read_root(std::uint32_t file, const pugi::xml_node& root, bool top);
+  bool read_root(std::uint32_t file, const pugi::xml_node& root, FileRole role);
 
-  bool read_baseline(std::uint32_t file, AttributeReader& a, const std::string& extends);
+  bool read_baseline(std::uint32_t file, AttributeReader& a);
+
+  // The file an extends="..." names: a path (relative to the file, or absolute, anywhere) or
+  // the name of a model on the search path.
+  std::optional<std::string> resolve_extends(std::uint32_t file, const std::string& extends, Location at);
+
+  /// The layer an element was read in: 0 for the first baseline, one more for each model
+  /// that extends it. Overlay elements need a layer above 0.
+  int layer_of(const Location& at) const {
+    return at.file < file_layer_.size() ? file_layer_[at.file] : layer_;
+  }
 
   void load_vocabulary(std::uint32_t file, AttributeReader& a);
 
@@ -95,24 +110,60 @@ class Loader {
 
   void read_suppress(std::uint32_t file, const pugi::xml_node& node, const std::string& subject);
 
+  // Overlay elements and reform verbs (overlay.cpp).
+  static bool is_overlay_element(std::string_view name);
   void read_overlay(std::uint32_t file, const pugi::xml_node& node);
-  std::optional<Model> finish(bool read_ok);
+  void read_move_coverage(std::uint32_t file, const pugi::xml_node& node);
+  void read_remove_or_change(std::uint32_t file, const pugi::xml_node& node);
+  void read_merge(std::uint32_t file, const pugi::xml_node& node);
+  void read_split(std::uint32_t file, const pugi::xml_node& node);
+  void read_transfer(std::uint32_t file, const pugi::xml_node& node);
+  void read_abolish(std::uint32_t file, const pugi::xml_node& node);
+  void read_rename(std::uint32_t file, const pugi::xml_node& node);
+  void read_supersede(std::uint32_t file, const pugi::xml_node& node);
+
+  /// What a verb did to a baseline body: its successors (none when removed or abolished
+  /// without one), in words ("merged into"), where, and in which layer.
+  struct Succession {
+    std::vector<std::string> successors;
+    std::string verb;
+    Location location;
+    int layer = 0;
+  };
+  /// The index of a baseline body a verb may act on; reports it (naming its successor when a
+  /// verb already replaced it) and gives nullopt otherwise.
+  std::optional<std::size_t> live_body(const std::string& id, Location at, std::string_view verb);
+  std::string succession_message(const std::string& id, const Succession& s) const;
+  void succeed(const std::string& old_id, std::vector<std::string> successors, std::string verb, Location at);
+  void re_point(const std::string& old_id, const std::string& new_id);
+  void collapse_links(const std::string& id);
+  void collapse_seats(const std::string& id);
+  void copy_to_parts(const std::string& id, const std::vector<std::string>& parts);
+  std::optional<std::vector<std::string>> leaf_areas(const std::vector<std::string>& names, Location at);
+  /// Reports a proposal's own references to bodies it removed, merged, split or renamed.
+  void check_successors();
   void remove_body(const std::string& id);
+
+  std::optional<Model> finish(bool read_ok);
 
   DiagnosticSink& sink_;
   const LoadOptions& options_;
   std::shared_ptr<SourceFiles> files_;
   RawModel raw_;
-  std::string root_;
+  std::vector<std::string> roots_;  // the folder each model being read must keep its includes in
   std::vector<std::string> stack_;
   std::vector<Location> stack_locations_;
   std::set<std::string> loaded_;
-  bool in_proposal_ = false;
+  int layer_ = 0, layers_ = 0;
+  std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
   std::unordered_map<std::string, std::size_t> seat_ids_, link_ids_, claim_ids_;
   std::vector<Location> source_where_, area_where_, body_where_, person_where_, post_where_,
       seat_where_, link_where_, claim_where_;
   std::set<std::string> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;
+  std::map<std::string, Succession> successions_;  // by the baseline body's id
+  std::vector<std::vector<std::size_t>> area_children_;  // built when a verb needs leaf areas
+  std::unordered_map<std::string, std::size_t> area_by_code_;
 };
 
 }  // namespace govmap::detail

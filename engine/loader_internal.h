@@ -15,6 +15,7 @@ namespace govmap::detail {
 struct LinkKindSide {
   std::string from_kind, to_kind;
   std::optional<double> total;  // funding only
+  bool dropped = false;         // removed by a proposal's verb (a merged body's link to itself)
   bool names_kind() const { return !from_kind.empty() || !to_kind.empty(); }
 };
 
@@ -31,12 +32,13 @@ struct RawModel {
   std::vector<LinkKindSide> link_sides;  // one per element of model.links
   std::vector<RawCoverage> coverage;
 
-  /// Removes the links (with their sides) for which `drop(link)` is true, keeping the order.
+  /// Removes the links (with their sides) for which `drop(link)` is true, and those a verb
+  /// marked dropped, keeping the order.
   template <typename Drop>
   void erase_links_if(Drop drop) {
     std::size_t kept = 0;
     for (std::size_t i = 0; i < model.links.size(); ++i) {
-      if (drop(model.links[i])) continue;
+      if (link_sides[i].dropped || drop(model.links[i])) continue;
       if (kept != i) {
         model.links[kept] = std::move(model.links[i]);
         link_sides[kept] = std::move(link_sides[i]);

@@ -79,6 +79,8 @@ struct Body {
   bool elected = false;
   std::uint8_t powers = 0;
   std::vector<std::string> duties, functions, covers;
+  /// Baseline bodies this one succeeds through a proposal's merge, split, abolish or rename.
+  std::vector<std::string> predecessors;
   Provenance provenance;
 };
 
@@ -124,6 +126,7 @@ struct Claim {
 /// A loaded model. Element vectors keep document order; the indexes map ids to positions.
 struct Model {
   std::string id, nation, title, as_of, extends;
+  std::string extends_path;  // the file `extends` resolved to (a path or a named model's file)
   ModelStatus status = ModelStatus::Current;
   std::vector<std::string> model_sources;
   std::shared_ptr<const SourceFiles> files;
@@ -143,6 +146,13 @@ struct Model {
   };
   std::vector<LinkTotal> link_totals;
   std::vector<Claim> claims;
+  /// Baseline claims a proposal set aside with <supersede>, with its reason.
+  struct SupersededClaim {
+    Claim claim;
+    std::string reason;
+    Location location;
+  };
+  std::vector<SupersededClaim> superseded_claims;
   std::vector<Suppression> suppressions;
 
   std::unordered_map<std::string, std::size_t> body_index, area_index, source_index,

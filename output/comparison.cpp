@@ -89,6 +89,11 @@ std::string comparison_text(const Comparison& c) {
     for (auto i : d.removed_bodies) items.push_back("- " + body_label(base.bodies[i]) + ", " + base.kind_label(base.bodies[i].kind));
     section(out, "Bodies removed", items);
     items.clear();
+    for (const auto& [b, q] : d.successions) {
+      items.push_back(fmt::format("{} → {}", body_label(base.bodies[b]), body_label(prop.bodies[q])));
+    }
+    section(out, "Bodies succeeded (merged, split, abolished with a successor, or renamed)", items);
+    items.clear();
     for (const auto& ch : d.changed_bodies) {
       std::vector<std::string> fields;
       for (const auto& f : ch.fields) fields.push_back(fmt::format("{}: '{}' → '{}'", f.field, f.before, f.after));
@@ -131,14 +136,22 @@ std::string comparison_text(const Comparison& c) {
     }
     section(out, "Board seats changed", items);
     const auto& f = p.findings;
-    out += fmt::format("\nFindings: {} new, {} resolved, {} unchanged\n", f.added.size(), f.resolved.size(),
-                       f.unchanged.size());
+    out += fmt::format("\nFindings: {} new, {} resolved, {} carried over, {} changed, {} unchanged\n", f.added.size(),
+                       f.resolved.size(), f.carried_over.size(), f.changed.size(), f.unchanged.size());
     items.clear();
     for (auto i : f.added) items.push_back(finding_line(prop, p.proposal.check.findings[i]));
     section(out, "New findings", items);
     items.clear();
     for (auto i : f.resolved) items.push_back(finding_line(base, c.base.check.findings[i]));
     section(out, "Resolved findings", items);
+    for (const auto& [title, pairs] : {std::pair{"Findings carried over to successors", &f.carried_over},
+                                       std::pair{"Findings changed in wording", &f.changed}}) {
+      items.clear();
+      for (const auto& [b, i] : *pairs) {
+        items.push_back(finding_line(prop, p.proposal.check.findings[i]) + "\n      was: " + c.base.check.findings[b].message);
+      }
+      section(out, title, items);
+    }
     if (d.empty()) out += fmt::format("\nThe {} makes no structural change.\n", comparison_role(prop, false));
   }
   return out;
@@ -175,7 +188,26 @@ void write_fields(JsonWriter& j, const std::vector<FieldChange>& fields) {
 
 void write_finding(JsonWriter& j, const Model& m, const Finding& f) {
   j.begin_object().field("rule", f.rule).field("severity", to_string(f.severity)).field("message", f.message)
-      .field("location", m.where(f.location)).end_object();
+      .field("location", m.where(f.location)).field("fingerprint", fingerprint(finding_key(f)));
+  j.key("subjects").begin_array();
+  for (const auto& s : f.subjects) {
+    j.begin_object().field("type", s.type).field("id", s.id).field("name", s.name).field("kind", s.kind)
+        .field("code", s.code).end_object();
+  }
+  j.end_array().end_object();
+}
+
+void write_pairs(JsonWriter& j, const char* name, const std::vector<FindingDiff::Pair>& pairs, const Comparison& c,
+                 const ProposalComparison& p) {
+  j.key(name).begin_array();
+  for (const auto& [b, i] : pairs) {
+    j.begin_object().key("before");
+    write_finding(j, c.base.model(), c.base.check.findings[b]);
+    j.key("after");
+    write_finding(j, p.proposal.model(), p.proposal.check.findings[i]);
+    j.end_object();
+  }
+  j.end_array();
 }
 
 }  // namespace
@@ -199,6 +231,10 @@ std::string comparison_json(const Comparison& c) {
     for (auto i : d.added_bodies) write_body(j, prop.bodies[i]);
     j.end_array().key("bodies_removed").begin_array();
     for (auto i : d.removed_bodies) write_body(j, base.bodies[i]);
+    j.end_array().key("successions").begin_array();
+    for (const auto& [b, q] : d.successions) {
+      j.begin_object().field("baseline_id", base.bodies[b].id).field("proposal_id", prop.bodies[q].id).end_object();
+    }
     j.end_array().key("bodies_changed").begin_array();
     for (const auto& ch : d.changed_bodies) {
       j.begin_object().field("id", prop.bodies[ch.match.proposal].id).field("baseline_id", base.bodies[ch.match.base].id);
@@ -239,7 +275,12 @@ std::string comparison_json(const Comparison& c) {
     for (auto i : p.findings.added) write_finding(j, prop, p.proposal.check.findings[i]);
     j.end_array().key("resolved").begin_array();
     for (auto i : p.findings.resolved) write_finding(j, base, c.base.check.findings[i]);
-    j.end_array().field("unchanged", p.findings.unchanged.size()).end_object();
+    j.end_array();
+    write_pairs(j, "carried_over", p.findings.carried_over, c, p);
+    write_pairs(j, "changed", p.findings.changed, c, p);
+    j.key("unchanged").begin_array();
+    for (const auto& [b, i] : p.findings.unchanged) write_finding(j, prop, p.proposal.check.findings[i]);
+    j.end_array().end_object();
     j.end_object();
   }
   j.end_array();

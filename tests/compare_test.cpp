@@ -32,7 +32,7 @@ TEST_CASE("compare matches bodies by official code, then by name and kind, and s
   CHECK(r.out.find("Government [gov] = Government [scottish-government] (matched by name and kind)") !=
         std::string::npos);
   CHECK(r.out.find("Bodies added") == std::string::npos);
-  CHECK(r.out.find("Findings: 0 new, 0 resolved, 1 unchanged") != std::string::npos);
+  CHECK(r.out.find("Findings: 0 new, 0 resolved, 0 carried over, 0 changed, 1 unchanged") != std::string::npos);
 }
 
 TEST_CASE("compare reports a proposal's overlay errors with locations and exit 2") {
