@@ -1,6 +1,6 @@
-// Facts the current bundled models are dated by (issue 14): Northern Ireland's populations
-// (NISRA trust totals, shared among district parts by an estimate). A regenerated geography
-// that loses them fails here.
+// Facts the current bundled models are dated by (issue 14): the ICB footprints in force from
+// 1 April 2026 in England, and Northern Ireland's populations (NISRA trust totals, shared among
+// district parts by an estimate). A regenerated geography that loses them fails here.
 
 #include <map>
 #include <string>
@@ -21,7 +21,36 @@ std::size_t body_index(const Model& model, const std::string& id) {
   return 0;
 }
 
+/// The ICBs whose population a council's lies in, by id.
+std::vector<std::string> icbs_of(const Model& model, const Geography& geography, const std::string& council) {
+  std::vector<std::string> out;
+  for (const auto& share : geography.shares_by_kind(body_index(model, council), "integrated-care-board")) {
+    out.push_back(model.bodies[share.body].id);
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("England current has the 36 ICBs of 1 April 2026, built from whole councils where ICBs were divided") {
+  const auto [model, diagnostics] = load(path("models/england/current/model.xml"));
+  REQUIRE(model.has_value());
+  std::size_t icbs = 0;
+  for (const auto& b : model->bodies) icbs += b.kind == "integrated-care-board" ? 1 : 0;
+  CHECK(icbs == 36);
+  const Geography geography(*model);
+  // Essex was split between three July 2022 ICBs; all three parts are now Essex ICB.
+  CHECK(icbs_of(*model, geography, "E10000012") == std::vector<std::string>{"icb26-essex"});
+  CHECK(icbs_of(*model, geography, "E10000029") == std::vector<std::string>{"icb26-norfolk-and-suffolk"});
+  CHECK(icbs_of(*model, geography, "E10000015") == std::vector<std::string>{"icb26-central-east"});
+  // NHS Frimley ICB's parts follow their councils.
+  CHECK(icbs_of(*model, geography, "E10000030") == std::vector<std::string>{"icb26-surrey-and-sussex"});
+  CHECK(icbs_of(*model, geography, "E10000014") == std::vector<std::string>{"E54000042"});
+  CHECK(icbs_of(*model, geography, "E06000039") == std::vector<std::string>{"icb26-thames-valley"});
+  // Buckinghamshire stays split: its July 2022 parts went to different successors.
+  CHECK(icbs_of(*model, geography, "E06000060") ==
+        std::vector<std::string>{"icb26-thames-valley", "icb26-central-east"});
+}
 
 TEST_CASE("Northern Ireland current trusts carry NISRA's mid-2020 totals and its LCGs their trust's footprint") {
   const auto [model, diagnostics] = load(path("models/northern-ireland/current/model.xml"));
