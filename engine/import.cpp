@@ -22,9 +22,10 @@ std::set<std::string> referenced_columns(const ImportSpec& spec) {
   };
   auto add_steps = [&](const TableSpec& table) {
     for (const auto& s : table.steps) {
-      for (const auto* name : {&s.column, &s.from, &s.key, &s.on, &s.group}) {
+      for (const auto* name : {&s.column, &s.from, &s.key, &s.group}) {
         if (!name->empty()) out.insert(*name);
       }
+      add(s.on);
     }
   };
   add_steps(spec.areas);

@@ -30,7 +30,8 @@ struct Step {
   std::string equals, prefix;        // filter
   std::optional<double> min;         // filter
   std::string from, regex;           // derive
-  std::string id, file, key, on;     // join (file resolved against the spec's folder)
+  std::string id, file, key;         // join (file resolved against the spec's folder)
+  Template on;                       // join: the column (or template of columns) matched to `key`
   std::string group;                 // pick-max
   Location at;
 };

@@ -131,7 +131,7 @@ class SpecReader {
       s.id = r.id("id", true);
       s.file = resolve(r.text("file", true));
       s.key = r.text("key", true);
-      s.on = r.text("on", true);
+      s.on = make_template(r, "on", true);
       s.at = r.at();
     } else if (name == "pick-max") {
       AttributeReader r(files_, file_, node, sink_, {"group", "column"});

@@ -1,5 +1,6 @@
 // Table pipelines of `govmap import`: read a CSV, then filter, derive, join and pick rows.
 
+#include <algorithm>
 #include <regex>
 #include <unordered_map>
 
@@ -87,8 +88,14 @@ bool derive(Rows& rows, const Step& step, Context& context) {
   return ok;
 }
 
+/// True when a column the template reads is empty in `row` (the key is then incomplete).
+bool lacks_value(const CompiledTemplate& t, const std::vector<std::string>& row) {
+  return std::any_of(t.parts.begin(), t.parts.end(),
+                     [&](const CompiledTemplate::Part& p) { return p.column && row[*p.column].empty(); });
+}
+
 bool join(Rows& rows, const Step& step, const std::set<std::string>& wanted, Context& context) {
-  const auto on = need_column(rows, step.on, step.at, context);
+  const auto on = compile(step.on, rows, context);
   if (!on) return false;
   std::vector<std::string> columns{step.key};
   const std::string qualified = step.id + ".";
@@ -130,16 +137,17 @@ bool join(Rows& rows, const Step& step, const std::set<std::string>& wanted, Con
   retain(rows, [&](std::size_t i) {
     context.progress(what, i + 1, rows.rows.size());
     auto& row = rows.rows[i];
-    if (row[*on].empty()) {  // left for the level or body that needs the code to report
+    if (lacks_value(*on, row)) {  // left for the level or body that needs the code to report
       row.resize(row.size() + take.size() + static_cast<std::size_t>(std::count(plain.begin(), plain.end(), true)));
       return true;
     }
-    const auto it = by_key.find(row[*on]);
+    const std::string value = on->eval(row);
+    const auto it = by_key.find(value);
     if (it == by_key.end()) {
       if (!context.too_many_errors()) {
         context.sink.error(context.files, row_at(rows, i),
-                           fmt::format("no row of {} has {} = '{}' (from column '{}')", file_name(step.file),
-                                       step.key, row[*on], step.on),
+                           fmt::format("no row of {} has {} = '{}' (from {} '{}')", file_name(step.file), step.key,
+                                       value, step.on.is_template ? "template" : "column", step.on.text),
                            "no-match");
       }
       return false;

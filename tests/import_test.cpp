@@ -65,6 +65,27 @@ TEST_CASE("import turns a lookup with renamed columns into areas, bodies, covera
   CHECK(*text == test::read_text(test::path("tests/import/basic.expected.xml")));
 }
 
+TEST_CASE("a join keyed on a template of two columns maps each pair, so a merger can reunite a split district") {
+  DiagnosticSink sink;
+  const auto text = import_geography(test::path("tests/import/two-key-join.xml"), sink);
+  std::ostringstream diagnostics;
+  print_diagnostics(diagnostics, sink);
+  CHECK(diagnostics.str().empty());
+  REQUIRE(text);
+  // D2 lies in boards B1 and B2; both of its pairs map to M1, so M1 covers D2 whole.
+  CHECK(text->find(R"(<body id="M1" name="Merged board one" kind="health-board" code="M1" covers="D1 D2" source="lookup"/>)") !=
+        std::string::npos);
+  CHECK(text->find(R"(<body id="M2" name="Merged board two" kind="health-board" code="M2" covers="D3" source="lookup"/>)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a template join reports the pair it cannot find, with the template") {
+  const auto r = test::run_govmap("import tests/import/two-key-join-incomplete.xml -o /tmp/govmap-never-written.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("tests/import/lookup.csv:6:1: error: no row of merged-boards-incomplete.csv has district_board = "
+                    "'D3/B2' (from template '{district}/{board_code}') [no-match]\n", 0) == 0);
+}
+
 TEST_CASE("import output loads as a model") {
   const auto [model, diagnostics] = test::load(test::path("tests/import/basic.expected.xml"));
   CHECK(diagnostics.empty());
