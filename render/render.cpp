@@ -69,9 +69,11 @@ void invisible_edge(Agraph_t* g, Agnode_t* from, Agnode_t* to, const std::string
 }
 
 // The key, inside a "Key" cluster: one row per group of entries ("Links", "Legal status",
-// "Sector"), each headed by its name, wrapping after kPerRow entries. Invisible edges keep the
-// entries in order, left to right, top down.
-constexpr std::size_t kPerRow = 9;
+// "Sector"), each headed by its name, wrapping after six arrows or seven boxes so the key
+// stays narrower than most figures. Invisible edges keep the entries in order, left to right,
+// top down.
+constexpr std::size_t kLinksPerRow = 6;
+constexpr std::size_t kNodesPerRow = 7;
 
 Agnode_t* add_legend(Agraph_t* g, const Diagram& d, Agnode_t* above) {
   if (d.legend.empty()) return above;
@@ -88,7 +90,8 @@ Agnode_t* add_legend(Agraph_t* g, const Diagram& d, Agnode_t* above) {
   for (const auto& entry : d.legend) {
     const std::string id = fmt::format("legend-{}", i++);
     const bool new_group = row_group == nullptr || *row_group != entry.group;
-    if (new_group || in_row == kPerRow) {
+    const std::size_t per_row = entry.kind == LegendEntry::Kind::Link ? kLinksPerRow : kNodesPerRow;
+    if (new_group || in_row == per_row) {
       row = row_subgraph(cluster);
       gv::set(row, "rank", "same");
       Agnode_t* heading = node(row, id + "-group");

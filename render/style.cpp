@@ -100,24 +100,24 @@ Attributes link_style(LinkKind kind) {
 
 std::string link_kind_caption(LinkKind kind) {
   switch (kind) {
-    case LinkKind::Funding: return "Funding (thick line, filled arrow)";
-    case LinkKind::Accountability: return "Accountable to (dashed, open arrow)";
-    case LinkKind::Delegation: return "Delegates to (double line, hollow arrow)";
-    case LinkKind::Commissioning: return "Commissions from (thin line, diamond)";
-    case LinkKind::Regulation: return "Regulates (dotted, bar)";
-    case LinkKind::Partner: return "Partner in (thin dashed, circle)";
+    case LinkKind::Funding: return "Funds";
+    case LinkKind::Accountability: return "Accountable to";
+    case LinkKind::Delegation: return "Delegates to";
+    case LinkKind::Commissioning: return "Commissions from";
+    case LinkKind::Regulation: return "Regulates";
+    case LinkKind::Partner: return "Partner in";
   }
   return "";
 }
 
 std::string status_caption(LegalStatus status) {
   switch (status) {
-    case LegalStatus::Statutory: return "Statutory body\n(double outline)";
-    case LegalStatus::StatutoryCommittee: return "Statutory committee\n(single outline)";
-    case LegalStatus::NonStatutory: return "Non-statutory\n(dashed outline)";
-    case LegalStatus::Contractor: return "Contractor: single outline,\n\"(under contract)\"";
-    case LegalStatus::Proposed: return "Proposed body\n(diagonals, italic)";
-    case LegalStatus::Abolished: return "Abolished\n(dotted outline)";
+    case LegalStatus::Statutory: return "Statutory body";
+    case LegalStatus::StatutoryCommittee: return "Statutory committee";
+    case LegalStatus::NonStatutory: return "Non-statutory";
+    case LegalStatus::Contractor: return "Contractor\n(under contract)";
+    case LegalStatus::Proposed: return "Proposed body\n(proposed)";
+    case LegalStatus::Abolished: return "Abolished\n(abolished)";
     case LegalStatus::None: return "";
   }
   return "";
@@ -135,18 +135,18 @@ std::vector<LegendEntry> build_legend(const Model& model, const LegendUse& use) 
     for (const auto& [name, value] : status_style(status)) a[name] = name == "style" ? "filled," + value : value;
     entries.push_back({LegendEntry::Kind::Node, status_caption(status), a, "Legal status"});
   }
+  if (use.findings) {
+    Attributes a = findings_style();
+    a["shape"] = "box";
+    a["fontsize"] = "9";
+    entries.push_back({LegendEntry::Kind::Node, "\u26A0 Has findings", a, "Legal status"});
+  }
   if (model.vocabulary) {
     for (const auto& sector : model.vocabulary->sectors) {
       Attributes a = sector_style(sector.id);
       a["fontsize"] = "9";
       entries.push_back({LegendEntry::Kind::Node, wrap_text(sector.label, 18), a, "Sector"});
     }
-  }
-  if (use.findings) {
-    Attributes a = findings_style();
-    a["shape"] = "box";
-    a["fontsize"] = "9";
-    entries.push_back({LegendEntry::Kind::Node, "\u26A0 Has findings\n(thick outline)", a, "Legal status"});
   }
   return entries;
 }
