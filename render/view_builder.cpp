@@ -249,7 +249,12 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     e.to = key.to;
     e.attributes = link_style(kind);
     const std::string label = edge_label(m, links, s.aggregate);
-    if (!label.empty()) e.attributes["label"] = label;
+    if (!label.empty()) {
+      e.attributes["label"] = label;
+      // Underline the words and join them to their arrow: two labels placed side by side
+      // ("Statutory duty Democratic (elections)") otherwise read as one.
+      e.attributes["decorate"] = "true";
+    }
     e.attributes["tooltip"] = edge_tooltip(m, links);
     e.attributes["class"] = fmt::format("link link-{}", to_string(kind));
     e.attributes["id"] = fmt::format("link-{}-{}-{}", to_string(kind), key.from, key.to);
