@@ -223,6 +223,11 @@ describe('phone, 390×844', () => {
     await page.locator('details.sections summary').click();
     await shot(page, 'phone-sections-menu');
     await page.locator('details.sections summary').click();
+    await page.locator('details.filters summary').click();
+    const form = await page.locator('form.controls').boundingBox();
+    assert.ok(form.x >= 0 && form.x + form.width <= 390, JSON.stringify(form));
+    await shot(page, 'phone-filters');
+    await page.locator('details.filters summary').click();
   });
 
   test('the drawer opens in view and takes focus', async () => {
