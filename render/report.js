@@ -293,9 +293,12 @@
     const figure = pane.closest('figure');
     const model = figure.classList.contains('diagram') ? figure.dataset.model : null;
     const boxes = prepareSvg(svg, model !== null);
-    // Each pane is named by its figure's caption as well, since one model can be drawn twice.
+    // Each pane is named by its section and its figure's caption as well as the diagram's
+    // title: one model is drawn in several sections, and two proposals can share a title.
     const caption = figure.querySelector('figcaption');
-    if (caption) pane.setAttribute('aria-label', caption.textContent.split('. ')[0] + ': ' + (svg.getAttribute('aria-label') || 'diagram'));
+    const heading = figure.closest('section')?.querySelector('h2');
+    pane.setAttribute('aria-label', [heading?.textContent, caption?.textContent.split('. ')[0], svg.getAttribute('aria-label') || 'diagram']
+      .filter(Boolean).join(': '));
     setupPane(pane);
     if (model === null) {
       const hint = figure.querySelector('.pane-tools .hint');
