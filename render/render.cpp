@@ -263,6 +263,13 @@ std::optional<std::string> run(const Diagram& d, OutputFormat format, Diagnostic
     return std::nullopt;
   }
   if (format == OutputFormat::Pdf) return fix_pdf_date(std::move(*result), pdf_date);
+  if (format == OutputFormat::Svg) {
+    // The SVG's <title> is the Graphviz graph's name; screen readers and browsers show it, so
+    // it should be the diagram's title.
+    const std::string graph_title = "<title>govmap</title>";
+    const auto at = result->find(graph_title);
+    if (at != std::string::npos) result->replace(at, graph_title.size(), "<title>" + xml_escape(d.title) + "</title>");
+  }
   return result;
 }
 

@@ -60,11 +60,7 @@ std::string diagram_pane(const std::optional<Diagram>& diagram, DiagnosticSink& 
   if (!svg) return "<p class=\"missing\">The diagram could not be laid out.</p>";
   const auto start = svg->find("<svg");
   if (start == std::string::npos) return {};
-  std::string inline_svg = svg->substr(start);
-  // The graph's own <title> is its Graphviz name; readers need the diagram's title.
-  const std::string graph_title = "<title>govmap</title>";
-  const auto at = inline_svg.find(graph_title);
-  if (at != std::string::npos) inline_svg.replace(at, graph_title.size(), "<title>" + xml_escape(diagram->title) + "</title>");
+  const std::string inline_svg = svg->substr(start);
   return "<div class=\"pane-tools\" role=\"toolbar\" aria-label=\"Zoom the diagram\">"
          "<button type=\"button\" data-zoom=\"out\" aria-label=\"Zoom out\">\u2212</button>"
          "<button type=\"button\" data-zoom=\"in\" aria-label=\"Zoom in\">+</button>"
