@@ -343,7 +343,7 @@ TEST_CASE("committed example figures match what render draws now") {
     const std::string nation = stem.substr(0, dash), era = stem.substr(dash + 1);
     const std::string model = "models/" + nation + "/" + era + "/model.xml";
     if (!fs::exists(test::path(model))) continue;
-    const std::string out = (fs::temp_directory_path() / ("govmap-figure-" + stem + ".svg")).string();
+    const std::string out = (fs::temp_directory_path() / ("govmap-figure-" + std::to_string(::getpid()) + "-" + stem + ".svg")).string();
     const auto r = test::run_govmap("render " + model + " -o " + out);
     CAPTURE(model);
     CHECK(r.exit_code == 0);
