@@ -10,9 +10,21 @@
 namespace govmap {
 namespace {
 
-constexpr const char* kAdded = "#009E73";    // Okabe–Ito bluish green
-constexpr const char* kRemoved = "#999999";  // grey
-constexpr const char* kChanged = "#D55E00";  // vermillion
+// One colour per change state, none of them a link kind's (style.cpp), each at least 4.5:1
+// against white so the words in them are legible; unchanged arrows are drawn light grey.
+constexpr const char* kAdded = "#C0007A";      // magenta
+constexpr const char* kRemoved = "#767676";    // grey, always dashed
+constexpr const char* kChanged = "#8A5A00";    // dark amber
+constexpr const char* kUnchangedLine = "#BBBBBB";
+constexpr const char* kUnchangedText = "#595959";
+
+// What an arrow is, in words: its kind from its "link link-<kind>" class.
+std::string kind_words(const DiagramEdge& e) {
+  auto it = e.attributes.find("class");
+  const std::string cls = it == e.attributes.end() ? "" : it->second;
+  const auto at = cls.find("link-");
+  return at == std::string::npos ? "link" : cls.substr(at + 5);
+}
 
 std::string edge_key(const DiagramEdge& e) {
   auto it = e.attributes.find("class");
@@ -39,15 +51,17 @@ std::string status_of(const DiagramNode& n) {
 }
 
 void mark(Attributes& a, const char* colour, const char* style) {
-  a["color"] = colour;
+  // A colour list ("c:invis:c") draws parallel lines (delegation); keep the pattern.
+  a["color"] = a["color"].find(':') == std::string::npos ? std::string(colour) : fmt::format("{}:invis:{}", colour, colour);
   a["fontcolor"] = colour;
   a["penwidth"] = "2.5";
   if (style != nullptr) a["style"] = style;
 }
 
-void prefix_label(Attributes& a, const std::string& prefix) {
+// "added: accountability" then the arrow's own words, if any.
+void state_label(Attributes& a, const std::string& state, const DiagramEdge& e) {
   const std::string label = a["label"];
-  a["label"] = label.empty() ? prefix : prefix + " " + label;
+  a["label"] = state + " " + kind_words(e) + (label.empty() ? "" : ":\n" + label);
 }
 
 }  // namespace
@@ -70,49 +84,67 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
     n.attributes.erase("tooltip");
     auto it = old_nodes.find(n.id);
     if (it == old_nodes.end()) {
-      n.label = "+ added\n" + n.label;
+      n.label = "added\n" + n.label;
       mark(n.attributes, kAdded, nullptr);
     } else if (first_line_removed(it->second->label) != n.label || status_of(*it->second) != status_of(n)) {
       const std::string was = first_line_removed(it->second->label) != n.label
                                   ? first_line_removed(it->second->label)
                                   : status_of(*it->second) + ", now " + status_of(n);
-      n.label = fmt::format("~ changed\n{}\n(was: {})", n.label, was);
+      n.label = fmt::format("changed\n{}\n(was: {})", n.label, was);
       mark(n.attributes, kChanged, nullptr);
     }
   }
   for (const auto& n : before->nodes) {
     if (new_ids.count(n.id) != 0) continue;
     DiagramNode gone = n;
-    gone.label = "\u2212 removed\n" + first_line_removed(n.label);
+    gone.label = "removed\n" + first_line_removed(n.label);
     gone.attributes.erase("tooltip");
     gone.attributes["fillcolor"] = "white";
     mark(gone.attributes, kRemoved, "filled,dashed");
     d.nodes.push_back(std::move(gone));
   }
-  std::set<std::string> old_edges, new_edges;
-  for (const auto& e : before->edges) old_edges.insert(edge_key(e));
+  std::map<std::string, const DiagramEdge*> old_edges;
+  std::set<std::string> new_edges;
+  for (const auto& e : before->edges) old_edges[edge_key(e)] = &e;
   for (auto& e : d.edges) {
     new_edges.insert(edge_key(e));
-    if (old_edges.count(edge_key(e)) == 0) {
+    const auto old = old_edges.find(edge_key(e));
+    const auto label = [](const DiagramEdge& x) {
+      auto it = x.attributes.find("label");
+      return it == x.attributes.end() ? std::string() : it->second;
+    };
+    if (old == old_edges.end()) {
       mark(e.attributes, kAdded, nullptr);
-      prefix_label(e.attributes, "+");
+      state_label(e.attributes, "added", e);
+    } else if (label(*old->second) != label(e)) {
+      const std::string was = label(*old->second);
+      mark(e.attributes, kChanged, nullptr);
+      state_label(e.attributes, "changed", e);
+      e.attributes["label"] += "\n(was: " + (was.empty() ? "no label" : was) + ")";
+    } else {
+      e.attributes["color"] = e.attributes["color"].find(':') == std::string::npos
+                                  ? std::string(kUnchangedLine) : fmt::format("{}:invis:{}", kUnchangedLine, kUnchangedLine);
+      e.attributes["fontcolor"] = kUnchangedText;
     }
   }
   for (const auto& e : before->edges) {
     if (new_edges.count(edge_key(e)) != 0) continue;
     DiagramEdge gone = e;
     mark(gone.attributes, kRemoved, "dashed");
-    prefix_label(gone.attributes, "\u2212");
+    state_label(gone.attributes, "removed", e);
     d.edges.push_back(std::move(gone));
   }
-  d.legend.clear();
-  for (const auto& [label, colour, style] : {std::tuple{is_proposal ? "+ added in the proposal" : "+ added", kAdded, "solid"},
-                                             std::tuple{is_proposal ? "\u2212 removed by the proposal" : "\u2212 removed", kRemoved, "dashed"},
-                                             std::tuple{"~ changed (count or status)", kChanged, "solid"}}) {
+  std::erase_if(d.legend, [](const LegendEntry& e) { return e.group != "Links"; });
+  for (const auto& [label, colour, style] : {std::tuple{is_proposal ? "added in the proposal" : "added", kAdded, "solid"},
+                                             std::tuple{is_proposal ? "removed by the proposal" : "removed", kRemoved, "dashed"},
+                                             std::tuple{"changed (label, count\nor status)", kChanged, "solid"},
+                                             std::tuple{"unchanged arrow:\nlight grey", kUnchangedLine, "solid"}}) {
     LegendEntry entry;
     entry.kind = LegendEntry::Kind::Node;
     entry.label = label;
-    entry.attributes = {{"shape", "box"}, {"color", colour}, {"fontcolor", colour}, {"penwidth", "2.5"}, {"style", style}};
+    entry.group = "Changes";
+    entry.attributes = {{"shape", "box"}, {"color", colour}, {"fontcolor", colour == kUnchangedLine ? kUnchangedText : colour},
+                        {"penwidth", "2.5"}, {"style", style}, {"fontsize", "9"}};
     d.legend.push_back(std::move(entry));
   }
   d.notes.push_back("Unmarked boxes and arrows are unchanged; see the comparison for every body and link.");

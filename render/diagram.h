@@ -38,6 +38,7 @@ struct LegendEntry {
   Kind kind = Kind::Node;
   std::string label;
   Attributes attributes;
+  std::string group;  // the key's row, headed by this word: "Links", "Legal status", "Sector"
 };
 
 struct Diagram {

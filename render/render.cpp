@@ -68,55 +68,54 @@ void invisible_edge(Agraph_t* g, Agnode_t* from, Agnode_t* to, const std::string
   gv::set(e, "weight", weight);
 }
 
-// The key, inside a "Key" cluster: rows of sample arrows (three to a row), then rows of sample
-// boxes (four to a row). Invisible edges keep the entries in order, left to right, top down.
-constexpr std::size_t kLinksPerRow = 3;
-constexpr std::size_t kNodesPerRow = 6;
+// The key, inside a "Key" cluster: one row per group of entries ("Links", "Legal status",
+// "Sector"), each headed by its name, wrapping after six arrows or seven boxes so the key
+// stays narrower than most figures. Invisible edges keep the entries in order, left to right,
+// top down.
+constexpr std::size_t kLinksPerRow = 6;
+constexpr std::size_t kNodesPerRow = 7;
 
 Agnode_t* add_legend(Agraph_t* g, const Diagram& d, Agnode_t* above) {
   if (d.legend.empty()) return above;
   Agraph_t* cluster = cluster_subgraph(g, "cluster_legend");
-  set_attributes(cluster, {{"label", "Key"}, {"labeljust", "l"}, {"style", "rounded"}, {"color", "#999999"},
-                           {"fontsize", "12"}, {"margin", "12"}, {"id", "legend"}});
+  set_attributes(cluster, {{"label", "Key"}, {"labeljust", "l"}, {"style", "rounded"}, {"color", "#767676"},
+                           {"fontsize", "12"}, {"margin", "8"}, {"id", "legend"}});
   Agraph_t* row = nullptr;
   Agnode_t* row_start = nullptr;  // first node of the current row
   Agnode_t* row_end = nullptr;    // last node of the current row
-  std::size_t in_row = 0;
-  LegendEntry::Kind row_kind = LegendEntry::Kind::Link;
   Agnode_t* first_row_start = nullptr;
-  auto start_row = [&](Agnode_t* first) {
-    if (row_start != nullptr) invisible_edge(cluster, row_start, first, "10");
-    row_start = first;
-    row_end = nullptr;
-    in_row = 0;
-  };
+  std::size_t in_row = 0;
+  const std::string* row_group = nullptr;
   int i = 0;
   for (const auto& entry : d.legend) {
     const std::string id = fmt::format("legend-{}", i++);
+    const bool new_group = row_group == nullptr || *row_group != entry.group;
     const std::size_t per_row = entry.kind == LegendEntry::Kind::Link ? kLinksPerRow : kNodesPerRow;
-    const bool new_row = row == nullptr || entry.kind != row_kind || in_row == per_row;
-    if (new_row) {
+    if (new_group || in_row == per_row) {
       row = row_subgraph(cluster);
       gv::set(row, "rank", "same");
-      row_kind = entry.kind;
+      Agnode_t* heading = node(row, id + "-group");
+      set_attributes(heading, {{"label", new_group ? entry.group : ""}, {"shape", "plaintext"}, {"fontsize", "10"},
+                               {"fontname", "Helvetica-Bold"}, {"width", "1.1"}, {"class", "key-group"}});
+      if (row_start != nullptr) invisible_edge(cluster, row_start, heading, "10");
+      if (first_row_start == nullptr) first_row_start = heading;
+      row_start = row_end = heading;
+      row_group = &entry.group;
+      in_row = 0;
     }
     Agnode_t* first = nullptr;
     Agnode_t* last = nullptr;
     if (entry.kind == LegendEntry::Kind::Link) {
+      // A sample arrow pointing at its words. The words are a node, not the edge's label:
+      // labels on edges within one rank crash Graphviz 2.42's flat-edge code inside clusters.
       first = node(row, id + "-from");
-      last = node(row, id + "-to");
-      for (Agnode_t* n : {first, last}) {
-        set_attributes(n, {{"label", ""}, {"shape", "point"}, {"width", "0.05"}, {"color", "#999999"}});
-      }
+      set_attributes(first, {{"label", ""}, {"shape", "point"}, {"width", "0.05"}, {"color", "#767676"}});
+      last = node(row, id + "-label");
+      set_attributes(last, {{"label", entry.label}, {"shape", "plaintext"}, {"fontsize", "9"}, {"margin", "0.02,0"}});
       Attributes attributes = entry.attributes;
       attributes["minlen"] = "2";
+      attributes["weight"] = "20";
       set_attributes(edge(cluster, first, last), attributes);
-      // The words go in a node beside the arrow: labels on edges within one rank crash
-      // Graphviz 2.42's flat-edge code inside clusters.
-      Agnode_t* words = node(row, id + "-label");
-      set_attributes(words, {{"label", entry.label}, {"shape", "plaintext"}, {"fontsize", "9"}});
-      invisible_edge(cluster, last, words, "10");
-      last = words;
     } else {
       first = last = node(row, id);
       Attributes attributes = entry.attributes;
@@ -125,17 +124,11 @@ Agnode_t* add_legend(Agraph_t* g, const Diagram& d, Agnode_t* above) {
       attributes["label"] = entry.label;
       set_attributes(first, attributes);
     }
-    if (new_row) {
-      if (first_row_start == nullptr) first_row_start = first;
-      start_row(first);
-    } else {
-      invisible_edge(cluster, row_end, first, "10");
-    }
+    invisible_edge(cluster, row_end, first, "10");
     row_end = last;
     ++in_row;
   }
-  Agnode_t* top = first_row_start;
-  if (above != nullptr && top != nullptr) invisible_edge(g, above, top, "10");
+  if (above != nullptr && first_row_start != nullptr) invisible_edge(g, above, first_row_start, "10");
   return row_start;
 }
 
@@ -270,6 +263,13 @@ std::optional<std::string> run(const Diagram& d, OutputFormat format, Diagnostic
     return std::nullopt;
   }
   if (format == OutputFormat::Pdf) return fix_pdf_date(std::move(*result), pdf_date);
+  if (format == OutputFormat::Svg) {
+    // The SVG's <title> is the Graphviz graph's name; screen readers and browsers show it, so
+    // it should be the diagram's title.
+    const std::string graph_title = "<title>govmap</title>";
+    const auto at = result->find(graph_title);
+    if (at != std::string::npos) result->replace(at, graph_title.size(), "<title>" + xml_escape(d.title) + "</title>");
+  }
   return result;
 }
 

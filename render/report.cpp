@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,9 @@
 #include "render/delta.h"
 #include "render/labels.h"
 #include "render/render.h"
+#include "render/report_figure.h"
 #include "render/views.h"
+#include "rules/catalogue.h"
 
 namespace govmap {
 
@@ -22,26 +25,48 @@ namespace {
 
 constexpr std::size_t kListLimit = 60;      // items per change list before "and N more"
 constexpr std::uint32_t kContextLines = 2;  // model lines quoted around a finding
+constexpr std::size_t kSubjectsShown = 6;   // subject names before "and N more"
+constexpr std::size_t kShortTitle = 48;     // characters of a section's name in the menu
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
 }
 
-// A diagram as inline SVG (no XML prolog or DOCTYPE), or a note saying why not.
-std::string inline_svg(const std::optional<Diagram>& diagram, DiagnosticSink& sink) {
-  if (!diagram) return "<p class=\"missing\">The diagram could not be built.</p>";
-  const auto svg = render_diagram(*diagram, OutputFormat::Svg, sink);
-  if (!svg) return "<p class=\"missing\">The diagram could not be laid out.</p>";
-  const auto start = svg->find("<svg");
-  return start == std::string::npos ? std::string() : svg->substr(start);
-}
-
-// The figure of a model, with its findings marked.
-std::string figure_svg(const Model& model, const std::vector<Finding>* findings, DiagnosticSink& sink) {
+// The figure of a model, with its findings marked, in a zoomable pane.
+std::string figure_pane(const Model& model, const std::vector<Finding>* findings, DiagnosticSink& sink) {
   ViewOptions options;
   options.findings = findings;
-  return inline_svg(build_view(model, options, sink), sink);
+  return diagram_pane(build_view(model, options, sink), sink);
+}
+
+// A section's name for the menu: the model title without the figure title it repeats and
+// without a trailing bracket, cut at a word.
+std::string short_title(const Model& m) {
+  std::string title = m.title;
+  const std::string figure = "Funding and accountability in the health and social care system in ";
+  if (title.rfind(figure, 0) == 0) title.erase(0, figure.size());
+  const auto bracket = title.find(" (");
+  if (bracket != std::string::npos && bracket > 8) title.erase(bracket);
+  if (title.size() > kShortTitle) {
+    const auto space = title.rfind(' ', kShortTitle);
+    title = title.substr(0, space == std::string::npos ? kShortTitle : space) + "…";
+  }
+  return title;
+}
+
+int severity_rank(const std::string& severity) {
+  if (severity == "error") return 0;
+  if (severity == "warning") return 1;
+  if (severity == "info") return 2;
+  return 3;
+}
+
+std::string rule_title(const std::string& id) {
+  const Rule* rule = find_rule(id);
+  std::string title = rule == nullptr || rule->summary.empty() ? id : rule->summary;
+  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  return title;
 }
 
 std::string finding_html(const Model& m, const Finding& f, std::size_t index, std::string_view model_key) {
@@ -62,7 +87,14 @@ std::string finding_html(const Model& m, const Finding& f, std::size_t index, st
     for (const auto& s : f.subjects) {
       names.push_back(fmt::format("<span class=\"subject\" data-body=\"{}\">{}</span>", xml_escape(s.id), xml_escape(s.name.empty() ? s.id : s.name)));
     }
-    out += "<div class=\"subjects\">" + join(names, ", ") + "</div>\n";
+    if (names.size() <= kSubjectsShown + 1) {
+      out += "<div class=\"subjects\">" + join(names, ", ") + "</div>\n";
+    } else {
+      const std::vector<std::string> first(names.begin(), names.begin() + kSubjectsShown);
+      const std::vector<std::string> rest(names.begin() + kSubjectsShown, names.end());
+      out += fmt::format("<div class=\"subjects\">{} <details class=\"more\"><summary>and {} more</summary>{}</details></div>\n",
+                         join(first, ", "), rest.size(), join(rest, ", "));
+    }
   }
   if (!f.evidence.empty()) {
     out += "<ul class=\"evidence\">";
@@ -117,7 +149,10 @@ std::string bodies_json(const CheckedModel& c) {
       const std::string year = l->year.empty() ? "" : " " + l->year;
       if (l->amount) text += ", " + money(*l->amount) + year;
       if (l->total_of != 0) text += fmt::format(", part of a {} total{}", money(m.link_totals[l->total_of - 1].total), year);
-      j.value(text);
+      // With it, the kind of link and of the body at the other end: the panel of a box of many
+      // bodies counts links by this instead of listing them all.
+      j.begin_array().value(text).value(fmt::format("{} {} {}", to_string(l->kind), out ? "to" : "from",
+                                                     other ? m.kind_label(other->kind, true) : "?")).end_array();
     }
     j.end_array().key("seats").begin_array();
     for (const Seat* s : seats_of[b.id]) {
@@ -174,16 +209,31 @@ std::string sources_html(const Model& m) {
   return out + "</ol></details>\n";
 }
 
+// Findings grouped by rule, errors first, each group headed by the rule's plain-English title.
 std::string findings_html(const CheckedModel& c, const std::string& key) {
   std::map<std::string, std::vector<std::size_t>> by_rule;
   for (std::size_t i = 0; i < c.check.findings.size(); ++i) by_rule[c.check.findings[i].rule].push_back(i);
-  std::string out = fmt::format("<div class=\"findings\"><h3>Findings ({})</h3>\n", c.check.findings.size());
-  if (by_rule.empty()) out += "<p>No findings.</p>\n";
+  std::vector<std::tuple<int, std::string, std::string>> order;  // severity rank, title, rule
   for (const auto& [rule, indexes] : by_rule) {
-    const Severity severity = c.check.findings[indexes.front()].severity;
+    int rank = 3;
+    for (auto i : indexes) {
+      const Finding& f = c.check.findings[i];
+      rank = std::min(rank, severity_rank(f.suppressed ? "accepted" : std::string(to_string(f.severity))));
+    }
+    order.emplace_back(rank, rule_title(rule), rule);
+  }
+  std::sort(order.begin(), order.end());
+  const std::size_t total = c.check.findings.size();
+  std::string out = fmt::format("<div class=\"findings\"><h3>Findings <span class=\"count\" data-total=\"{}\">({})</span></h3>\n",
+                                total, total);
+  if (by_rule.empty()) out += "<p>No findings.</p>\n";
+  else out += "<p class=\"none-shown\" hidden>No findings here match the filters.</p>\n";
+  for (const auto& [rank, title, rule] : order) {
+    const auto& indexes = by_rule[rule];
+    const std::string severity = rank == 0 ? "error" : rank == 1 ? "warning" : rank == 2 ? "info" : "accepted";
     out += fmt::format("<details class=\"rule-group\" data-rule=\"{}\" open><summary><span class=\"sev sev-{}\">{}</span> "
-                       "<code>{}</code> <span class=\"n\">{}</span></summary><ol>\n",
-                       xml_escape(rule), to_string(severity), to_string(severity), xml_escape(rule), indexes.size());
+                       "<span class=\"rule-title\">{}</span> <span class=\"n\" data-total=\"{}\">{}</span> <code>{}</code></summary><ol>\n",
+                       xml_escape(rule), severity, severity, xml_escape(title), indexes.size(), indexes.size(), xml_escape(rule));
     for (auto i : indexes) out += finding_html(c.model(), c.check.findings[i], i, key);
     out += "</ol></details>\n";
   }
@@ -193,13 +243,16 @@ std::string findings_html(const CheckedModel& c, const std::string& key) {
 std::string model_section(const CheckedModel& c, std::size_t index, DiagnosticSink& sink) {
   const Model& m = c.model();
   const std::string key = fmt::format("m{}", index);
-  std::string out = fmt::format("<section class=\"model\" id=\"{}\" data-model=\"{}\">\n<h2>{}</h2>\n", key, key, xml_escape(m.title));
+  std::string out = fmt::format("<section class=\"model\" id=\"{}\" data-model=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n",
+                                key, key, key, key, xml_escape(m.title));
+  out += "<p class=\"filtered-note\" hidden>No findings in this section match the filters.</p>\n";
   out += fmt::format("<p class=\"meta\"><code>{}</code> · {} · as of {} · {}</p>\n", xml_escape(c.path),
                      xml_escape(nation_display_name(m.nation)), xml_escape(m.as_of), to_string(m.status));
   out += summary_html(c);
   out += sources_html(m);
-  out += "<figure class=\"diagram\" data-model=\"" + key + "\">" + figure_svg(m, &c.check.findings, sink) + "</figure>\n";
-  out += "<aside class=\"body-panel\" data-model=\"" + key + "\" hidden></aside>\n";
+  out += "<figure class=\"diagram\" data-model=\"" + key + "\"><figcaption>Figure: " + xml_escape(short_title(m)) +
+         ".<span class=\"hint\"> Click or press Enter on a box for its links, seats and findings.</span></figcaption>" +
+         figure_pane(m, &c.check.findings, sink) + "</figure>\n";
   out += findings_html(c, key);
   out += "<script type=\"application/json\" class=\"bodies\" data-model=\"" + key + "\">" + bodies_json(c) + "</script>\n";
   return out + "</section>\n";
@@ -219,8 +272,9 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
   for (std::size_t p = 0; p < c.proposals.size(); ++p) {
     const auto& prop = c.proposals[p];
     const Model& m = prop.proposal.model();
-    out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\">\n<h2>{}: {}</h2>\n", index, p,
-                       comparison_role(m), xml_escape(m.title));
+    out += fmt::format("<section class=\"comparison\" id=\"c{}-{}\" aria-labelledby=\"c{}-{}-h\">\n<h2 id=\"c{}-{}-h\">{}: {}</h2>\n",
+                       index, p, index, p, index, p, comparison_role(m), xml_escape(m.title));
+    out += "<p class=\"filtered-note\" hidden>No findings in this section match the filters.</p>\n";
     out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", xml_escape(base.title), xml_escape(c.base.path));
     const auto& a = c.base.metrics;
     const auto& b = prop.proposal.metrics;
@@ -277,11 +331,11 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     for (auto i : prop.findings.resolved) out += finding_html(base, c.base.check.findings[i], i, fmt::format("c{}-{}r", index, p));
     out += "</ol></div>\n</div>\n";
     out += "<figure class=\"delta\"><figcaption>What changes (delta diagram)</figcaption>" +
-           inline_svg(build_delta_view(base, m, sink), sink) + "</figure>\n";
-    out += "<div class=\"side-by-side diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
-           figure_svg(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>" +
+           diagram_pane(build_delta_view(base, m, sink), sink) + "</figure>\n";
+    out += "<div class=\"diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
+           figure_pane(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>" +
            std::string(comparison_role(m)) + "</figcaption>" +
-           figure_svg(m, &prop.proposal.check.findings, sink) + "</figure>\n</div>\n</section>\n";
+           figure_pane(m, &prop.proposal.check.findings, sink) + "</figure>\n</div>\n</section>\n";
   }
   return out;
 }
@@ -289,35 +343,51 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
 }  // namespace
 
 std::string report_html(const ReportInput& input, DiagnosticSink& sink) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "script-src 'unsafe-inline'; img-src data:\">\n";
   out += "<title>" + xml_escape(input.title) + "</title>\n<style>\n" + std::string(report_css()) + "</style>\n</head>\n<body>\n";
-  out += "<header><h1>" + xml_escape(input.title) + "</h1>\n<nav><ol>\n";
+  // The top bar: the title, a menu of sections and the filters, each behind a button so the bar
+  // stays one line high on a laptop and two on a phone.
+  out += "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<header class=\"topbar\">\n<p class=\"brand\"><a href=\"#top\">" +
+         xml_escape(input.title) + "</a></p>\n";
+  out += "<details class=\"menu sections\"><summary>Sections</summary>\n<nav aria-label=\"Sections\"><ol>\n";
   for (std::size_t i = 0; i < input.models.size(); ++i) {
-    out += fmt::format("<li><a href=\"#m{}\">{}</a></li>\n", i, xml_escape(input.models[i]->model().title));
+    const Model& m = input.models[i]->model();
+    out += fmt::format("<li><a href=\"#m{}\" title=\"{}\">{}</a></li>\n", i, xml_escape(m.title), xml_escape(short_title(m)));
   }
   for (std::size_t i = 0; i < input.comparisons.size(); ++i) {
     for (std::size_t p = 0; p < input.comparisons[i]->proposals.size(); ++p) {
       const Model& compared = input.comparisons[i]->proposals[p].proposal.model();
-      out += fmt::format("<li><a href=\"#c{}-{}\">{}: {}</a></li>\n", i, p, comparison_role(compared), xml_escape(compared.title));
+      out += fmt::format("<li><a href=\"#c{}-{}\" title=\"{}\">{}: {}</a></li>\n", i, p, xml_escape(compared.title),
+                         comparison_role(compared), xml_escape(short_title(compared)));
     }
   }
-  out += "</ol></nav>\n";
+  out += "</ol></nav></details>\n";
   std::set<std::string> rules;
   for (const auto* c : input.models) for (const auto& f : c->check.findings) rules.insert(f.rule);
-  out += "<form class=\"controls\" onsubmit=\"return false\">\n<fieldset><legend>Severity</legend>\n";
+  std::vector<std::pair<std::string, std::string>> rule_options;  // title, id
+  for (const auto& r : rules) rule_options.emplace_back(rule_title(r), r);
+  std::sort(rule_options.begin(), rule_options.end());
+  out += "<details class=\"menu filters\"><summary>Filters</summary>\n<form class=\"controls\" onsubmit=\"return false\">\n"
+         "<fieldset><legend>Severity</legend>\n";
   for (const char* s : {"error", "warning", "info", "accepted"}) {
     out += fmt::format("<label><input type=\"checkbox\" name=\"severity\" value=\"{}\" checked> {}</label>\n", s, s);
   }
   out += "</fieldset>\n<label>Rule <select name=\"rule\"><option value=\"\">all rules</option>\n";
-  for (const auto& r : rules) out += "<option>" + xml_escape(r) + "</option>\n";
+  for (const auto& [title, id] : rule_options) out += "<option value=\"" + xml_escape(id) + "\">" + xml_escape(title) + "</option>\n";
   out += "</select></label>\n<label>Body <input name=\"body\" type=\"search\" placeholder=\"id or name\"></label>\n"
          "<label>Search <input name=\"search\" type=\"search\" placeholder=\"words in findings\"></label>\n"
-         "<output name=\"shown\"></output>\n</form>\n</header>\n<main>\n";
+         "<button type=\"reset\">Show all</button>\n</form></details>\n"
+         "<output class=\"shown\" aria-live=\"polite\"></output>\n</header>\n<main id=\"main\">\n";
+  out += "<h1 id=\"top\">" + xml_escape(input.title) + "</h1>\n";
   for (std::size_t i = 0; i < input.models.size(); ++i) out += model_section(*input.models[i], i, sink);
   for (std::size_t i = 0; i < input.comparisons.size(); ++i) out += comparison_section(*input.comparisons[i], i, sink);
-  out += "</main>\n<footer>Written by govmap " GOVMAP_VERSION ". Every finding names the model line it comes from.</footer>\n";
+  out += "</main>\n<aside class=\"drawer\" hidden aria-labelledby=\"drawer-title\">\n<div class=\"drawer-head\">"
+         "<h2 id=\"drawer-title\" tabindex=\"-1\"></h2><button type=\"button\" class=\"close\">Close</button></div>\n"
+         "<div class=\"drawer-body\"></div>\n</aside>\n";
+  out += "<footer>Written by govmap " GOVMAP_VERSION ". Every finding names the model line it comes from.</footer>\n";
   out += "<script>\n" + std::string(report_js()) + "</script>\n</body>\n</html>\n";
   return out;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The visual convention of every diagram (docs/diagrams.md): sectors by fill (Okabe–Ito
 // tints) and shape; legal status by outline (double = statutory body, dashed =
-// non-statutory, diagonals and "(proposed)" = proposed); link kinds by line style and
-// arrowhead, with colour only as a second cue. The key lists only what a diagram draws.
+// non-statutory, diagonals and "(proposed)" = proposed); link kinds by line pattern and
+// arrowhead, with colour only as a second cue. The key is the same for every figure: the
+// view's link kinds, every legal status and every sector, grouped in three rows.
 
 #include <set>
 #include <string>
@@ -26,16 +27,14 @@ Attributes link_style(LinkKind kind);
 std::string link_kind_caption(LinkKind kind);
 std::string status_caption(LegalStatus status);
 
-/// What a diagram used, to build its key.
+/// What a diagram's key covers.
 struct LegendUse {
-  std::set<LinkKind> link_kinds;
-  std::set<LegalStatus> statuses;
-  std::set<std::string> sectors;
-  bool findings = false;
+  std::set<LinkKind> link_kinds;  // the kinds the view draws (whether or not any link is drawn)
+  bool findings = false;          // some box is marked with findings
 };
 
-/// Key entries for what was used: link kinds, then legal statuses, then sectors (in
-/// vocabulary order), then the findings mark.
+/// Key entries: the link kinds (group "Links"), every legal status and the findings mark
+/// ("Legal status"), every sector of the vocabulary in its order ("Sector").
 std::vector<LegendEntry> build_legend(const Model& model, const LegendUse& use);
 
 /// Attributes added to a node that has findings.

@@ -127,8 +127,6 @@ DiagramNode make_node(const Model& m, const Selection& s, const Group& g,
     use.findings = true;
   }
   n.attributes["class"] = classes;
-  use.statuses.insert(g.status);
-  use.sectors.insert(g.sector);
   return n;
 }
 
@@ -191,6 +189,19 @@ void split_partnership_row(Diagram& d, const std::vector<Group>& groups) {
   }
 }
 
+// A box with no drawn link, left in its tier, floats among the others as if its links had been
+// forgotten. Such boxes get a last row of their own that says so.
+void move_unlinked_to_own_row(Diagram& d, const std::set<std::string>& linked) {
+  if (d.edges.empty()) return;
+  bool any = false;
+  for (auto& n : d.nodes) {
+    if (linked.count(n.id)) continue;
+    n.tier = "not-linked";
+    any = true;
+  }
+  if (any) d.tiers.push_back({"not-linked", "Not linked in this model"});
+}
+
 }  // namespace
 
 std::size_t kind_group_count(const Model& model, const std::vector<bool>& bodies) {
@@ -238,7 +249,12 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     e.to = key.to;
     e.attributes = link_style(kind);
     const std::string label = edge_label(m, links, s.aggregate);
-    if (!label.empty()) e.attributes["label"] = label;
+    if (!label.empty()) {
+      e.attributes["label"] = label;
+      // Underline the words and join them to their arrow: two labels placed side by side
+      // ("Statutory duty Democratic (elections)") otherwise read as one.
+      e.attributes["decorate"] = "true";
+    }
     e.attributes["tooltip"] = edge_tooltip(m, links);
     e.attributes["class"] = fmt::format("link link-{}", to_string(kind));
     e.attributes["id"] = fmt::format("link-{}-{}-{}", to_string(kind), key.from, key.to);
@@ -246,8 +262,8 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     d.edges.push_back(std::move(e));
     linked.insert(key.from);
     linked.insert(key.to);
-    use.link_kinds.insert(kind);
   }
+  use.link_kinds = s.link_kinds;
 
   const auto findings = findings_by_body(s);
   std::vector<std::pair<std::tuple<int, int, std::string>, DiagramNode>> nodes;
@@ -265,6 +281,7 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     for (const auto& t : tiers) d.tiers.push_back({t.id, t.label});
   }
   split_partnership_row(d, groups);
+  if (!s.drop_unlinked) move_unlinked_to_own_row(d, linked);
   d.legend = build_legend(m, use);
   d.caption = source_line(m, collect_sources(m, s, group_of), d.notes);
   // Bounded layout effort: network simplex and crossing minimisation stop early on big graphs.
