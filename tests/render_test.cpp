@@ -233,10 +233,12 @@ TEST_CASE("committed example figures draw the graph render draws now, one figure
     const std::string model = "models/" + nation + "/" + era + "/model.xml";
     CAPTURE(model);
     REQUIRE_MESSAGE(fs::exists(test::path(model)), "examples/figures/" << stem << ".svg has no model: remove it");
-    const std::string out = (fs::temp_directory_path() / ("govmap-figure-" + stem + ".svg")).string();
+    const std::string out =  // one file per test process: other checkouts may run this test at once
+        (fs::temp_directory_path() / ("govmap-figure-" + std::to_string(::getpid()) + "-" + stem + ".svg")).string();
     const auto r = test::run_govmap("render " + model + " -o " + out);
     CHECK(r.exit_code == 0);
-    CHECK_MESSAGE(svg_without_layout(test::read_text(out)) == svg_without_layout(test::read_text(entry.path().string())),
+    const std::string drawn = svg_without_layout(test::read_text(out));
+    CHECK_MESSAGE(drawn == svg_without_layout(test::read_text(entry.path().string())),
                   "examples/figures/" << stem << ".svg is stale; run examples/figures/regenerate.sh and review");
     fs::remove(out);
     ++compared;

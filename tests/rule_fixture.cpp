@@ -170,8 +170,10 @@ std::string compare_findings(const std::vector<std::pair<std::uint32_t, const Fi
     std::size_t i = 0;
     while (i < expected.size() && (used[i] || expected[i]->line != line || expected[i]->text != text)) ++i;
     if (i == expected.size()) {
-      out += fmt::format("unexpected finding at line {}:\n    EXPECT: {}{}\n", line, text,
-                         join_lines(finding->evidence, "EVIDENCE: "));
+      std::vector<std::string> ids;
+      for (const auto& s : finding->subjects) ids.push_back(s.id);
+      out += fmt::format("unexpected finding at line {}:\n    EXPECT: {}{}\n    SUBJECTS: {}\n", line, text,
+                         join_lines(finding->evidence, "EVIDENCE: "), join(ids, " "));
       continue;
     }
     used[i] = true;
