@@ -89,8 +89,13 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& accountability_cycle_rule() {
-  static const Rule rule{"accountability-cycle", Severity::Warning,
-                         "accountability that loops back on itself", {}, check};
+  static const Rule rule{
+      .id = "accountability-cycle",
+      .default_severity = Severity::Warning,
+      .summary = "accountability that loops back on itself",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

@@ -107,12 +107,20 @@ void check(const RuleContext& ctx) {
 
 const Rule& accountability_multiple_masters_rule() {
   static const Rule rule{
-      "accountability-multiple-masters",
-      Severity::Warning,
-      "a body answering to several bodies for the same thing",
-      {{"include-regulatory", 0, "1 to count regulatory and audit accountability (normally many inspectors are expected)"},
-       {"include-have-regard", 0, "1 to count duties to have regard to another body's plans"}},
-      check};
+      .id = "accountability-multiple-masters",
+      .default_severity = Severity::Warning,
+      .summary = "a body answering to several bodies for the same thing",
+      .options = {
+          {.name = "include-regulatory",
+           .default_value = 0,
+           .help = "1 to count regulatory and audit accountability (normally many inspectors are "
+                   "expected)"},
+          {.name = "include-have-regard",
+           .default_value = 0,
+           .help = "1 to count duties to have regard to another body's plans"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

@@ -122,8 +122,12 @@ void check(const RuleContext& ctx) {
 
 const Rule& accountability_no_route_rule() {
   static const Rule rule{
-      "accountability-no-route", Severity::Warning,
-      "a body with no chain of accountability to an elected body", {}, check};
+      .id = "accountability-no-route",
+      .default_severity = Severity::Warning,
+      .summary = "a body with no chain of accountability to an elected body",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

@@ -95,11 +95,12 @@ void check(const RuleContext& ctx) {
 
 const Rule& board_dual_role_rule() {
   static const Rule rule{
-      "board-dual-role",
-      Severity::Warning,
-      "someone sitting on a body and on a body that funds it or holds it to account",
-      {},
-      check};
+      .id = "board-dual-role",
+      .default_severity = Severity::Warning,
+      .summary = "someone sitting on a body and on a body that funds it or holds it to account",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

@@ -58,12 +58,19 @@ void check(const RuleContext& ctx) {
 
 const Rule& board_interlock_rule() {
   static const Rule rule{
-      "board-interlock",
-      Severity::Warning,
-      "a person or post holding seats on many boards, or chairing several",
-      {{"max-boards", 3, "most boards one person may sit on"},
-       {"max-chairs", 1, "most boards one person may chair (chair or co-chair)"}},
-      check};
+      .id = "board-interlock",
+      .default_severity = Severity::Warning,
+      .summary = "a person or post holding seats on many boards, or chairing several",
+      .options = {
+          {.name = "max-boards",
+           .default_value = 3,
+           .help = "most boards one person may sit on"},
+          {.name = "max-chairs",
+           .default_value = 1,
+           .help = "most boards one person may chair (chair or co-chair)"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

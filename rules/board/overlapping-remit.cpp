@@ -123,11 +123,17 @@ void check(const RuleContext& ctx) {
 
 const Rule& board_overlapping_remit_rule() {
   static const Rule rule{
-      "board-overlapping-remit",
-      Severity::Warning,
-      "two boards with a function in common over much the same area",
-      {{"min-overlap", 0.5, "shared population, as a fraction of the smaller board's, from which boards overlap"}},
-      check};
+      .id = "board-overlapping-remit",
+      .default_severity = Severity::Warning,
+      .summary = "two boards with a function in common over much the same area",
+      .options = {
+          {.name = "min-overlap",
+           .default_value = 0.5,
+           .help = "shared population, as a fraction of the smaller board's, from which boards "
+                   "overlap"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

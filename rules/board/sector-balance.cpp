@@ -58,11 +58,16 @@ void check(const RuleContext& ctx) {
 
 const Rule& board_sector_balance_rule() {
   static const Rule rule{
-      "board-sector-balance",
-      Severity::Warning,
-      "a partnership board whose voting seats are dominated by one sector",
-      {{"max-share", 0.66, "largest share of voting seats one sector may hold"}},
-      check};
+      .id = "board-sector-balance",
+      .default_severity = Severity::Warning,
+      .summary = "a partnership board whose voting seats are dominated by one sector",
+      .options = {
+          {.name = "max-share",
+           .default_value = 0.66,
+           .help = "largest share of voting seats one sector may hold"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

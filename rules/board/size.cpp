@@ -47,11 +47,16 @@ void check(const RuleContext& ctx) {
 
 const Rule& board_size_rule() {
   static const Rule rule{
-      "board-size",
-      Severity::Warning,
-      "a board with more seats than a threshold",
-      {{"max-seats", 20, "most seats (voting and non-voting) a board may have"}},
-      check};
+      .id = "board-size",
+      .default_severity = Severity::Warning,
+      .summary = "a board with more seats than a threshold",
+      .options = {
+          {.name = "max-seats",
+           .default_value = 20,
+           .help = "most seats (voting and non-voting) a board may have"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

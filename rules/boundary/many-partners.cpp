@@ -84,12 +84,19 @@ void check(const RuleContext& ctx) {
 
 const Rule& boundary_many_partners_rule() {
   static const Rule rule{
-      "boundary-many-partners",
-      Severity::Warning,
-      "a body that must work with several bodies of one kind over its area",
-      {{"max-partners", 1, "most bodies of one must-partner kind a body may work with"},
-       {"sliver", 0.005, "overlaps below this fraction of the smaller body's population are ignored"}},
-      check};
+      .id = "boundary-many-partners",
+      .default_severity = Severity::Warning,
+      .summary = "a body that must work with several bodies of one kind over its area",
+      .options = {
+          {.name = "max-partners",
+           .default_value = 1,
+           .help = "most bodies of one must-partner kind a body may work with"},
+          {.name = "sliver",
+           .default_value = 0.005,
+           .help = "overlaps below this fraction of the smaller body's population are ignored"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

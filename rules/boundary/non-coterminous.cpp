@@ -102,11 +102,16 @@ void check(const RuleContext& ctx) {
 
 const Rule& boundary_non_coterminous_rule() {
   static const Rule rule{
-      "boundary-non-coterminous",
-      Severity::Warning,
-      "a partnership whose area differs from the areas of its members",
-      {{"sliver", 0.005, "differences below this fraction of the partnership's population are ignored"}},
-      check};
+      .id = "boundary-non-coterminous",
+      .default_severity = Severity::Warning,
+      .summary = "a partnership whose area differs from the areas of its members",
+      .options = {
+          {.name = "sliver",
+           .default_value = 0.005,
+           .help = "differences below this fraction of the partnership's population are ignored"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

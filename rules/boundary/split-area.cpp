@@ -58,11 +58,17 @@ void check(const RuleContext& ctx) {
 
 const Rule& boundary_split_area_rule() {
   static const Rule rule{
-      "boundary-split-area",
-      Severity::Warning,
-      "a body divided between several bodies of a kind it must partner, with population shares",
-      {{"sliver", 0.005, "shares of a body's population below this fraction are ignored"}},
-      check};
+      .id = "boundary-split-area",
+      .default_severity = Severity::Warning,
+      .summary = "a body divided between several bodies of a kind it must partner, with "
+                 "population shares",
+      .options = {
+          {.name = "sliver",
+           .default_value = 0.005,
+           .help = "shares of a body's population below this fraction are ignored"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

@@ -38,10 +38,13 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& claim_mismatch_rule() {
-  static const Rule rule{"claim-mismatch", Severity::Error,
-                         "a published claim about the structure that the model does not reproduce",
-                         {},
-                         check};
+  static const Rule rule{
+      .id = "claim-mismatch",
+      .default_severity = Severity::Error,
+      .summary = "a published claim about the structure that the model does not reproduce",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

@@ -56,8 +56,13 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& funding_duty_without_means_rule() {
-  static const Rule rule{"funding-duty-without-means", Severity::Warning,
-                         "statutory duties without the power to hold a budget or employ staff", {}, check};
+  static const Rule rule{
+      .id = "funding-duty-without-means",
+      .default_severity = Severity::Warning,
+      .summary = "statutory duties without the power to hold a budget or employ staff",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

@@ -36,8 +36,13 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& funding_held_not_directed_rule() {
-  static const Rule rule{"funding-held-not-directed", Severity::Warning,
-                         "a budget held by one body and directed by another (set-aside)", {}, check};
+  static const Rule rule{
+      .id = "funding-held-not-directed",
+      .default_severity = Severity::Warning,
+      .summary = "a budget held by one body and directed by another (set-aside)",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

@@ -85,8 +85,13 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& funding_non_statutory_holder_rule() {
-  static const Rule rule{"funding-non-statutory-holder", Severity::Warning,
-                         "a body without legal personality holding money", {}, check};
+  static const Rule rule{
+      .id = "funding-non-statutory-holder",
+      .default_severity = Severity::Warning,
+      .summary = "a body without legal personality holding money",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

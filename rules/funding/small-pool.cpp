@@ -98,11 +98,16 @@ void check(const RuleContext& ctx) {
 
 const Rule& funding_small_pool_rule() {
   static const Rule rule{
-      "funding-small-pool",
-      Severity::Info,
-      "a pooled budget that is a small share of its partners' spending",
-      {{"min-share", 0.05, "smallest share of the contributors' spending a pool should reach (0.05 = 5%)"}},
-      check};
+      .id = "funding-small-pool",
+      .default_severity = Severity::Info,
+      .summary = "a pooled budget that is a small share of its partners' spending",
+      .options = {
+          {.name = "min-share",
+           .default_value = 0.05,
+           .help = "smallest share of the contributors' spending a pool should reach (0.05 = 5%)"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

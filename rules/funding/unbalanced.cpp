@@ -78,11 +78,17 @@ void check(const RuleContext& ctx) {
 
 const Rule& funding_unbalanced_rule() {
   static const Rule rule{
-      "funding-unbalanced",
-      Severity::Warning,
-      "money in and out of a body that do not reconcile",
-      {{"tolerance", 0.02, "largest gap between money in and out, as a share of the larger side (0.02 = 2%)"}},
-      check};
+      .id = "funding-unbalanced",
+      .default_severity = Severity::Warning,
+      .summary = "money in and out of a body that do not reconcile",
+      .options = {
+          {.name = "tolerance",
+           .default_value = 0.02,
+           .help = "largest gap between money in and out, as a share of the larger side (0.02 = "
+                   "2%)"},
+      },
+      .check = check,
+  };
   return rule;
 }
 

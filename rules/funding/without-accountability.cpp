@@ -87,8 +87,13 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& funding_without_accountability_rule() {
-  static const Rule rule{"funding-without-accountability", Severity::Warning,
-                         "money from A to B with no accountability from B back to A's chain", {}, check};
+  static const Rule rule{
+      .id = "funding-without-accountability",
+      .default_severity = Severity::Warning,
+      .summary = "money from A to B with no accountability from B back to A's chain",
+      .options = {},  // none
+      .check = check,
+  };
   return rule;
 }
 

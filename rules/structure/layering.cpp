@@ -83,11 +83,18 @@ void check(const RuleContext& ctx) {
 }  // namespace
 
 const Rule& structure_layering_rule() {
-  static const Rule rule{"structure-layering", Severity::Warning,
-                         "more partnership layers over one area than a threshold",
-                         {{"max-layers", 3, "the most partnership bodies (any kind except pooled funds) "
-                                            "that may overlap over one area"}},
-                         check};
+  static const Rule rule{
+      .id = "structure-layering",
+      .default_severity = Severity::Warning,
+      .summary = "more partnership layers over one area than a threshold",
+      .options = {
+          {.name = "max-layers",
+           .default_value = 3,
+           .help = "the most partnership bodies (any kind except pooled funds) that may overlap "
+                   "over one area"},
+      },
+      .check = check,
+  };
   return rule;
 }
 
