@@ -128,6 +128,7 @@ class Suppressor {
 CheckResult run_checks(const Analysis& analysis, const RuleProfile& profile,
                        const std::vector<Suppression>& baseline, const std::string& today) {
   CheckResult result;
+  result.with_baseline = !baseline.empty();
   const Model& model = analysis.model;
   for (const auto& rule : rule_catalogue()) {
     if (!profile.enabled(rule) || !rule.check) continue;

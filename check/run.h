@@ -23,6 +23,9 @@ struct CheckResult {
   std::vector<Diagnostic> suppression_diagnostics;
   /// Ids of the rules that ran, sorted.
   std::vector<std::string> rules_run;
+  /// Whether a baseline of accepted findings was given (SARIF then states each result's
+  /// baselineState: "unchanged" when the baseline accepts it, else "new").
+  bool with_baseline = false;
 };
 
 /// Runs every enabled rule of rule_catalogue() over the analysed model, sorts the findings,

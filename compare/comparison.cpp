@@ -50,12 +50,25 @@ std::string base_finding_key(const Finding& f, const CheckedModel& base, const C
     if (s.type != "body") return s.id;
     auto it = base.model().body_index.find(s.id);
     if (it == base.model().body_index.end()) return s.id;
+    if (through_successions && diff.was_split(it->second)) return "split:" + s.id;
     const auto successor = through_successions ? diff.successor_of(it->second) : diff.proposal_of(it->second);
     return successor ? proposal.model().bodies[*successor].id : "-" + s.id;
   });
 }
 
-std::string proposal_finding_key(const Finding& f) { return finding_key(f); }
+std::string proposal_finding_key(const Finding& f, const CheckedModel& base, const CheckedModel& proposal,
+                                 const ModelDiff& diff) {
+  return finding_key(f, [&](const Subject& s) {
+    if (s.type != "body") return s.id;
+    auto it = proposal.model().body_index.find(s.id);
+    if (it == proposal.model().body_index.end() || diff.base_of(it->second)) return s.id;
+    // A part of a split body stands for the body it was split from.
+    const auto& predecessors = proposal.model().bodies[it->second].predecessors;
+    if (predecessors.size() != 1) return s.id;
+    auto from = base.model().body_index.find(predecessors.front());
+    return from != base.model().body_index.end() && diff.was_split(from->second) ? "split:" + predecessors.front() : s.id;
+  });
+}
 
 FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff) {
   std::map<std::string, std::vector<std::size_t>> before;
@@ -68,7 +81,7 @@ FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal
   for (std::size_t i = 0; i < proposal.check.findings.size(); ++i) {
     const Finding& f = proposal.check.findings[i];
     if (f.suppressed) continue;
-    const std::string key = proposal_finding_key(f);
+    const std::string key = proposal_finding_key(f, base, proposal, diff);
     auto it = before.find(key);
     if (it == before.end() || !paired.insert(key).second) {
       result.added.push_back(i);
@@ -106,6 +119,36 @@ std::string money_pooled_text(const ComparisonMetrics& m) {
 std::string_view comparison_role(const Model& compared, bool capital) {
   if (compared.status == ModelStatus::Proposed) return capital ? "Proposal" : "proposal";
   return capital ? "Later model" : "later model";
+}
+
+namespace {
+
+std::string outcome(const ClaimCheck& check) {
+  if (!check.model_value) return "not checkable";
+  if (check.holds()) return "holds";
+  return "does not hold (published " + claim_number(check.claim->value) + ", model gives " +
+         claim_number(*check.model_value) + ")";
+}
+
+}  // namespace
+
+std::vector<ClaimChange> claim_changes(const CheckedModel& base, const CheckedModel& proposal) {
+  std::map<std::string, ClaimChange> by_id;
+  for (const auto& check : base.analysis->claims) {
+    by_id[check.claim->id] = {check.claim->id, check.claim->text, outcome(check), "removed"};
+  }
+  for (const auto& check : proposal.analysis->claims) {
+    auto [it, added] = by_id.try_emplace(check.claim->id, ClaimChange{check.claim->id, check.claim->text, "none", ""});
+    it->second.after = outcome(check);
+  }
+  for (const auto& s : proposal.model().superseded_claims) {
+    if (auto it = by_id.find(s.claim.id); it != by_id.end()) it->second.after = "superseded: " + s.reason;
+  }
+  std::vector<ClaimChange> out;
+  for (auto& [id, change] : by_id) {
+    if (change.before != change.after) out.push_back(std::move(change));
+  }
+  return out;
 }
 
 }  // namespace govmap

@@ -51,11 +51,12 @@ struct FindingDiff {
 };
 
 /// The identity of a baseline finding in the proposal's terms (bodies through the matching,
-/// and with `through_successions` through merges, abolitions and renames too), and of a
-/// proposal finding.
+/// and with `through_successions` through merges, abolitions and renames too; a split body as
+/// "split:<id>"), and of a proposal finding (a split's part as "split:<the body split>").
 std::string base_finding_key(const Finding& f, const CheckedModel& base, const CheckedModel& proposal,
                              const ModelDiff& diff, bool through_successions);
-std::string proposal_finding_key(const Finding& f);
+std::string proposal_finding_key(const Finding& f, const CheckedModel& base, const CheckedModel& proposal,
+                                 const ModelDiff& diff);
 
 FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff);
 
@@ -69,6 +70,13 @@ struct Comparison {
   CheckedModel base;
   std::vector<ProposalComparison> proposals;
 };
+
+/// A claim whose outcome differs between the baseline and a proposal: "holds", "does not
+/// hold (published 42, model gives 41)", "not checkable", "superseded: <reason>", "removed".
+struct ClaimChange {
+  std::string id, text, before, after;
+};
+std::vector<ClaimChange> claim_changes(const CheckedModel& base, const CheckedModel& proposal);
 
 /// "Proposal" for a model whose status is proposed; "Later model" for another model compared
 /// with a baseline (the same nation as it stands now, say). `capital` false: "proposal".

@@ -30,6 +30,10 @@ std::optional<std::size_t> ModelDiff::successor_of(std::size_t base) const {
   return only;
 }
 
+bool ModelDiff::was_split(std::size_t base) const {
+  return std::count_if(successions.begin(), successions.end(), [&](const auto& s) { return s.first == base; }) > 1;
+}
+
 std::optional<std::size_t> ModelDiff::proposal_of(std::size_t base) const {
   if (base >= base_to_proposal.size() || base_to_proposal[base] == kNone) return std::nullopt;
   return base_to_proposal[base];
@@ -179,7 +183,12 @@ class Differ {
       auto it = proposal_links.find(key);
       const std::size_t paired = it == proposal_links.end() ? 0 : std::min(ls.size(), it->second.size());
       for (std::size_t i = 0; i < paired; ++i) compare_link(ls[i], it->second[i]);
-      for (std::size_t i = paired; i < ls.size(); ++i) diff_.removed_links.push_back({ls[i], std::nullopt, {}});
+      // Links of merged bodies that became one link are merged, not removed.
+      const bool succeeded = std::any_of(ls.begin(), ls.end(), [&](std::size_t l) {
+        return base_key(base_.links[l].from) != base_.links[l].from || base_key(base_.links[l].to) != base_.links[l].to;
+      });
+      auto& unpaired = paired > 0 && succeeded ? diff_.merged_links : diff_.removed_links;
+      for (std::size_t i = paired; i < ls.size(); ++i) unpaired.push_back({ls[i], std::nullopt, {}});
     }
     for (const auto& [key, ls] : proposal_links) {
       auto it = base_links.find(key);
@@ -188,6 +197,7 @@ class Differ {
     }
     auto by_index = [](const LinkChange& a, const LinkChange& b) { return a.base.value_or(a.proposal.value_or(0)) < b.base.value_or(b.proposal.value_or(0)); };
     std::sort(diff_.removed_links.begin(), diff_.removed_links.end(), by_index);
+    std::sort(diff_.merged_links.begin(), diff_.merged_links.end(), by_index);
     std::sort(diff_.added_links.begin(), diff_.added_links.end(), by_index);
     std::sort(diff_.changed_links.begin(), diff_.changed_links.end(), by_index);
   }

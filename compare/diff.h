@@ -55,6 +55,8 @@ struct ModelDiff {
   std::vector<std::size_t> removed_bodies;  // baseline indexes
   std::vector<BodyChange> changed_bodies;
   std::vector<LinkChange> added_links, removed_links, changed_links;
+  /// Baseline links that became the same link as another when their bodies merged.
+  std::vector<LinkChange> merged_links;
   std::vector<AreaMove> area_moves;
   std::vector<SeatChange> seat_changes;
 
@@ -64,6 +66,8 @@ struct ModelDiff {
   std::optional<std::size_t> base_of(std::size_t proposal) const;
   /// The proposal body a baseline body became: its match, else its only successor.
   std::optional<std::size_t> successor_of(std::size_t base) const;
+  /// Whether a baseline body was split into several proposal bodies.
+  bool was_split(std::size_t base) const;
   bool empty() const;
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);

@@ -281,7 +281,8 @@ void Loader::read_rename(std::uint32_t file, const pugi::xml_node& node) {
   succeed(id, {new_id}, "renamed", a.at());
 }
 
-// Leaf areas under each area named: an area id, or an official code.
+// Leaf areas under each area named: an area id, or an official code. An unknown name is an
+// error reported at `at`, or skipped when `at` is not a location.
 std::optional<std::vector<std::string>> Loader::leaf_areas(const std::vector<std::string>& names, Location at) {
   const Model& m = model();
   if (area_children_.size() != m.areas.size()) {
@@ -302,6 +303,7 @@ std::optional<std::vector<std::string>> Loader::leaf_areas(const std::vector<std
       found = c->second;
     }
     if (!found) {
+      if (!at.valid()) continue;  // a body's own unknown areas are reported when references are checked
       sink_.error(*files_, at, fmt::format("the baseline has no area with id or code '{}'", name), "overlay");
       return std::nullopt;
     }
@@ -415,21 +417,52 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
   succeed(id, part_ids, "split into", a.at());
 }
 
-// A split body's links and seats, copied to each part. Money is not divided: a funding link's
-// amount goes with it only when there is one part to take it; otherwise the copies state none.
+// A split body's links and seats, copied to the parts. A link to a body with an area goes to
+// the parts that share some of its area (an integration authority's link to its health board
+// goes to the part that covers it); a link to a body without one (a department) goes to every
+// part. Money is not divided: a copy states an amount only when one part takes the link.
 void Loader::copy_to_parts(const std::string& id, const std::vector<std::string>& parts) {
+  auto leaves_of = [&](const std::string& body) {
+    std::vector<std::string> written;
+    if (auto it = model().body_index.find(body); it != model().body_index.end()) written = model().bodies[it->second].covers;
+    for (const auto& c : raw_.coverage) {
+      if (c.body == body) written.insert(written.end(), c.areas.begin(), c.areas.end());
+    }
+    auto leaves = leaf_areas(written, Location{}).value_or(std::vector<std::string>{});
+    std::sort(leaves.begin(), leaves.end());
+    return leaves;
+  };
+  std::map<std::string, std::vector<std::string>> part_leaves;
+  for (const auto& part : parts) part_leaves[part] = leaves_of(part);
+  auto shares_area = [&](const std::string& part, const std::vector<std::string>& other) {
+    const auto& mine = part_leaves[part];
+    auto a = mine.begin(), b = other.begin();
+    while (a != mine.end() && b != other.end()) {
+      if (*a == *b) return true;
+      *a < *b ? ++a : ++b;
+    }
+    return false;
+  };
+  std::map<std::string, std::vector<std::string>> other_leaves;  // cache by body id
   const std::size_t links = model().links.size();
   for (std::size_t i = 0; i < links; ++i) {
     if (raw_.link_sides[i].dropped || layer_of(model().links[i].provenance.location) >= layer_) continue;
     const Link original = model().links[i];
     if (original.from != id && original.to != id && original.held_by != id) continue;
+    const std::string other = original.from == id ? original.to : original.from;
+    if (!other.empty() && other_leaves.count(other) == 0) other_leaves[other] = leaves_of(other);
+    const std::vector<std::string>& area = other.empty() ? std::vector<std::string>{} : other_leaves[other];
+    std::vector<std::string> takers;
     for (const auto& part : parts) {
+      if (area.empty() || shares_area(part, area)) takers.push_back(part);
+    }
+    for (const auto& part : takers) {
       Link copy = original;
       copy.id.clear();
       for (std::string* end : {&copy.from, &copy.to, &copy.held_by}) {
         if (*end == id) *end = part;
       }
-      if (copy.amount) {
+      if (copy.amount && takers.size() > 1) {
         copy.amount.reset();
         copy.provenance.note = fmt::format("copied from '{}' when it was split; its money is not divided", id);
       }

@@ -6,6 +6,7 @@
 
 #include "engine/json.h"
 #include "engine/text.h"
+#include "compare/area_moves.h"
 #include "output/comparison.h"
 
 namespace govmap {
@@ -114,6 +115,9 @@ std::string comparison_text(const Comparison& c) {
     for (const auto& l : d.removed_links) items.push_back("- " + link_label(base, base.links[*l.base]));
     section(out, "Links removed", items);
     items.clear();
+    for (const auto& l : d.merged_links) items.push_back("= " + link_label(base, base.links[*l.base]));
+    section(out, "Links merged into one when their bodies merged", items);
+    items.clear();
     for (const auto& l : d.changed_links) {
       std::vector<std::string> fields;
       for (const auto& f : l.fields) fields.push_back(fmt::format("{}: '{}' → '{}'", f.field, f.before, f.after));
@@ -121,12 +125,15 @@ std::string comparison_text(const Comparison& c) {
     }
     section(out, "Links changed", items);
     items.clear();
-    for (const auto& m : d.area_moves) {
-      const Area* area = prop.find_area(m.area);
-      if (area == nullptr) area = base.find_area(m.area);
-      const std::string name = area && !area->name.empty() ? fmt::format("{} ({})", area->name, m.area) : m.area;
-      items.push_back(fmt::format("{}, {}: {} → {}", name, prop.kind_label(m.kind, true),
-                                  m.from.empty() ? "none" : join(m.from, ", "), m.to.empty() ? "none" : join(m.to, ", ")));
+    for (const auto& g : summarise_area_moves(d, base, prop, p.proposal.analysis->geography)) {
+      const Area* area = prop.find_area(g.area);
+      if (area == nullptr) area = base.find_area(g.area);
+      const std::string name = area && !area->name.empty() ? fmt::format("{} ({})", area->name, g.area) : g.area;
+      const std::string extent = g.whole ? (g.areas > 1 ? fmt::format("whole, {} areas", g.areas) : "whole")
+                                         : fmt::format("{} of its areas, {} of its population", g.areas,
+                                                       g.total > 0 ? percent(g.moved / g.total) : "?");
+      items.push_back(fmt::format("{} ({}), {}: {} → {}", name, extent, prop.kind_label(g.kind, true),
+                                  g.from.empty() ? "none" : join(g.from, ", "), g.to.empty() ? "none" : join(g.to, ", ")));
     }
     section(out, "Area assignments moved", items);
     items.clear();
@@ -152,6 +159,12 @@ std::string comparison_text(const Comparison& c) {
       }
       section(out, title, items);
     }
+    items.clear();
+    for (const auto& ch : claim_changes(c.base, p.proposal)) {
+      items.push_back(fmt::format("{}{}: {} → {}", ch.id, ch.text.empty() ? "" : " (\"" + ch.text + "\")", ch.before,
+                                  ch.after));
+    }
+    section(out, "Claims whose outcome changes", items);
     if (d.empty()) out += fmt::format("\nThe {} makes no structural change.\n", comparison_role(prop, false));
   }
   return out;
@@ -251,6 +264,8 @@ std::string comparison_json(const Comparison& c) {
     for (const auto& l : d.added_links) write_link(j, prop.links[*l.proposal]);
     j.end_array().key("links_removed").begin_array();
     for (const auto& l : d.removed_links) write_link(j, base.links[*l.base]);
+    j.end_array().key("links_merged").begin_array();
+    for (const auto& l : d.merged_links) write_link(j, base.links[*l.base]);
     j.end_array().key("links_changed").begin_array();
     for (const auto& l : d.changed_links) {
       j.begin_object().key("link");
@@ -265,6 +280,15 @@ std::string comparison_json(const Comparison& c) {
       j.end_array().key("to").begin_array();
       for (const auto& id : m.to) j.value(id);
       j.end_array().end_object();
+    }
+    j.end_array().key("area_moves_summary").begin_array();
+    for (const auto& g : summarise_area_moves(d, base, prop, p.proposal.analysis->geography)) {
+      j.begin_object().field("area", g.area).field("whole", g.whole).field("kind", g.kind).key("from").begin_array();
+      for (const auto& id : g.from) j.value(id);
+      j.end_array().key("to").begin_array();
+      for (const auto& id : g.to) j.value(id);
+      j.end_array().field("areas", static_cast<long long>(g.areas)).field("population_moved", g.moved)
+          .field("population", g.total).end_object();
     }
     j.end_array().key("seat_changes").begin_array();
     for (const auto& s : d.seat_changes) {
@@ -281,6 +305,12 @@ std::string comparison_json(const Comparison& c) {
     j.key("unchanged").begin_array();
     for (const auto& [b, i] : p.findings.unchanged) write_finding(j, prop, p.proposal.check.findings[i]);
     j.end_array().end_object();
+    j.key("claims_changed").begin_array();
+    for (const auto& ch : claim_changes(c.base, p.proposal)) {
+      j.begin_object().field("id", ch.id).field("text", ch.text).field("before", ch.before).field("after", ch.after)
+          .end_object();
+    }
+    j.end_array();
     j.end_object();
   }
   j.end_array();

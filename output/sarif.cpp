@@ -37,7 +37,8 @@ void write_rule(JsonWriter& j, const Rule& rule) {
   j.end_object();
 }
 
-void write_result(JsonWriter& j, const Model& model, const Finding& f, long long rule_index, bool from_baseline) {
+void write_result(JsonWriter& j, const Model& model, const Finding& f, long long rule_index, bool from_baseline,
+                  bool with_baseline) {
   j.begin_object().field("ruleId", f.rule).field("ruleIndex", rule_index).field("level", sarif_level(f.severity));
   j.key("message").begin_object().field("text", f.message).end_object();
   j.key("locations").begin_array().begin_object();
@@ -57,7 +58,10 @@ void write_result(JsonWriter& j, const Model& model, const Finding& f, long long
   j.end_object().end_array();
   std::string fingerprint = f.rule;
   for (const auto& s : f.subjects) fingerprint += "/" + s.type + ":" + s.id;
-  j.key("partialFingerprints").begin_object().field("govmapSubjects/v1", fingerprint).end_object();
+  // govmap/v1 is the identity compare uses (rule and the set of subjects), hashed.
+  j.key("partialFingerprints").begin_object().field("govmapSubjects/v1", fingerprint)
+      .field("govmap/v1", govmap::fingerprint(finding_key(f))).end_object();
+  if (with_baseline) j.field("baselineState", from_baseline ? "unchanged" : "new");
   if (f.suppressed) {
     j.key("suppressions").begin_array().begin_object().field("kind", from_baseline ? "external" : "inSource")
         .field("justification", f.suppression_reason).end_object().end_array();
@@ -106,7 +110,8 @@ std::string check_sarif(const Analysis& analysis, const CheckResult& result) {
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
     auto it = index.find(f.rule);
-    write_result(j, model, f, it == index.end() ? -1 : it->second, result.suppressed_by_baseline[i]);
+    write_result(j, model, f, it == index.end() ? -1 : it->second, result.suppressed_by_baseline[i],
+                 result.with_baseline);
   }
   j.end_array();
   j.end_object().end_array().end_object();

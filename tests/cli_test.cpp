@@ -116,4 +116,15 @@ TEST_CASE("every command that takes --today refuses a date that is not YYYY-MM-D
   CHECK_FALSE(std::filesystem::exists("/tmp/govmap-never-written.dot"));
 }
 
+TEST_CASE("SARIF results carry the finding identity compare uses, and a baseline state when a baseline is given") {
+  const auto plain = run_govmap("check tests/check/suppressions.xml --format sarif --fail-on never");
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.out.find("\"govmap/v1\": \"") != std::string::npos);
+  CHECK(plain.out.find("baselineState") == std::string::npos);
+  const auto with = run_govmap("check tests/check/suppressions.xml --format sarif --fail-on never --baseline tests/check/baseline.xml");
+  CHECK(with.exit_code == 0);
+  CHECK(with.out.find("\"baselineState\": \"unchanged\"") != std::string::npos);
+  CHECK(with.out.find("\"baselineState\": \"new\"") != std::string::npos);
+}
+
 }  // namespace govmap::test

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <doctest/doctest.h>
 
@@ -81,6 +82,48 @@ TEST_CASE("report escapes names from the model in HTML, SVG and the embedded JSO
   CHECK(html.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);   // shown as text
   CHECK(html.find("\\u003cimg src=x onerror=alert(2)>") != std::string::npos);  // in the JSON
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a merger resolves a split between the merged bodies and carries over a split with a third") {
+  const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/merge.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == read_text(path("tests/compare/reform/merge.expected.txt")));
+  const auto json = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/merge.xml --format json");
+  CHECK(json.out == read_text(path("tests/compare/reform/merge.expected.json")));
+}
+
+TEST_CASE("a rename resolves nothing: the renamed body's findings are carried over") {
+  const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/rename.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == read_text(path("tests/compare/reform/rename.expected.txt")));
+  CHECK(r.out.find("0 new, 0 resolved, 1 carried over") != std::string::npos);
+}
+
+TEST_CASE("a split along council lines and a transfer of a function, compared") {
+  const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-transfer.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == read_text(path("tests/compare/reform/split-transfer.expected.txt")));
+}
+
+TEST_CASE("a proposal outside the repository names a bundled baseline by name") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("govmap-own-proposal-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string proposal = (dir / "merge.xml").string();
+  std::ofstream(proposal) << "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"P\" as-of=\"2026-11-30\"\n"
+                             "        status=\"proposed\" extends=\"england/current\">\n"
+                             "  <merge bodies=\"E54000048 E54000050\" into=\"icb-north\" name=\"North ICB\"/>\n"
+                             "</govmap>\n";
+  const auto r = run_govmap("validate " + proposal + " --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const auto c = run_govmap("compare england/current " + proposal + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("Bodies succeeded") != std::string::npos);
+  const auto missing = run_govmap("validate " + proposal + " --models /nonexistent-models-folder");
+  CHECK(missing.exit_code == 0);  // the source tree's models are still on the search path
+  fs::remove_all(dir);
 }
 
 }  // namespace govmap::test
