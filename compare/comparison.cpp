@@ -61,7 +61,7 @@ std::string proposal_finding_key(const Finding& f, const CheckedModel& base, con
   return finding_key(f, [&](const Subject& s) {
     if (s.type != "body") return s.id;
     auto it = proposal.model().body_index.find(s.id);
-    if (it == proposal.model().body_index.end() || diff.base_of(it->second)) return s.id;
+    if (it == proposal.model().body_index.end()) return s.id;
     // A part of a split body stands for the body it was split from.
     const auto& predecessors = proposal.model().bodies[it->second].predecessors;
     if (predecessors.size() != 1) return s.id;

@@ -120,7 +120,7 @@ class Differ {
     for (std::size_t p = 0; p < proposal_.bodies.size(); ++p) {
       for (const auto& predecessor : proposal_.bodies[p].predecessors) {
         auto it = base_.body_index.find(predecessor);
-        if (it != base_.body_index.end() && !base_taken[it->second]) diff_.successions.emplace_back(it->second, p);
+        if (it != base_.body_index.end()) diff_.successions.emplace_back(it->second, p);
       }
     }
     std::sort(diff_.successions.begin(), diff_.successions.end());

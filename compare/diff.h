@@ -48,8 +48,9 @@ struct SeatChange {
 
 struct ModelDiff {
   std::vector<BodyMatch> matches;           // every matched pair
-  /// (baseline, proposal) body indexes where the proposal body succeeds an unmatched baseline
-  /// body through a proposal's merge, split, abolish or rename (Body::predecessors).
+  /// (baseline, proposal) body indexes where the proposal body succeeds a baseline body through
+  /// a proposal's merge, split, abolish or rename (Body::predecessors). A split's part that
+  /// keeps the body's name is also its match.
   std::vector<std::pair<std::size_t, std::size_t>> successions;
   std::vector<std::size_t> added_bodies;    // proposal indexes
   std::vector<std::size_t> removed_bodies;  // baseline indexes
@@ -66,7 +67,7 @@ struct ModelDiff {
   std::optional<std::size_t> base_of(std::size_t proposal) const;
   /// The proposal body a baseline body became: its match, else its only successor.
   std::optional<std::size_t> successor_of(std::size_t base) const;
-  /// Whether a baseline body was split into several proposal bodies.
+  /// Whether a baseline body was split into several proposal bodies (its match may be one).
   bool was_split(std::size_t base) const;
   bool empty() const;
 

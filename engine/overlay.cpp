@@ -338,6 +338,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
     bool rest = false;
   };
   std::vector<Part> parts;
+  std::vector<std::string> tokens;  // the areas the parts name
   for (auto child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     if (std::string_view(child.name()) != "part") {
@@ -361,7 +362,9 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
                   "missing-attribute");
       continue;
     }
-    const auto leaves = leaf_areas(p.words("areas"), p.at("areas"));
+    const auto part_areas = p.words("areas");
+    tokens.insert(tokens.end(), part_areas.begin(), part_areas.end());
+    const auto leaves = leaf_areas(part_areas, p.at("areas"));
     if (!leaves || body.id.empty()) continue;
     std::size_t outside = 0;
     for (const auto& leaf : *leaves) {
@@ -400,8 +403,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
   }
   const auto rest = std::find_if(parts.begin(), parts.end(), [](const Part& p) { return p.rest; });
   if (rest != parts.end()) {
-    auto& covers = model().bodies[model().body_index.at(rest->id)].covers;
-    covers.insert(covers.end(), unassigned.begin(), unassigned.end());
+    for (const auto& leaf : unassigned) owner[leaf] = rest->id;
   } else if (!unassigned.empty()) {
     sink_.error(*files_, a.at(),
                 fmt::format("{} of the areas '{}' covers are in no part (first: '{}'); give them to a part or mark "
@@ -410,6 +412,35 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
                 "overlay");
     return;
   }
+  // Each part covers the coarsest areas wholly its own (a council rather than its small areas),
+  // as the body was written, so that a comparison reads by council.
+  std::vector<std::string> candidates = written;
+  candidates.insert(candidates.end(), tokens.begin(), tokens.end());
+  std::vector<std::pair<std::vector<std::string>, std::string>> coarse;  // (leaves, area id)
+  for (const auto& name : candidates) {
+    auto leaves = leaf_areas({name}, Location{}).value_or(std::vector<std::string>{});
+    auto id_of = model().area_index.count(name) != 0 ? name : std::string();
+    if (id_of.empty()) {
+      if (auto c = area_by_code_.find(name); c != area_by_code_.end()) id_of = model().areas[c->second].id;
+    }
+    if (!leaves.empty() && !id_of.empty()) coarse.emplace_back(std::move(leaves), id_of);
+  }
+  std::stable_sort(coarse.begin(), coarse.end(), [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
+  std::map<std::string, std::vector<std::string>> covers;  // part -> areas
+  std::set<std::string> placed;
+  for (const auto& [leaves, area] : coarse) {
+    const std::string& part = owner[leaves.front()];
+    const bool own = std::all_of(leaves.begin(), leaves.end(), [&](const std::string& l) {
+      return owner[l] == part && placed.count(l) == 0;
+    });
+    if (!own) continue;
+    covers[part].push_back(area);
+    placed.insert(leaves.begin(), leaves.end());
+  }
+  for (const auto& [leaf, part] : owner) {
+    if (placed.count(leaf) == 0) covers[part].push_back(leaf);
+  }
+  for (const auto& p : parts) model().bodies[model().body_index.at(p.id)].covers = covers[p.id];
   std::vector<std::string> part_ids;
   for (const auto& p : parts) part_ids.push_back(p.id);
   copy_to_parts(id, part_ids);
