@@ -136,6 +136,7 @@ class Loader {
   std::string succession_message(const std::string& id, const Succession& s) const;
   void succeed(const std::string& old_id, std::vector<std::string> successors, std::string verb, Location at);
   void re_point(const std::string& old_id, const std::string& new_id);
+  void absorb(std::size_t body, std::size_t into, std::string verb, Location at);
   void collapse_links(const std::string& id);
   void collapse_seats(const std::string& id);
   void copy_to_parts(const std::string& id, const std::vector<std::string>& parts);

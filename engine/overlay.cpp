@@ -220,16 +220,20 @@ void Loader::read_merge(std::uint32_t file, const pugi::xml_node& node) {
   read_body_attributes(a, kept, true);
   if (a.has("status")) status_given_[target] = true;
   for (std::size_t m : merged) {
-    if (m == target) continue;
-    const std::string old_id = model().bodies[m].id;
-    append_unique(kept.covers, model().bodies[m].covers);
-    kept.predecessors.push_back(old_id);
-    re_point(old_id, into);
-    removed_bodies_.insert(old_id);
-    succeed(old_id, {into}, "merged into", a.at());
+    if (m != target) absorb(m, target, "merged into", a.at());
   }
   collapse_links(into);
   collapse_seats(into);
+}
+
+// One body taken into another: its areas, references and id (as a predecessor).
+void Loader::absorb(std::size_t body, std::size_t into, std::string verb, Location at) {
+  const std::string old_id = model().bodies[body].id, new_id = model().bodies[into].id;
+  append_unique(model().bodies[into].covers, model().bodies[body].covers);
+  model().bodies[into].predecessors.push_back(old_id);
+  re_point(old_id, new_id);
+  removed_bodies_.insert(old_id);
+  succeed(old_id, {new_id}, std::move(verb), at);
 }
 
 void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
@@ -249,12 +253,7 @@ void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
   }
   const auto next = live_body(successor, a.at("successor"), "take over from");
   if (!next) return;
-  Body& kept = model().bodies[*next];
-  append_unique(kept.covers, model().bodies[*index].covers);
-  kept.predecessors.push_back(id);
-  re_point(id, successor);
-  removed_bodies_.insert(id);
-  succeed(id, {successor}, "abolished, succeeded by", a.at());
+  absorb(*index, *next, "abolished, succeeded by", a.at());
   collapse_links(successor);
   collapse_seats(successor);
 }
