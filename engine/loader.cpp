@@ -167,15 +167,19 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
     if (auto found = find_named_model(extends, options_.model_search_path)) return found;
   }
   std::string searched;
-  for (const auto& dir : options_.model_search_path) searched += (searched.empty() ? "" : ", ") + display_path(dir);
+  std::vector<std::string> names;
+  for (const auto& dir : options_.model_search_path) {
+    searched += (searched.empty() ? "" : ", ") + display_path(dir);
+    for (const auto& named : list_named_models(dir)) names.push_back(named.name);
+  }
   sink_.error(*files_, at,
               fmt::format("baseline '{}' not found: no such file beside this model{}", extends,
                           !is_model_name(extends) ? std::string()
                           : searched.empty()      ? ", and no models folder to look for a model of that name in "
                                                     "(give --models DIR or set GOVMAP_MODELS)"
-                                                  : fmt::format(", and no model of that name in {} ('govmap models' "
-                                                                "lists the names)",
-                                                                searched)),
+                                                  : fmt::format(", and no model of that name in {}{}; 'govmap models' "
+                                                                "lists the names",
+                                                                searched, did_you_mean(extends, names))),
               "extends-not-found");
   return std::nullopt;
 }
