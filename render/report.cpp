@@ -321,15 +321,28 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
                       " → " + (mv.to.empty() ? "none" : join(mv.to, ", ")));
     }
     out += limited_list("Area assignments moved", items);
-    out += fmt::format("<p>Links: {} added, {} removed, {} changed.</p>\n", prop.diff.added_links.size(),
-                       prop.diff.removed_links.size(), prop.diff.changed_links.size());
-    out += fmt::format("<h3>Findings: {} new, {} resolved, {} unchanged</h3>\n<div class=\"side-by-side\">\n",
-                       prop.findings.added.size(), prop.findings.resolved.size(), prop.findings.unchanged.size());
+    out += fmt::format("<p>Links: {} added, {} removed, {} merged into one, {} changed.</p>\n",
+                       prop.diff.added_links.size(), prop.diff.removed_links.size(), prop.diff.merged_links.size(),
+                       prop.diff.changed_links.size());
+    const auto& f = prop.findings;
+    out += fmt::format("<h3>Findings: {} new, {} resolved, {} carried over, {} changed, {} unchanged</h3>\n"
+                       "<div class=\"side-by-side\">\n",
+                       f.added.size(), f.resolved.size(), f.carried_over.size(), f.changed.size(), f.unchanged.size());
     out += "<div><h4>New</h4><ol>";
-    for (auto i : prop.findings.added) out += finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}n", index, p));
+    for (auto i : f.added) out += finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}n", index, p));
     out += "</ol></div>\n<div><h4>Resolved</h4><ol>";
-    for (auto i : prop.findings.resolved) out += finding_html(base, c.base.check.findings[i], i, fmt::format("c{}-{}r", index, p));
+    for (auto i : f.resolved) out += finding_html(base, c.base.check.findings[i], i, fmt::format("c{}-{}r", index, p));
     out += "</ol></div>\n</div>\n";
+    // Findings that continue: carried over to a successor, or reworded; the earlier text below each.
+    for (const auto& [title, pairs, tag] : {std::tuple{"Carried over to successors", &f.carried_over, "o"},
+                                            std::tuple{"Changed in wording", &f.changed, "w"}}) {
+      if (pairs->empty()) continue;
+      out += fmt::format("<h4>{}</h4>\n", title);
+      for (const auto& [before, i] : *pairs) {
+        out += "<ol>" + finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}{}", index, p, tag)) +
+               fmt::format("</ol><p class=\"was\">was: {}</p>\n", xml_escape(c.base.check.findings[before].message));
+      }
+    }
     out += "<figure class=\"delta\"><figcaption>What changes (delta diagram)</figcaption>" +
            diagram_pane(build_delta_view(base, m, sink), sink) + "</figure>\n";
     out += "<div class=\"diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
