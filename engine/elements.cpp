@@ -167,8 +167,19 @@ void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
 }
 
 void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"id", "title", "of", "holder"}), kProvenance));
-  Post p{a.id("id", true), a.text("title", true), a.id("of"), a.id("holder"), provenance(a)};
+  AttributeReader a(*files_, file, node, sink_,
+                    with(names_of({"id", "title", "of", "of-kind", "holder", "shared"}), kProvenance));
+  Post p{a.id("id", true), a.text("title", true), a.id("of"), a.id("holder"), a.text("of-kind"), "", false,
+         provenance(a)};
+  if (auto shared = a.boolean("shared")) p.shared = *shared;
+  if (!p.of.empty() && !p.of_kind.empty()) {
+    sink_.error(*files_, a.at("of-kind"), "a post gives 'of' (a body) or 'of-kind' (a template), not both",
+                "bad-value");
+  }
+  if (!p.of_kind.empty() && !p.holder.empty()) {
+    sink_.error(*files_, a.at("holder"),
+                "a post template ('of-kind') stands for many posts and cannot name one holder", "bad-value");
+  }
   no_children(file, node);
   if (model().person_index.count(p.id) != 0) {
     sink_.error(*files_, a.at(), fmt::format("'{}' is already the id of a person", p.id), "duplicate-id");
@@ -180,13 +191,28 @@ void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_,
-                    with(names_of({"id", "body", "holder", "role", "voting", "nominated-by", "sector", "count"}),
+                    with(names_of({"id", "body", "body-kind", "holder", "role", "voting", "nominated-by",
+                                   "nominated-by-kind", "except", "sector", "count"}),
                          kProvenance));
   Seat s;
   s.id = a.id("id");
-  s.body = a.id("body", true);
+  s.body_kind = a.text("body-kind");
+  s.body = a.id("body", s.body_kind.empty());
   s.holder = a.id("holder");
   s.nominated_by = a.id("nominated-by");
+  s.nominated_by_kind = a.text("nominated-by-kind");
+  s.except = a.words("except");
+  if (!s.body.empty() && !s.body_kind.empty()) {
+    sink_.error(*files_, a.at("body-kind"), "a seat gives 'body' or 'body-kind', not both", "bad-value");
+  }
+  if (!s.nominated_by.empty() && !s.nominated_by_kind.empty()) {
+    sink_.error(*files_, a.at("nominated-by-kind"), "a seat gives 'nominated-by' or 'nominated-by-kind', not both",
+                "bad-value");
+  }
+  if (!s.except.empty() && s.body_kind.empty()) {
+    sink_.error(*files_, a.at("except"), "'except' leaves bodies out of a kind-level seat ('body-kind')",
+                "bad-value");
+  }
   s.sector = a.text("sector");
   const std::string role = a.text("role");
   if (auto parsed = parse_seat_role(role)) {

@@ -310,7 +310,10 @@ std::optional<Model> Loader::finish(bool read_ok) {
     }
   }
   m.files = files_;
-  if (read_ok && m.vocabulary && !too_many()) detail::resolve(raw_, sink_);
+  if (read_ok && m.vocabulary && !too_many()) {
+    detail::resolve(raw_, sink_);
+    if (!sink_.has_errors()) detail::expand_membership(raw_, sink_);
+  }
   if (sink_.error_count() >= options_.max_errors) {
     sink_.error("", fmt::format("stopped after {} errors", options_.max_errors), "too-many-errors");
   }

@@ -54,4 +54,10 @@ struct RawModel {
 /// fills defaults from the vocabulary. Reports problems to `sink`.
 void resolve(RawModel& raw, DiagnosticSink& sink);
 
+/// Expands kind-level seats and post templates (models/FORMAT.md, "Membership at kind level")
+/// into seats and posts of single bodies, after resolve() found no error. A template post held
+/// on a body with no related body of the post's kind is reported. Does nothing (and builds no
+/// geography) when the model has no templates.
+void expand_membership(RawModel& raw, DiagnosticSink& sink);
+
 }  // namespace govmap::detail

@@ -91,11 +91,24 @@ struct Person {
 
 struct Post {
   std::string id, title, of, holder;
+  /// As written, a post template: one post per body of this kind (loading expands it into
+  /// posts "<id>@<body id>"; no template is left in a loaded model).
+  std::string of_kind;
+  /// The id of the template this post was made from ("" when written out).
+  std::string from_template;
+  /// An office held by several people ("non-executive member of NHS Fife"): a seat held by it
+  /// may be any of them.
+  bool shared = false;
   Provenance provenance;
 };
 
 struct Seat {
   std::string id, body, holder, nominated_by, sector;
+  /// As written, a kind-level seat: one seat on every body of `body_kind`, nominated by the
+  /// related body of `nominated_by_kind`. Loading expands them (the seats keep the element's
+  /// id); both are empty in a loaded model.
+  std::string body_kind, nominated_by_kind;
+  std::vector<std::string> except;  // bodies of `body_kind` the seat leaves out
   SeatRole role = SeatRole::Member;
   bool voting = true;
   int count = 1;

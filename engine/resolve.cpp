@@ -48,6 +48,7 @@ class Resolver {
     for (const auto& post : m_.posts) {
       check_provenance(post.provenance);
       if (!post.of.empty()) body_ref(post.of, attr(post.provenance.location, "of"));
+      if (!post.of_kind.empty()) kind_ref(post.of_kind, attr(post.provenance.location, "of-kind"));
       if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", attr(post.provenance.location, "holder"), person_keys_);
     }
     for (const auto& seat : m_.seats) check_seat(seat);
@@ -87,6 +88,10 @@ class Resolver {
     return false;
   }
 
+  bool kind_ref(std::string_view kind, Location at) {
+    return vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), at);
+  }
+
   void check_body(Body& body) {
     check_provenance(body.provenance);
     const Location at = body.provenance.location;
@@ -120,8 +125,11 @@ class Resolver {
   void check_seat(const Seat& seat) {
     check_provenance(seat.provenance);
     const Location at = seat.provenance.location;
-    body_ref(seat.body, attr(at, "body"));
+    if (!seat.body.empty()) body_ref(seat.body, attr(at, "body"));
+    if (!seat.body_kind.empty()) kind_ref(seat.body_kind, attr(at, "body-kind"));
+    for (const auto& body : seat.except) body_ref(body, attr(at, "except"));
     if (!seat.nominated_by.empty()) body_ref(seat.nominated_by, attr(at, "nominated-by"));
+    if (!seat.nominated_by_kind.empty()) kind_ref(seat.nominated_by_kind, attr(at, "nominated-by-kind"));
     if (!seat.holder.empty() && m_.person_index.count(seat.holder) == 0 && m_.post_index.count(seat.holder) == 0) {
       auto keys = sorted_keys(m_.person_index);
       auto posts = sorted_keys(m_.post_index);

@@ -1,0 +1,71 @@
+// Kind-level seats and post templates (models/FORMAT.md, "Membership at kind level"): the
+// fixture tests/loader/membership/kind-level.xml states in its comment what loading makes of it.
+
+#include <algorithm>
+
+#include <doctest/doctest.h>
+
+#include "tests/test_support.h"
+
+namespace govmap::test {
+namespace {
+
+/// "<id> <body> <holder> <nominated-by> <count>" per seat, in model order.
+std::vector<std::string> seat_lines(const Model& m) {
+  std::vector<std::string> out;
+  for (const Seat& s : m.seats) {
+    out.push_back(s.id + " " + s.body + " " + s.holder + " " + s.nominated_by + " " + std::to_string(s.count));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kind-level seats expand to one seat per body and post templates to one post per body") {
+  const auto [model, text] = load(path("tests/loader/membership/kind-level.xml"));
+  REQUIRE(model);
+  CHECK(text.empty());
+  const std::vector<std::string> expected = {
+      "ijb-hb ijb-a non-exec@hb-north  3",
+      "ijb-hb ijb-bc non-exec@hb-south  3",
+      "ijb-cllr ijb-a cllr@council-a council-a 1",
+      "ijb-cllr ijb-bc cllr@council-b council-b 1",
+      "ijb-cllr ijb-bc cllr@council-c council-c 1",
+      "hb-ne hb-north non-exec@hb-north  1",
+      "hb-ne hb-south non-exec@hb-south  1",
+      "hwb-cllr hwb-a cllr@council-a  1",
+      "hwb-hb hwb-a  hb-north 1",
+      "plain ijb-a   1",
+  };
+  CHECK(seat_lines(*model) == expected);
+  for (const Seat& s : model->seats) {
+    CHECK(s.body_kind.empty());
+    CHECK(s.nominated_by_kind.empty());
+  }
+}
+
+TEST_CASE("a post template leaves posts named after each body, and no template") {
+  const auto [model, text] = load(path("tests/loader/membership/kind-level.xml"));
+  REQUIRE(model);
+  std::vector<std::string> ids;
+  for (const Post& p : model->posts) ids.push_back(p.id);
+  CHECK(ids == std::vector<std::string>{"non-exec@hb-north", "non-exec@hb-south", "cllr@council-a", "cllr@council-b",
+                                        "cllr@council-c"});
+  const Post& north = model->posts[model->post_index.at("non-exec@hb-north")];
+  CHECK(north.title == "Non-executive member of North Health Board");
+  CHECK(north.of == "hb-north");
+  CHECK(north.from_template == "non-exec");
+  CHECK(north.shared);
+  CHECK(model->post_index.count("non-exec") == 0);
+}
+
+TEST_CASE("one shared post on a health board and its integration joint board is one holder of a dual role") {
+  const auto result = run_govmap("check tests/loader/membership/kind-level.xml --format text");
+  CHECK(result.err.empty());
+  // North Health Board funds nothing in the fixture, so no dual role; the interlock count of
+  // boards per post (2) stays under the default limit: no board finding at all.
+  CHECK(result.out.find("[board-dual-role]") == std::string::npos);
+  CHECK(result.out.find("[board-interlock]") == std::string::npos);
+}
+
+}  // namespace govmap::test
