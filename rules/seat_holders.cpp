@@ -15,14 +15,14 @@ std::vector<Holder> seats_by_holder(const Model& model) {
     Holder h;
     if (auto post = model.post_index.find(id); post != model.post_index.end()) {
       const Post& p = model.posts[post->second];
-      h = {"post", p.id, p.title, p.provenance.location, {}};
+      h = {"post", p.id, p.title, p.provenance.location, {}, p.shared, p.of};
       if (auto person = model.person_index.find(p.holder); person != model.person_index.end()) {
         const Person& who = model.people[person->second];
-        h = {"person", who.id, who.name, who.provenance.location, {}};
+        h = {"person", who.id, who.name, who.provenance.location, {}, false, {}};
       }
     } else if (auto person = model.person_index.find(id); person != model.person_index.end()) {
       const Person& who = model.people[person->second];
-      h = {"person", who.id, who.name, who.provenance.location, {}};
+      h = {"person", who.id, who.name, who.provenance.location, {}, false, {}};
     } else {
       continue;
     }
@@ -33,6 +33,16 @@ std::vector<Holder> seats_by_holder(const Model& model) {
   out.reserve(holders.size());
   for (auto& [id, h] : holders) out.push_back(std::move(h));
   return out;
+}
+
+std::string holder_words(const Holder& holder) {
+  return holder.shared ? holder.name + " (a post several people hold)" : holder.name;
+}
+
+const Post* post_of(const Model& model, const Holder& holder) {
+  if (holder.type != "post") return nullptr;
+  const auto it = model.post_index.find(holder.id);
+  return it == model.post_index.end() ? nullptr : &model.posts[it->second];
 }
 
 Subject holder_subject(const Holder& holder) {
@@ -46,7 +56,9 @@ std::string seat_words(const Model& model, const Seat& seat) {
   if (auto post = model.post_index.find(seat.holder); post != model.post_index.end()) {
     const Post& p = model.posts[post->second];
     const Body* of = model.find_body(p.of);
-    words += of != nullptr ? fmt::format(" (as {} of {})", p.title, of->name) : fmt::format(" (as {})", p.title);
+    // A title that names its body already ("Director of public health, Fife Council") stands alone.
+    const bool named = of == nullptr || p.title.find(of->name) != std::string::npos;
+    words += named ? fmt::format(" (as {})", p.title) : fmt::format(" (as {} of {})", p.title, of->name);
   }
   return words;
 }

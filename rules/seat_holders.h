@@ -16,11 +16,20 @@ struct Holder {
   std::string id, name;
   Location location;
   std::vector<std::size_t> seats;  // indexes in Model::seats, document order
+  bool shared = false;             // a post several people hold (Post::shared), no named holder
+  std::string of;                  // for a post: the body it is a post of
 };
 
 /// Seats with a holder, grouped by effective holder (a post's holder when it has one);
 /// sorted by holder id. Linear in the seats (plus sorting the holders).
 std::vector<Holder> seats_by_holder(const Model& model);
+
+/// The holder's name for a message: a shared post says so ("Non-executive member of NHS Fife
+/// (a post several people hold)").
+std::string holder_words(const Holder& holder);
+
+/// The post a holder stands for (a post with no named holder); nullptr for a person.
+const Post* post_of(const Model& model, const Holder& holder);
 
 /// The holder as a finding subject.
 Subject holder_subject(const Holder& holder);

@@ -74,6 +74,10 @@ void check(const RuleContext& ctx) {
       for (std::size_t j = i + 1; j < seat_on.size(); ++j) {
         auto found = links.find(key_of(seat_on[i].first, seat_on[j].first));
         if (found == links.end()) continue;
+        // Several people hold a shared post: only its own body is certainly shared with each.
+        if (holder.shared && m.bodies[seat_on[i].first].id != holder.of && m.bodies[seat_on[j].first].id != holder.of) {
+          continue;
+        }
         const Link& first = m.links[found->second.front()];
         const std::size_t top = m.bodies[seat_on[i].first].id == overseer(first) ? i : j;
         const std::size_t other = top == i ? j : i;
@@ -81,10 +85,20 @@ void check(const RuleContext& ctx) {
                                           board::seat_words(m, m.seats[seat_on[top].second])};
         std::vector<std::string> relations;
         for (std::size_t l : found->second) relations.push_back(relation(m, m.links[l]));
-        ctx.report(fmt::format("{} sits on both {} and {}, and {}", holder.name, m.bodies[seat_on[other].first].name,
-                               m.bodies[seat_on[top].first].name, fmt::join(relations, "; ")),
-                   {board::holder_subject(holder), ctx.body_subject(seat_on[other].first),
-                    ctx.body_subject(seat_on[top].first)},
+        std::vector<Subject> subjects{board::holder_subject(holder), ctx.body_subject(seat_on[other].first),
+                                      ctx.body_subject(seat_on[top].first)};
+        // Seats with an id and the post template are subjects too, so a <suppress> naming a
+        // kind-level seat or a post template accepts the dual roles the law requires, once.
+        for (std::size_t s : {seat_on[other].second, seat_on[top].second}) {
+          if (!m.seats[s].id.empty()) subjects.push_back({"seat", m.seats[s].id, board::seat_words(m, m.seats[s]), "", ""});
+        }
+        if (const Post* post = board::post_of(m, holder); post != nullptr && !post->from_template.empty()) {
+          subjects.push_back({"post-template", post->from_template, "", "", ""});
+        }
+        ctx.report(fmt::format("{} sits on both {} and {}, and {}", board::holder_words(holder),
+                               m.bodies[seat_on[other].first].name, m.bodies[seat_on[top].first].name,
+                               fmt::join(relations, "; ")),
+                   std::move(subjects),
                    m.seats[seat_on[top].second].provenance.location, std::move(evidence));
       }
     }

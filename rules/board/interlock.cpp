@@ -35,14 +35,15 @@ void check(const RuleContext& ctx) {
     const bool many_boards = n_boards > max_boards;
     const bool many_chairs = n_chairs > max_chairs;
     if (!many_boards && !many_chairs) continue;
+    const std::string who = board::holder_words(holder);
     std::string message;
     if (many_boards && many_chairs) {
-      message = fmt::format("{} sits on {} boards (more than {}) and chairs {} of them (more than {})", holder.name,
+      message = fmt::format("{} sits on {} boards (more than {}) and chairs {} of them (more than {})", who,
                             n_boards, max_boards, n_chairs, max_chairs);
     } else if (many_boards) {
-      message = fmt::format("{} sits on {} boards (more than {})", holder.name, n_boards, max_boards);
+      message = fmt::format("{} sits on {} boards (more than {})", who, n_boards, max_boards);
     } else {
-      message = fmt::format("{} chairs {} boards (more than {})", holder.name, n_chairs, max_chairs);
+      message = fmt::format("{} chairs {} boards (more than {})", who, n_chairs, max_chairs);
     }
     std::vector<Subject> subjects{board::holder_subject(holder)};
     std::vector<std::string> evidence;
