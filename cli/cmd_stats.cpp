@@ -12,6 +12,57 @@
 namespace govmap::cli {
 namespace {
 
+/// "1: 40   2: 3   7: 1" (number of boards: holders).
+std::string by_count(const std::map<long long, long long>& counts) {
+  std::string out;
+  for (const auto& [n, holders] : counts) out += fmt::format("{}{}: {}", out.empty() ? "" : "   ", n, holders);
+  return out.empty() ? "none" : out;
+}
+
+std::string body_name(const Model& m, const std::string& id) {
+  const Body* body = m.find_body(id);
+  return body != nullptr ? body->name : id;
+}
+
+std::string network_text(const Model& m, const MembershipNetwork& n) {
+  if (n.people_by_boards.empty() && n.posts_by_boards.empty() && n.brokers.empty()) return {};
+  std::string out = "\nmembership network (holders by number of boards; a post counts once, however many hold it):\n";
+  out += fmt::format("  {:<44} {}\n", "people by boards", by_count(n.people_by_boards));
+  out += fmt::format("  {:<44} {}\n", "posts by boards", by_count(n.posts_by_boards));
+  out += fmt::format("  {:<44} {}\n", "holders by boards chaired", by_count(n.holders_by_chairs));
+  if (!n.most_shared.empty()) {
+    out += "  boards sharing most holders:\n";
+    for (const auto& p : n.most_shared) {
+      out += fmt::format("    {} and {}: {}\n", body_name(m, p.a), body_name(m, p.b), plural(p.holders, "holder", "holders"));
+    }
+  }
+  if (!n.brokers.empty()) {
+    out += "  bodies brokering most links (betweenness on seats and accountability):\n";
+    for (const auto& b : n.brokers) out += fmt::format("    {:<60} {:>12.1f}\n", body_name(m, b.body), b.betweenness);
+  }
+  return out;
+}
+
+void network_json(JsonWriter& j, const MembershipNetwork& n) {
+  auto counts = [&](std::string_view name, const std::map<long long, long long>& map) {
+    j.key(name).begin_object();
+    for (const auto& [k, v] : map) j.field(std::to_string(k), v);
+    j.end_object();
+  };
+  j.key("membership_network").begin_object();
+  j.field("people_on_several_boards", n.people_on_several_boards).field("posts_on_several_boards", n.posts_on_several_boards);
+  counts("people_by_boards", n.people_by_boards);
+  counts("posts_by_boards", n.posts_by_boards);
+  counts("holders_by_boards_chaired", n.holders_by_chairs);
+  j.key("boards_sharing_most_holders").begin_array();
+  for (const auto& p : n.most_shared) j.begin_object().field("a", p.a).field("b", p.b).field("holders", p.holders).end_object();
+  j.end_array();
+  j.key("brokers").begin_array();
+  for (const auto& b : n.brokers) j.begin_object().field("body", b.body).field("betweenness", b.betweenness).end_object();
+  j.end_array();
+  j.end_object();
+}
+
 std::string text_report(const Model& m, const Stats& s, const std::vector<ClaimCheck>& claims) {
   std::string out = fmt::format("{} ({}, as of {}, {})\n", m.title, m.nation, m.as_of, to_string(m.status));
   out += fmt::format("\nbodies: {} ({} elements)\n", s.bodies, s.body_elements);
@@ -20,10 +71,12 @@ std::string text_report(const Model& m, const Stats& s, const std::vector<ClaimC
   for (const auto& [status, n] : s.bodies_by_status) out += fmt::format("  {:<44} {:>6}\n", status, n);
   out += fmt::format("\nlinks: {}\n", s.links);
   for (const auto& [kind, n] : s.links_by_kind) out += fmt::format("  {:<44} {:>6}\n", kind, n);
-  out += fmt::format("\npeople: {}   posts: {}   seats: {} ({} voting) on {} boards   people on several boards: {}\n",
-                     s.people, s.posts, s.seats, s.voting_seats, s.boards_with_seats, s.people_on_several_boards);
+  out += fmt::format("\npeople: {}   posts: {}   seats: {} ({} voting) on {} boards   people on several boards: {}   posts on several boards: {}\n",
+                     s.people, s.posts, s.seats, s.voting_seats, s.boards_with_seats, s.people_on_several_boards,
+                     s.network.posts_on_several_boards);
   out += fmt::format("areas: {} ({} smallest areas)   population: {}\n", s.areas, s.leaf_areas, thousands(s.population));
   out += fmt::format("sources: {}   claims: {}\n", s.sources, s.claims);
+  out += network_text(m, s.network);
   if (!s.money_by_mechanism.empty() || !s.funding_without_amount.empty()) {
     out += "\nmoney by mechanism (stated amounts, and kind-level totals counted once):\n";
     std::map<std::string, int> mechanisms;
@@ -89,6 +142,7 @@ std::string json_report(const Model& m, const Stats& s, const std::vector<ClaimC
       .field("boards_with_seats", s.boards_with_seats).field("people_on_several_boards", s.people_on_several_boards)
       .field("areas", s.areas).field("leaf_areas", s.leaf_areas).field("population", s.population)
       .field("sources", s.sources).field("claims", s.claims);
+  network_json(j, s.network);
   j.key("money_by_mechanism").begin_object();
   for (const auto& [k, v] : s.money_by_mechanism) j.field(k, v);
   j.end_object();

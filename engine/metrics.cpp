@@ -1,5 +1,7 @@
 #include "engine/metrics.h"
 
+#include "engine/network.h"
+
 #include <set>
 
 namespace govmap {
@@ -67,16 +69,13 @@ Stats compute_stats(const Model& model, const Geography& geography, double slive
   s.people = static_cast<long long>(model.people.size());
   s.posts = static_cast<long long>(model.posts.size());
   std::set<std::string> boards;
-  std::map<std::string, std::set<std::string>> boards_of_holder;
   for (const auto& seat : model.seats) {
     s.seats += seat.count;
     if (seat.voting) s.voting_seats += seat.count;
     boards.insert(seat.body);
-    if (!seat.holder.empty()) boards_of_holder[seat.holder].insert(seat.body);
   }
-  for (const auto& [holder, held] : boards_of_holder) {
-    if (held.size() > 1) ++s.people_on_several_boards;
-  }
+  s.network = membership_network(model);
+  s.people_on_several_boards = s.network.people_on_several_boards;
   s.boards_with_seats = static_cast<long long>(boards.size());
   s.areas = static_cast<long long>(model.areas.size());
   for (AreaIndex a = 0; a < model.areas.size(); ++a) {

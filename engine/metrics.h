@@ -7,6 +7,7 @@
 
 #include "engine/geography.h"
 #include "engine/model.h"
+#include "engine/network.h"
 
 namespace govmap {
 
@@ -28,7 +29,8 @@ struct Stats {
   std::map<std::string, long long> links_by_kind;
   long long bodies = 0, body_elements = 0, links = 0, people = 0, posts = 0;
   long long seats = 0, voting_seats = 0, boards_with_seats = 0, areas = 0, leaf_areas = 0, sources = 0;
-  long long people_on_several_boards = 0, claims = 0;
+  long long people_on_several_boards = 0, claims = 0;  // people: persons, and posts naming one
+  MembershipNetwork network;
   double population = 0;
   std::map<std::string, double> money_by_mechanism;       // mechanism -> amount (links with amounts)
   std::map<std::string, long long> funding_without_amount; // mechanism -> links without amount

@@ -1,0 +1,97 @@
+#include "engine/network.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
+
+namespace govmap {
+namespace {
+
+/// A seat holder: the person behind a post when the post names one.
+struct HolderKey {
+  std::string id;
+  bool person = false;
+};
+
+std::optional<HolderKey> holder_of(const Model& m, const Seat& seat) {
+  if (seat.holder.empty()) return std::nullopt;
+  if (auto post = m.post_index.find(seat.holder); post != m.post_index.end()) {
+    const Post& p = m.posts[post->second];
+    if (!p.holder.empty() && m.person_index.count(p.holder) != 0) return HolderKey{p.holder, true};
+    return HolderKey{p.id, false};
+  }
+  if (m.person_index.count(seat.holder) != 0) return HolderKey{seat.holder, true};
+  return std::nullopt;
+}
+
+struct Held {
+  bool person = false;
+  std::set<std::size_t> boards, chaired;  // body indexes
+};
+
+std::vector<Broker> brokers(const Model& m, const std::map<std::string, Held>& holders) {
+  using UGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  UGraph g(m.bodies.size() + holders.size());
+  std::size_t vertex = m.bodies.size();
+  for (const auto& [id, held] : holders) {
+    for (std::size_t board : held.boards) boost::add_edge(vertex, board, g);
+    ++vertex;
+  }
+  std::set<std::pair<std::size_t, std::size_t>> accountable;
+  for (const Link& link : m.links) {
+    if (link.kind != LinkKind::Accountability) continue;
+    const auto from = m.body_index.find(link.from), to = m.body_index.find(link.to);
+    if (from == m.body_index.end() || to == m.body_index.end() || from->second == to->second) continue;
+    const auto pair = std::minmax(from->second, to->second);
+    if (accountable.insert(pair).second) boost::add_edge(pair.first, pair.second, g);
+  }
+  std::vector<double> centrality(boost::num_vertices(g), 0.0);
+  boost::brandes_betweenness_centrality(
+      g, boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g)));
+  std::vector<Broker> out;
+  for (std::size_t b = 0; b < m.bodies.size(); ++b) {
+    // An undirected graph counts each pair of endpoints twice.
+    if (centrality[b] > 0) out.push_back({m.bodies[b].id, centrality[b] / 2});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Broker& x, const Broker& y) { return x.betweenness > y.betweenness; });
+  if (out.size() > MembershipNetwork::kTop) out.resize(MembershipNetwork::kTop);
+  return out;
+}
+
+}  // namespace
+
+MembershipNetwork membership_network(const Model& m) {
+  MembershipNetwork net;
+  std::map<std::string, Held> holders;
+  for (const Seat& seat : m.seats) {
+    const auto who = holder_of(m, seat);
+    const auto body = m.body_index.find(seat.body);
+    if (!who || body == m.body_index.end()) continue;
+    Held& held = holders[who->id];
+    held.person = who->person;
+    held.boards.insert(body->second);
+    if (seat.role == SeatRole::Chair || seat.role == SeatRole::CoChair) held.chaired.insert(body->second);
+  }
+  std::map<std::pair<std::size_t, std::size_t>, long long> shared;
+  for (const auto& [id, held] : holders) {
+    const auto boards = static_cast<long long>(held.boards.size());
+    ++(held.person ? net.people_by_boards : net.posts_by_boards)[boards];
+    if (boards > 1) ++(held.person ? net.people_on_several_boards : net.posts_on_several_boards);
+    if (!held.chaired.empty()) ++net.holders_by_chairs[static_cast<long long>(held.chaired.size())];
+    for (auto a = held.boards.begin(); a != held.boards.end(); ++a) {
+      for (auto b = std::next(a); b != held.boards.end(); ++b) ++shared[{*a, *b}];
+    }
+  }
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, long long>> pairs(shared.begin(), shared.end());
+  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  for (std::size_t i = 0; i < pairs.size() && i < MembershipNetwork::kTop; ++i) {
+    net.most_shared.push_back({m.bodies[pairs[i].first.first].id, m.bodies[pairs[i].first.second].id, pairs[i].second});
+  }
+  net.brokers = brokers(m, holders);
+  return net;
+}
+
+}  // namespace govmap
