@@ -96,7 +96,7 @@ class Suppressor {
 
   void report_unused(std::vector<Diagnostic>& diagnostics) const {
     for (std::size_t i = 0; i < all_.size(); ++i) {
-      if (used_[i]) continue;
+      if (used_[i] || all_[i]->inherited) continue;  // a proposal may remove what its baseline accepted
       warn(diagnostics, *all_[i], fmt::format("suppression of {} matches no finding", describe(*all_[i])),
            "unused-suppression");
     }

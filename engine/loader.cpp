@@ -148,6 +148,7 @@ bool Loader::read_baseline(std::uint32_t file, AttributeReader& a) {
   if (model().extends_path.empty()) model().extends_path = *target;  // the top model's baseline
   roots_.push_back(model_root(*target));
   const bool ok = read_file(*target, a.at("extends"), FileRole::Baseline);
+  for (Suppression& s : model().suppressions) s.inherited = true;  // the baseline's, read so far
   roots_.pop_back();
   layer_ = ++layers_;
   return ok;

@@ -70,6 +70,10 @@ struct Suppression {
   std::string rule, subject, reason, expires;  // expires: YYYY-MM-DD or empty
   Location location;
   bool from_baseline = false;
+  /// Read from the baseline a proposal extends: when it matches nothing in the proposal, the
+  /// proposal changed what it accepted (a reform removing a statutory dual role), which is not
+  /// reported as an unused suppression.
+  bool inherited = false;
 };
 
 struct Body {
