@@ -13,6 +13,7 @@
 #include "render/labels.h"
 #include "render/render.h"
 #include "render/report_figure.h"
+#include "render/report_network.h"
 #include "render/views.h"
 #include "rules/catalogue.h"
 
@@ -187,6 +188,7 @@ std::string summary_html(const CheckedModel& c) {
   out += fmt::format("<tr><th>areas / population</th><td>{} / {}</td></tr>\n", thousands(double(s.areas)), thousands(s.population));
   if (s.money_total > 0) out += fmt::format("<tr><th>money stated / pooled</th><td>{} / {}</td></tr>\n", money(s.money_total), money(s.money_pooled));
   out += "</table>\n";
+  out += network_html(m, s.network);
   if (!s.coterminosity.empty()) {
     out += "<table class=\"counts\"><caption>Coterminosity</caption>\n";
     for (const auto& t : s.coterminosity) {
