@@ -75,7 +75,7 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
   area.name = a.text("name");
   area.kind = a.text("kind");
   area.code = a.text("code");
-  area.population = a.number("population");
+  area.population = a.number("population", false, true, false, kMaxPopulation);
   area.population_year = a.text("population-year");
   area.parent = a.id("parent");
   area.provenance = provenance(a);

@@ -306,7 +306,7 @@ std::optional<Model> Loader::finish(bool read_ok) {
     }
   }
   m.files = files_;
-  if (read_ok && m.vocabulary && !too_many()) detail::resolve(raw_, sink_);
+  if (read_ok && m.vocabulary && !too_many()) detail::resolve(raw_, sink_, options_.max_errors);
   if (sink_.error_count() >= options_.max_errors) {
     sink_.error("", fmt::format("stopped after {} errors", options_.max_errors), "too-many-errors");
   }

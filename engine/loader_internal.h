@@ -50,8 +50,12 @@ struct RawModel {
   }
 };
 
+/// Most links that kind-level links may stand for in one model (models/FORMAT.md, "Limits").
+inline constexpr std::size_t kMaxExpandedLinks = 1'000'000;
+
 /// Checks every reference and vocabulary use, expands kind-level links, attaches coverage and
-/// fills defaults from the vocabulary. Reports problems to `sink`.
-void resolve(RawModel& raw, DiagnosticSink& sink);
+/// fills defaults from the vocabulary. Reports problems to `sink`, stopping (without expanding
+/// links) once it holds `max_errors` errors.
+void resolve(RawModel& raw, DiagnosticSink& sink, std::size_t max_errors);
 
 }  // namespace govmap::detail
