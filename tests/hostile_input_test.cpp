@@ -7,6 +7,8 @@
 #include <fstream>
 #include <random>
 
+#include "engine/csv.h"
+#include "engine/import.h"
 #include "engine/text.h"
 #include "tests/test_support.h"
 
@@ -126,6 +128,39 @@ TEST_CASE("the bounded edit distance agrees with the full one within its bound")
     CAPTURE(bound);
     CHECK(edit_distance(a, b, bound) == expected);
   }
+}
+
+TEST_CASE("import matches a derive pattern against a very long cell without overflowing the stack") {
+  // Issue 18 item 8: std::regex_match recursed once per character; 1,000,005 characters ended
+  // in SIGSEGV (exit 139).
+  const std::string dir = folder("long-cell");
+  std::ofstream(dir + "/spec.xml") << R"(<govmap-import version="1" id="g" nation="wales" title="G" as-of="2021-12-01" status="historical">
+  <source id="s" title="S" publisher="P" year="2021" file="lookup.csv"/>
+  <areas file="lookup.csv">
+    <derive column="district" from="name" regex="^(?:The )?(.*) [0-9]{3}[A-Z]$"/>
+    <level kind="small-area" code="code" name="name" source="s"/>
+    <level kind="district" code="district" source="s"/>
+  </areas>
+</govmap-import>
+)";
+  std::ofstream(dir + "/lookup.csv") << "code,name\nA1," << std::string(1'000'000, 'x') << "\nA2,Tiny 002B\n";
+  const auto r = run_govmap("import '" + dir + "/spec.xml' -o '" + dir + "/out.xml'");
+  CHECK(r.exit_code == 2);
+  // The message quotes the start of the value, not a million characters.
+  CHECK(r.err.rfind(dir + "/lookup.csv:2:1: error: '" + std::string(60, 'x') + "…' (1000000 bytes) in column "
+                    "'name' does not match the pattern ^(?:The )?(.*) [0-9]{3}[A-Z]$ (spec line 4) [no-match]\n", 0) == 0);
+}
+
+TEST_CASE("a CSV header that names a wanted column twice is an error") {
+  // Issue 18 item 13: a second 'district' column silently re-parented every area.
+  SourceFiles files;
+  const auto file = files.add("t.csv", "code,district,name,district\nA1,D1,Alpha,D9\n");
+  DiagnosticSink sink;
+  CHECK_FALSE(parse_csv(files, file, {"code", "district"}, sink));
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all().front().message ==
+        "column 'district' appears 2 times in the header (columns 2, 4); govmap cannot tell which to read");
+  CHECK(sink.all().front().code == "duplicate-column");
 }
 
 }  // namespace
