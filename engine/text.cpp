@@ -172,14 +172,17 @@ std::string percent(double fraction) {
 }
 
 std::string thousands(double value) {
-  const auto whole = static_cast<long long>(std::llround(value));
-  std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  if (!std::isfinite(value)) return value > 0 ? "infinite" : value < 0 ? "-infinite" : "not a number";
+  // Rounded half away from zero, in double: a value beyond the range of long long (a population
+  // of 1e19 had been negated as LLONG_MIN) still prints its digits.
+  const double rounded = std::round(std::abs(value));
+  const std::string digits = fmt::format("{:.0f}", rounded);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  return whole < 0 ? "-" + out : out;
+  return value < 0 && rounded > 0 ? "-" + out : out;
 }
 
 std::string money(double pounds) {

@@ -102,6 +102,17 @@ TEST_CASE("a body may cover many areas, each checked") {
   CHECK(sink.all().front().line == 50'002);
 }
 
+TEST_CASE("thousands prints any finite number, however large, and never -0") {
+  // Issue 18 item 5: a population of 1e19 reached thousands() as LLONG_MIN, negated it
+  // (undefined behaviour; an ASan abort) and printed "-0" in the release build.
+  CHECK(thousands(1e19) == "10,000,000,000,000,000,000");
+  CHECK(thousands(-1e19) == "-10,000,000,000,000,000,000");
+  CHECK(thousands(-0.4) == "0");
+  CHECK(thousands(374129.5) == "374,130");
+  CHECK(thousands(-2.5) == "-3");
+  CHECK(thousands(0) == "0");
+}
+
 TEST_CASE("the bounded edit distance agrees with the full one within its bound") {
   // The band that keeps suggestions cheap for long ids must not change any distance it reports.
   const auto full = [](std::string_view a, std::string_view b) {
