@@ -139,7 +139,8 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
       read_suppress(file, child, model().bodies[position].id);
     } else {
       sink_.error(*files_, node_location(*files_, file, child),
-                  fmt::format("<body> may contain only <suppress>, not <{}>", child.name()),
+                  fmt::format("<body> may contain only <suppress>, not <{}>{}", child.name(),
+                              did_you_mean(child.name(), {"suppress"})),
                   "unknown-element");
     }
   }
