@@ -1,6 +1,7 @@
 #pragma once
 // Shared between loader.cpp (reading elements) and resolve.cpp (checking references).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ struct RawModel {
   Model model;  // model.links holds the links as written until resolve() expands them in place
   std::vector<LinkKindSide> link_sides;  // one per element of model.links
   std::vector<RawCoverage> coverage;
+  /// Where a proposal removed each (what, id): a reference left to it is reported there.
+  std::map<std::pair<std::string, std::string>, Location> removed_at;
 
   /// Removes the links (with their sides) for which `drop(link)` is true, and those a verb
   /// marked dropped, keeping the order.

@@ -102,6 +102,13 @@ class Resolver {
            std::string_view what, Where where, std::vector<std::string>& keys) {
     if (index.count(id) != 0) return true;
     if (full()) return false;
+    if (const auto removed = raw_.removed_at.find({std::string(what), id}); removed != raw_.removed_at.end()) {
+      // The proposal's <remove> is what to fix, not the baseline that still names the element.
+      sink_.error(files_, removed->second, fmt::format("{} '{}' is removed here, but the model still names it", what, id),
+                  "overlay");
+      sink_.note(files_, place(where), "named here");
+      return false;
+    }
     if (keys.empty()) keys = sorted_keys(index);
     sink_.error(files_, place(where), fmt::format("unknown {} '{}'{}", what, id, suggestion(id, keys)), "dangling-ref");
     return false;
