@@ -60,7 +60,8 @@ std::string baseline_xml(const std::vector<Finding>& findings, const std::string
     accepted.emplace(finding.rule, finding.subjects.empty() ? std::string() : finding.subjects.front().id);
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<!-- Findings accepted by 'govmap check --write-baseline'. Give each a real reason. -->\n"
+                    // XML comments may not contain "--", so the option is named without its dashes.
+                    "<!-- Findings accepted by govmap check (option write-baseline). Give each a real reason. -->\n"
                     "<baseline version=\"1\">\n";
   const std::string reason = xml_escape(fmt::format("accepted in baseline on {}", today));
   for (const auto& [rule, subject] : accepted) {

@@ -38,7 +38,9 @@ std::optional<Args> parse_args(const Command& command, const std::vector<std::st
     }
     std::string value;
     bool has_value = false;
-    if (auto eq = word.find('='); eq != std::string::npos && word.rfind("--", 0) == 0) {
+    // --name=VALUE, and -o=VALUE for a short option as well.
+    const bool long_option = word.rfind("--", 0) == 0;
+    if (auto eq = word.find('='); eq != std::string::npos && (long_option || eq == 2)) {
       value = word.substr(eq + 1);
       word = word.substr(0, eq);
       has_value = true;
@@ -48,6 +50,10 @@ std::optional<Args> parse_args(const Command& command, const std::vector<std::st
       if (o.name == word || (!o.short_name.empty() && o.short_name == word)) spec = &o;
     }
     if (spec == nullptr) return fail(fmt::format("unknown option '{}'{}", word, did_you_mean(word, names)));
+    // A second value would silently replace the first; say so instead.
+    if (args.has(spec->name) && !spec->repeatable) {
+      return fail(fmt::format("option '{}' is given more than once", spec->name));
+    }
     if (spec->value_name.empty()) {
       if (has_value) return fail(fmt::format("option '{}' takes no value", spec->name));
       args.options[spec->name] = "";

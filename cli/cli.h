@@ -30,6 +30,7 @@ struct OptionSpec {
   std::string help;
   std::vector<std::string> choices;  // allowed values, when a fixed set
   std::string short_name;   // "-o"
+  bool repeatable = false;  // may be given more than once (each value kept); otherwise an error
 };
 
 /// Parsed arguments: options by long name, positional arguments in order.
@@ -52,6 +53,9 @@ struct Args {
 struct Io {
   std::ostream& out;
   std::ostream& err;
+  /// Every file read so far (models with their includes, baselines and vocabularies; profiles;
+  /// import specs): write_output refuses to replace one.
+  std::vector<std::string> inputs;
 };
 
 struct Command {
@@ -67,7 +71,8 @@ std::optional<Args> parse_args(const Command& command, const std::vector<std::st
 void print_command_help(const Command& command, std::ostream& out);
 
 /// --models DIR (repeatable): where models named by name are found (engine/model_paths.h).
-inline const OptionSpec kModelsOption{"--models", "DIR", "look for models named by name (england/current) in DIR", {}, ""};
+inline const OptionSpec kModelsOption{"--models", "DIR", "look for models named by name (england/current) in DIR", {}, "",
+                                      true};
 
 /// Load options for a command: the model search path from --models and GOVMAP_MODELS.
 LoadOptions load_options(const Args& args);
@@ -76,8 +81,8 @@ LoadOptions load_options(const Args& args);
 /// ("england/current") when no such path exists.
 std::string model_path(const std::string& reference, const Args& args);
 
-/// Loads a model (a path, or a name on the search path), printing diagnostics to err.
-/// nullopt on any error.
+/// Loads a model (a path, or a name on the search path), printing diagnostics to err and
+/// adding its files to io.inputs. nullopt on any error.
 std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io);
 
 /// The rules profile: --rules FILE, else govmap-rules.xml beside `model_path`, else the
@@ -88,9 +93,12 @@ std::optional<RuleProfile> profile_for(const Args& args, const std::string& mode
 /// date written YYYY-MM-DD.
 std::optional<std::string> today_for(std::string_view command, const Args& args, Io& io);
 
-/// Writes `content` to `path` whole or not at all (temporary file, then rename). Refuses to
-/// overwrite an input model file. Reports problems to err.
-bool write_output(const std::string& path, const std::string& content, std::ostream& err);
+/// Writes `content` to `path` whole or not at all, and refuses to replace any file in io.inputs.
+/// The bytes go to an unnamed temporary file in the target's folder (O_TMPFILE; a randomly named
+/// one created with O_EXCL | O_NOFOLLOW where the file system lacks it), which is flushed to disk
+/// and then renamed over the target, keeping the target's permissions when it existed. A run
+/// killed while writing leaves nothing behind. Reports problems to io.err.
+bool write_output(const std::string& path, const std::string& content, Io& io);
 
 // The commands (one file each).
 Command validate_command();

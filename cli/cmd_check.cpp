@@ -53,7 +53,7 @@ int run(const Args& args, Io& io) {
   for (const auto& d : result.suppression_diagnostics) print_diagnostic(io.err, d);
 
   if (args.has("--write-baseline")) {
-    if (!write_output(args.get("--write-baseline"), baseline_xml(result.findings, *today), io.err)) return kExitUsage;
+    if (!write_output(args.get("--write-baseline"), baseline_xml(result.findings, *today), io)) return kExitUsage;
     io.err << fmt::format("govmap check: wrote a baseline accepting the current findings to {}\n",
                           args.get("--write-baseline"));
     return kExitOk;
@@ -64,7 +64,7 @@ int run(const Args& args, Io& io) {
                              : format == "csv"   ? check_csv(*analysis, result)
                                                  : check_text(*analysis, result);
   if (args.has("--output")) {
-    if (!write_output(args.get("--output"), report, io.err)) return kExitUsage;
+    if (!write_output(args.get("--output"), report, io)) return kExitUsage;
   } else {
     io.out << report;
   }

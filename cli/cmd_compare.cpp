@@ -59,7 +59,7 @@ Command compare_command() {
       const auto diagram = build_delta_view(comparison.base.model(), comparison.proposals.front().proposal.model(), render_sink);
       const auto bytes = diagram ? render_diagram(*diagram, *format, render_sink, comparison.base.model().as_of) : std::nullopt;
       print_diagnostics(io.err, render_sink);
-      if (!bytes || !write_output(path, *bytes, io.err)) return kExitUsage;
+      if (!bytes || !write_output(path, *bytes, io)) return kExitUsage;
     }
     const std::string format = args.get("--format", "text");
     std::string text;
@@ -78,7 +78,7 @@ Command compare_command() {
       io.out << text;
       return kExitOk;
     }
-    return write_output(args.get("--output"), text, io.err) ? kExitOk : kExitUsage;
+    return write_output(args.get("--output"), text, io) ? kExitOk : kExitUsage;
   };
   return c;
 }

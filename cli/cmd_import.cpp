@@ -40,6 +40,7 @@ Command import_command() {
       };
     }
     DiagnosticSink sink;
+    io.inputs.push_back(args.positional[0]);
     const auto text = import_geography(args.positional[0], sink, options);
     print_diagnostics(io.err, sink);
     if (!text) {
@@ -47,7 +48,7 @@ Command import_command() {
                             plural(static_cast<long long>(sink.error_count()), "error", "errors"), args.get("--output"));
       return kExitUsage;
     }
-    return write_output(args.get("--output"), *text, io.err) ? kExitOk : kExitUsage;
+    return write_output(args.get("--output"), *text, io) ? kExitOk : kExitUsage;
   };
   return c;
 }

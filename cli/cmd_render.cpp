@@ -76,7 +76,7 @@ int run_render(const Args& args, Io& io) {
   if (diagram) bytes = render_diagram(*diagram, *format, sink, model->as_of);
   print_diagnostics(io.err, sink);
   if (!bytes) return kExitUsage;
-  return write_output(output, *bytes, io.err) ? kExitOk : kExitUsage;
+  return write_output(output, *bytes, io) ? kExitOk : kExitUsage;
 }
 
 }  // namespace

@@ -93,7 +93,7 @@ Command report_command() {
     std::error_code ec;
     fs::create_directories(dir, ec);
     const std::string file = (fs::path(dir) / "report.html").string();
-    if (!write_output(file, html, io.err)) return kExitUsage;
+    if (!write_output(file, html, io)) return kExitUsage;
     io.out << "report: " << file << "\n";
     for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";
     for (const auto& key : comparison_order) {

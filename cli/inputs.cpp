@@ -28,15 +28,19 @@ std::string model_path(const std::string& reference, const Args& args) {
 
 std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io) {
   DiagnosticSink sink;
-  auto model = load_model(model_path(path, args), sink, load_options(args));
+  const std::string file = model_path(path, args);
+  auto model = load_model(file, sink, load_options(args));
   print_diagnostics(io.err, sink);
+  io.inputs.push_back(file);
   if (!model) return std::nullopt;
+  for (std::uint32_t f = 0; f < model->files->size(); ++f) io.inputs.push_back(model->files->path(f));
   return model;
 }
 
 std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io) {
   const std::string path = args.has("--rules") ? args.get("--rules") : discover_profile(model_path);
   if (path.empty()) return RuleProfile{};
+  io.inputs.push_back(path);
   DiagnosticSink sink;
   auto profile = load_profile(path, sink);
   print_diagnostics(io.err, sink);

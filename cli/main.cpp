@@ -31,7 +31,7 @@ void print_help(const std::vector<Command>& commands, std::ostream& out) {
 
 int run(int argc, char** argv) {
   const auto commands = command_table();
-  Io io{std::cout, std::cerr};
+  Io io{std::cout, std::cerr, {}};
   if (argc < 2) {
     print_help(commands, std::cerr);
     return kExitUsage;

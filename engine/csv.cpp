@@ -65,12 +65,12 @@ class RecordReader {
     while (true) {
       const std::size_t quote = text_.find('"', pos_);
       if (quote == std::string_view::npos) {
-        for (std::size_t i = pos_; i < text_.size(); ++i) line_ += text_[i] == '\n' ? 1 : 0;
+        count_line_ends(pos_, text_.size());
         sink_.error(files_, locate(open), "unterminated quoted field", "csv-syntax");
         pos_ = text_.size();
         return false;
       }
-      for (std::size_t i = pos_; i < quote; ++i) line_ += text_[i] == '\n' ? 1 : 0;
+      count_line_ends(pos_, quote);
       field.append(text_.substr(pos_, quote - pos_));
       pos_ = quote + 1;
       if (pos_ < text_.size() && text_[pos_] == '"') {
@@ -83,6 +83,13 @@ class RecordReader {
                   "csv-syntax");
       skip_line();
       return false;
+    }
+  }
+
+  // Counts the line ends (LF, CRLF or a lone CR, as SourceFiles does) in [begin, end).
+  void count_line_ends(std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) ++line_;
     }
   }
 
@@ -135,10 +142,20 @@ std::optional<CsvTable> parse_csv(const SourceFiles& files, std::uint32_t file,
   bool missing = false;
   for (const auto& name : wanted.empty() ? table.header : wanted) {
     std::optional<std::size_t> at;
+    std::vector<std::string> positions;  // 1-based, for the message
     for (std::size_t i = 0; i < table.header.size(); ++i) {
-      if (table.header[i] == name) at = i;
+      if (table.header[i] != name) continue;
+      if (!at) at = i;
+      positions.push_back(std::to_string(i + 1));
     }
-    if (at) {
+    if (positions.size() > 1) {  // taking either would silently ignore the other
+      sink.error(files, Location{file, header_line, 1},
+                 fmt::format("column '{}' appears {} times in the header (columns {}); govmap cannot tell "
+                             "which to read",
+                             name, positions.size(), join(positions, ", ")),
+                 "duplicate-column");
+      missing = true;
+    } else if (at) {
       picks.push_back(*at);
       table.columns.push_back(name);
     } else if (!optional_columns) {

@@ -55,18 +55,24 @@ Diagnostic make_diagnostic(DiagnosticLevel level, const SourceFiles& files, cons
       d.source_column -= static_cast<std::uint32_t>(start);
     }
     d.source_line = std::string(line);
-    // Quote only valid text: replace bytes that are not UTF-8 so the output stays UTF-8.
+    // Quote only valid text: replace bytes that are not UTF-8 so the output stays UTF-8, and
+    // control characters (an escape could drive the terminal) except the tab.
     while (auto bad = first_invalid_utf8(d.source_line)) d.source_line[*bad] = '?';
+    for (char& c : d.source_line) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
+    }
   }
   return d;
 }
 
-void DiagnosticSink::report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+void DiagnosticSink::report(Diagnostic diagnostic) {
+  if (diagnostic.level == DiagnosticLevel::Error) ++errors_;
+  diagnostics_.push_back(std::move(diagnostic));
+}
 
 Diagnostic& DiagnosticSink::error(const SourceFiles& files, const Location& at,
                                   std::string message, std::string code) {
-  diagnostics_.push_back(
-      make_diagnostic(DiagnosticLevel::Error, files, at, std::move(message), std::move(code)));
+  report(make_diagnostic(DiagnosticLevel::Error, files, at, std::move(message), std::move(code)));
   return diagnostics_.back();
 }
 
@@ -82,7 +88,7 @@ Diagnostic& DiagnosticSink::error(std::string path, std::string message, std::st
   d.path = std::move(path);
   d.message = std::move(message);
   d.code = std::move(code);
-  diagnostics_.push_back(std::move(d));
+  report(std::move(d));
   return diagnostics_.back();
 }
 
@@ -92,11 +98,6 @@ void DiagnosticSink::note(const SourceFiles& files, const Location& at, std::str
       make_diagnostic(DiagnosticLevel::Note, files, at, std::move(message), ""));
 }
 
-std::size_t DiagnosticSink::error_count() const {
-  return static_cast<std::size_t>(std::count_if(
-      diagnostics_.begin(), diagnostics_.end(),
-      [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; }));
-}
 
 void print_diagnostic(std::ostream& out, const Diagnostic& diagnostic) {
   print_one(out, diagnostic);

@@ -39,11 +39,12 @@ class DiagnosticSink {
   void note(const SourceFiles& files, const Location& at, std::string message);
 
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
-  std::size_t error_count() const;
+  std::size_t error_count() const { return errors_; }
   bool has_errors() const { return error_count() > 0; }
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::size_t errors_ = 0;  // counted as they come: loops ask often
 };
 
 /// Builds a diagnostic at a location, quoting its line.

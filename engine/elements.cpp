@@ -75,7 +75,7 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
   area.name = a.text("name");
   area.kind = a.text("kind");
   area.code = a.text("code");
-  area.population = a.number("population");
+  area.population = a.number("population", false, true, false, kMaxPopulation);
   area.population_year = a.text("population-year");
   area.parent = a.id("parent");
   area.provenance = provenance(a);
@@ -139,7 +139,8 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
       read_suppress(file, child, model().bodies[position].id);
     } else {
       sink_.error(*files_, node_location(*files_, file, child),
-                  fmt::format("<body> may contain only <suppress>, not <{}>", child.name()),
+                  fmt::format("<body> may contain only <suppress>, not <{}>{}", child.name(),
+                              did_you_mean(child.name(), {"suppress"})),
                   "unknown-element");
     }
   }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,15 @@ struct Step {
   std::string group;                 // pick-max
   Location at;
 };
+
+/// Longest regular expression a derive step may give (the compiler recurses on nesting).
+inline constexpr std::size_t kMaxPatternLength = 256;
+
+/// Compiles a derive step's regular expression (ECMAScript) for matching in time proportional
+/// to the text and with stack use independent of its length: libstdc++'s backtracking matcher
+/// recurses once per character, and a 50,000-character CSV cell overflowed the stack. Throws
+/// std::regex_error for a bad pattern (back-references included, which this mode cannot match).
+std::regex compile_pattern(const std::string& pattern);
 
 /// A CSV file and the steps that turn it into rows.
 struct TableSpec {

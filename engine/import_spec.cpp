@@ -119,11 +119,17 @@ class SpecReader {
       s.from = r.text("from", true);
       s.regex = r.text("regex", true);
       s.at = r.at();
-      try {
-        std::regex check(s.regex);
-        if (check.mark_count() < 1) sink_.error(files_, r.at("regex"), "regex needs one capture group", "bad-value");
-      } catch (const std::regex_error& e) {
-        sink_.error(files_, r.at("regex"), fmt::format("bad regular expression: {}", e.what()), "bad-value");
+      if (s.regex.size() > kMaxPatternLength) {
+        sink_.error(files_, r.at("regex"),
+                    fmt::format("regex is {} characters long; the limit is {}", s.regex.size(), kMaxPatternLength),
+                    "too-long");
+      } else {
+        try {
+          const std::regex check = compile_pattern(s.regex);
+          if (check.mark_count() < 1) sink_.error(files_, r.at("regex"), "regex needs one capture group", "bad-value");
+        } catch (const std::regex_error& e) {
+          sink_.error(files_, r.at("regex"), fmt::format("bad regular expression: {}", e.what()), "bad-value");
+        }
       }
     } else if (name == "join") {
       AttributeReader r(files_, file_, node, sink_, {"id", "file", "key", "on"});

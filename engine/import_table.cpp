@@ -20,6 +20,15 @@ std::string file_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+/// A cell's value in quotes for a message; a long one is cut short, saying how long it was.
+std::string quoted(const std::string& value) {
+  constexpr std::size_t kShown = 60;
+  if (value.size() <= kShown + 20) return "'" + value + "'";
+  std::size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  return fmt::format("'{}…' ({} bytes)", value.substr(0, cut), value.size());
+}
+
 /// The column a step needs, or nullopt after reporting it missing.
 std::optional<std::size_t> need_column(const Rows& rows, const std::string& name, const Location& at,
                                        Context& context) {
@@ -69,7 +78,7 @@ bool filter(Rows& rows, const Step& step, Context& context) {
 bool derive(Rows& rows, const Step& step, Context& context) {
   const auto from = need_column(rows, step.from, step.at, context);
   if (!from) return false;
-  const std::regex pattern(step.regex);
+  const std::regex pattern = compile_pattern(step.regex);
   bool ok = true;
   for (std::size_t i = 0; i < rows.rows.size() && !context.too_many_errors(); ++i) {
     std::smatch match;
@@ -79,7 +88,7 @@ bool derive(Rows& rows, const Step& step, Context& context) {
       continue;
     }
     context.sink.error(context.files, row_at(rows, i),
-                       fmt::format("'{}' in column '{}' does not match the pattern {} (spec line {})", value,
+                       fmt::format("{} in column '{}' does not match the pattern {} (spec line {})", quoted(value),
                                    step.from, step.regex, step.at.line),
                        "no-match");
     rows.rows[i].emplace_back();
@@ -184,6 +193,11 @@ bool pick_max(Rows& rows, const Step& step, Context& context) {
 }
 
 }  // namespace
+
+std::regex compile_pattern(const std::string& pattern) {
+  // __polynomial (a libstdc++ extension) selects the breadth-first matcher.
+  return std::regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+}
 
 std::optional<std::size_t> Rows::column(std::string_view name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -22,6 +22,12 @@ const std::vector<std::string> kElements = {
     "suppress", "remove", "change", "move-coverage", "merge", "split", "transfer", "abolish", "rename",
     "supersede"};
 
+// " (did you mean 'x'?)" for a near miss, else the elements that may appear.
+std::string element_hint(std::string_view name, const std::vector<std::string>& elements) {
+  std::string hint = did_you_mean(name, elements);
+  return hint.empty() ? "; a model's elements are: " + join(elements, ", ") : hint;
+}
+
 std::string normal(const fs::path& path) { return fs::weakly_canonical(path).lexically_normal().string(); }
 
 // A path as the user would write it: relative to the working folder when inside it.
@@ -84,7 +90,8 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "govmap") {
     sink_.error(*files_, node_location(*files_, *file, root),
-                fmt::format("the root element must be <govmap>, not <{}>", root.name()),
+                fmt::format("the root element must be <govmap>, not <{}>{}", root.name(),
+                            did_you_mean(root.name(), {"govmap"})),
                 "unknown-element");
     return false;
   }
@@ -279,7 +286,7 @@ void Loader::read_element(std::uint32_t file, const pugi::xml_node& node) {
   if (is_overlay_element(name)) return read_overlay(file, node);
   if (auto kind = parse_link_kind(name)) return read_link(file, node, *kind);
   sink_.error(*files_, node_location(*files_, file, node),
-              fmt::format("unknown element <{}>{}", name, did_you_mean(name, kElements)),
+              fmt::format("unknown element <{}>{}", name, element_hint(name, kElements)),
               "unknown-element");
 }
 
@@ -312,7 +319,7 @@ std::optional<Model> Loader::finish(bool read_ok) {
   }
   m.files = files_;
   if (read_ok && m.vocabulary && !too_many()) {
-    detail::resolve(raw_, sink_);
+    detail::resolve(raw_, sink_, options_.max_errors);
     if (!sink_.has_errors()) detail::expand_membership(raw_, sink_);
   }
   if (sink_.error_count() >= options_.max_errors) {

@@ -1,6 +1,7 @@
 #pragma once
 // Shared between loader.cpp (reading elements) and resolve.cpp (checking references).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ struct RawModel {
   Model model;  // model.links holds the links as written until resolve() expands them in place
   std::vector<LinkKindSide> link_sides;  // one per element of model.links
   std::vector<RawCoverage> coverage;
+  /// Where a proposal removed each (what, id): a reference left to it is reported there.
+  std::map<std::pair<std::string, std::string>, Location> removed_at;
 
   /// Removes the links (with their sides) for which `drop(link)` is true, and those a verb
   /// marked dropped, keeping the order.
@@ -50,9 +53,13 @@ struct RawModel {
   }
 };
 
+/// Most links that kind-level links may stand for in one model (models/FORMAT.md, "Limits").
+inline constexpr std::size_t kMaxExpandedLinks = 1'000'000;
+
 /// Checks every reference and vocabulary use, expands kind-level links, attaches coverage and
-/// fills defaults from the vocabulary. Reports problems to `sink`.
-void resolve(RawModel& raw, DiagnosticSink& sink);
+/// fills defaults from the vocabulary. Reports problems to `sink`, stopping (without expanding
+/// links) once it holds `max_errors` errors.
+void resolve(RawModel& raw, DiagnosticSink& sink, std::size_t max_errors);
 
 /// Expands kind-level seats and post templates (models/FORMAT.md, "Membership at kind level")
 /// into seats and posts of single bodies, after resolve() found no error. A template post held

@@ -669,6 +669,7 @@ void Loader::read_remove_or_change(std::uint32_t file, const pugi::xml_node& nod
     return;
   }
   removed.insert(ref);
+  raw_.removed_at.emplace(std::pair(what, ref), a.at("ref"));
 }
 
 // Baseline elements of a removed body go with it; a proposal's own elements that name a body

@@ -12,6 +12,16 @@ namespace govmap::detail {
 namespace {
 
 constexpr std::size_t kMaxSuggestionPool = 20000;  // beyond this, skip "did you mean"
+/// The work all "did you mean" searches of one load may do, counted as candidates times the
+/// unknown id's length (the banded edit distance costs up to 17 steps for each): about a second
+/// at most. 40 unknown 250-character ids among 20,000 had taken over 600 s; a 200,000,000 budget
+/// still let them take 7 s.
+constexpr std::size_t kSuggestionBudget = 20'000'000;
+
+/// "a" or "an" before a word.
+std::string_view article(std::string_view word) {
+  return !word.empty() && std::string_view("aeiou").find(word.front()) != std::string_view::npos ? "an" : "a";
+}
 
 template <typename Map>
 std::vector<std::string> sorted_keys(const Map& index) {
@@ -32,90 +42,143 @@ std::vector<std::string> ids_of(const std::vector<T>& items) {
 
 class Resolver {
  public:
-  Resolver(RawModel& raw, DiagnosticSink& sink)
-      : raw_(raw), m_(raw.model), files_(*m_.files), vocab_(*m_.vocabulary), sink_(sink) {}
+  Resolver(RawModel& raw, DiagnosticSink& sink, std::size_t max_errors)
+      : raw_(raw), m_(raw.model), files_(*m_.files), vocab_(*m_.vocabulary), sink_(sink),
+        max_errors_(max_errors) {}
 
   void run() {
-    check_sources(m_.model_sources, {});
+    check_sources(m_.model_sources, {}, {});
     for (const auto& area : m_.areas) {
+      if (full()) return;
       check_provenance(area.provenance);
-      if (!area.parent.empty()) ref(m_.area_index, area.parent, "area", attr(area.provenance.location, "parent"), area_keys_);
+      if (!area.parent.empty()) ref(m_.area_index, area.parent, "area", {area.provenance.location, "parent"}, area_keys_);
     }
     check_area_cycles();
-    for (auto& body : m_.bodies) check_body(body);
-    for (const auto& c : raw_.coverage) check_coverage(c);
+    for (auto& body : m_.bodies) {
+      if (full()) return;
+      check_body(body);
+    }
+    for (const auto& c : raw_.coverage) {
+      if (full()) return;
+      check_coverage(c);
+    }
     for (const auto& p : m_.people) check_provenance(p.provenance);
     for (const auto& post : m_.posts) {
+      if (full()) return;
       check_provenance(post.provenance);
-      if (!post.of.empty()) body_ref(post.of, attr(post.provenance.location, "of"));
-      if (!post.of_kind.empty()) kind_ref(post.of_kind, attr(post.provenance.location, "of-kind"));
-      if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", attr(post.provenance.location, "holder"), person_keys_);
+      if (!post.of.empty()) body_ref(post.of, {post.provenance.location, "of"});
+      if (!post.of_kind.empty()) kind_ref(post.of_kind, {post.provenance.location, "of-kind"});
+      if (!post.holder.empty()) ref(m_.person_index, post.holder, "person", {post.provenance.location, "holder"}, person_keys_);
     }
-    for (const auto& seat : m_.seats) check_seat(seat);
-    for (std::size_t i = 0; i < m_.links.size(); ++i) check_link(m_.links[i], raw_.link_sides[i]);
-    for (const auto& claim : m_.claims) check_claim(claim);
+    for (const auto& seat : m_.seats) {
+      if (full()) return;
+      check_seat(seat);
+    }
+    for (std::size_t i = 0; i < m_.links.size(); ++i) {
+      if (full()) return;
+      check_link(m_.links[i], raw_.link_sides[i]);
+    }
+    for (const auto& claim : m_.claims) {
+      if (full()) return;
+      check_claim(claim);
+    }
     for (const auto& s : m_.suppressions) {
       if (!s.reason.empty() && split_words(s.reason).empty()) {
         sink_.error(files_, s.location, "a suppression needs a reason", "missing-attribute");
       }
     }
-    expand_links();
+    if (!full()) expand_links();
   }
 
  private:
+  /// Where an attribute is written: its element, and its name. The position in the file is
+  /// looked up only for a diagnostic (the lookup scans the start tag, which can be long).
+  struct Where {
+    Location element;
+    std::string_view attribute;
+  };
+
+  /// Whether the error limit is reached: nothing more is reported or checked.
+  bool full() const { return sink_.error_count() >= max_errors_; }
+
   bool ref(const std::unordered_map<std::string, std::size_t>& index, const std::string& id,
-           std::string_view what, Location at, std::vector<std::string>& keys) {
+           std::string_view what, Where where, std::vector<std::string>& keys) {
     if (index.count(id) != 0) return true;
+    if (full()) return false;
+    if (const auto removed = raw_.removed_at.find({std::string(what), id}); removed != raw_.removed_at.end()) {
+      // The proposal's <remove> is what to fix, not the baseline that still names the element.
+      sink_.error(files_, removed->second, fmt::format("{} '{}' is removed here, but the model still names it", what, id),
+                  "overlay");
+      sink_.note(files_, place(where), "named here");
+      return false;
+    }
     if (keys.empty()) keys = sorted_keys(index);
-    sink_.error(files_, at, fmt::format("unknown {} '{}'{}", what, id, did_you_mean(id, keys)), "dangling-ref");
+    sink_.error(files_, place(where), fmt::format("unknown {} '{}'{}", what, id, suggestion(id, keys)), "dangling-ref");
     return false;
   }
-  bool body_ref(const std::string& id, Location at) { return ref(m_.body_index, id, "body", at, body_keys_); }
+  bool body_ref(const std::string& id, Where where) { return ref(m_.body_index, id, "body", where, body_keys_); }
   /// Location of an attribute of the element at `element`.
   Location attr(Location element, std::string_view name) const { return attribute_location(files_, element, name); }
+  Location place(Where where) const { return where.attribute.empty() ? where.element : attr(where.element, where.attribute); }
 
-  void check_sources(const std::vector<std::string>& sources, Location at) {
-    for (const auto& s : sources) ref(m_.source_index, s, "source", at, source_keys_);
+  /// " (did you mean 'x'?)" while the suggestion budget lasts, then "".
+  std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::size_t cost = candidates.size() * (word.size() + 1);
+    if (cost > suggestion_budget_) return {};
+    suggestion_budget_ -= cost;
+    return did_you_mean(word, candidates);
   }
-  void check_provenance(const Provenance& p) { check_sources(p.sources, attr(p.location, "source")); }
 
+  void check_sources(const std::vector<std::string>& sources, Location element, std::string_view attribute) {
+    for (const auto& s : sources) ref(m_.source_index, s, "source", {element, attribute}, source_keys_);
+  }
+  void check_provenance(const Provenance& p) { check_sources(p.sources, p.location, "source"); }
+
+  /// Reports a value the vocabulary lacks, with a suggestion or else the values it has.
   bool vocabulary_ref(std::string_view value, std::string_view what, const std::vector<std::string>& known,
-                      Location at) {
+                      Where where) {
     if (std::find(known.begin(), known.end(), value) != known.end()) return true;
-    sink_.error(files_, at,
-                fmt::format("'{}' is not a {} in the vocabulary{}", value, what, did_you_mean(value, known)),
+    if (full()) return false;
+    std::string hint = did_you_mean(value, known);
+    if (hint.empty()) hint = fmt::format("; it has: {}", join(known, ", "));
+    sink_.error(files_, place(where),
+                fmt::format("'{}' is not {} {} in the vocabulary{}", value, article(what), what, hint),
                 "vocabulary");
     return false;
   }
 
-  bool kind_ref(std::string_view kind, Location at) {
-    return vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), at);
+  bool kind_ref(std::string_view kind, Where where) {
+    return vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), where);
   }
 
   void check_body(Body& body) {
     check_provenance(body.provenance);
     const Location at = body.provenance.location;
     const BodyKind* kind = vocab_.body_kind(body.kind);
-    if (kind == nullptr) {
-      vocabulary_ref(body.kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "kind"));
+    if (kind == nullptr && body.kind.empty()) {
+      // The missing kind was reported when the file was read; nothing below can be checked.
+    } else if (kind == nullptr) {
+      vocabulary_ref(body.kind, "body kind", ids_of(vocab_.body_kinds), {at, "kind"});
     } else if (body.sector.empty()) {
       body.sector = kind->sector;
     }
     if (!body.sector.empty() && kind != nullptr && body.sector != kind->sector) {
-      vocabulary_ref(body.sector, "sector", ids_of(vocab_.sectors), attr(at, "sector"));
+      vocabulary_ref(body.sector, "sector", ids_of(vocab_.sectors), {at, "sector"});
     }
-    if (!body.part_of.empty() && body_ref(body.part_of, attr(at, "part-of")) && body.part_of == body.id) {
+    if (!body.part_of.empty() && body_ref(body.part_of, {at, "part-of"}) && body.part_of == body.id) {
       sink_.error(files_, at, fmt::format("body '{}' cannot be part of itself", body.id), "bad-value");
     }
-    for (const auto& area : body.covers) ref(m_.area_index, area, "area", attr(at, "covers"), area_keys_);
+    for (const auto& area : body.covers) {
+      if (!ref(m_.area_index, area, "area", {at, "covers"}, area_keys_) && full()) return;
+    }
   }
 
   void check_coverage(const RawCoverage& c) {
-    if (!body_ref(c.body, attr(c.location, "body"))) return;
+    if (!body_ref(c.body, {c.location, "body"})) return;
     std::size_t bad = 0;
     for (const auto& area : c.areas) {
       if (m_.area_index.count(area) != 0) continue;
-      if (++bad <= 5) ref(m_.area_index, area, "area", attr(c.location, "areas"), area_keys_);
+      if (++bad <= 5) ref(m_.area_index, area, "area", {c.location, "areas"}, area_keys_);
     }
     if (bad > 5) sink_.error(files_, c.location, fmt::format("and {} more unknown areas", bad - 5), "dangling-ref");
     auto& covers = m_.bodies[m_.body_index.at(c.body)].covers;
@@ -125,20 +188,21 @@ class Resolver {
   void check_seat(const Seat& seat) {
     check_provenance(seat.provenance);
     const Location at = seat.provenance.location;
-    if (!seat.body.empty()) body_ref(seat.body, attr(at, "body"));
-    if (!seat.body_kind.empty()) kind_ref(seat.body_kind, attr(at, "body-kind"));
-    for (const auto& body : seat.except) body_ref(body, attr(at, "except"));
-    if (!seat.nominated_by.empty()) body_ref(seat.nominated_by, attr(at, "nominated-by"));
-    if (!seat.nominated_by_kind.empty()) kind_ref(seat.nominated_by_kind, attr(at, "nominated-by-kind"));
-    if (!seat.holder.empty() && m_.person_index.count(seat.holder) == 0 && m_.post_index.count(seat.holder) == 0) {
+    if (!seat.body.empty()) body_ref(seat.body, {at, "body"});
+    if (!seat.body_kind.empty()) kind_ref(seat.body_kind, {at, "body-kind"});
+    for (const auto& body : seat.except) body_ref(body, {at, "except"});
+    if (!seat.nominated_by.empty()) body_ref(seat.nominated_by, {at, "nominated-by"});
+    if (!seat.nominated_by_kind.empty()) kind_ref(seat.nominated_by_kind, {at, "nominated-by-kind"});
+    if (!seat.holder.empty() && m_.person_index.count(seat.holder) == 0 && m_.post_index.count(seat.holder) == 0 &&
+        !full()) {
       auto keys = sorted_keys(m_.person_index);
       auto posts = sorted_keys(m_.post_index);
       keys.insert(keys.end(), posts.begin(), posts.end());
       sink_.error(files_, attr(at, "holder"),
-                  fmt::format("unknown person or post '{}'{}", seat.holder, did_you_mean(seat.holder, keys)),
+                  fmt::format("unknown person or post '{}'{}", seat.holder, suggestion(seat.holder, keys)),
                   "dangling-ref");
     }
-    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), attr(at, "sector"));
+    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), {at, "sector"});
   }
 
   void check_link(const Link& link, const LinkKindSide& side) {
@@ -146,16 +210,16 @@ class Resolver {
     const Location at = link.provenance.location;
     // A missing end was reported by the loader; nothing below can check the link then.
     bool ok = (!link.from.empty() || !side.from_kind.empty()) && (!link.to.empty() || !side.to_kind.empty());
-    if (!link.from.empty()) ok = body_ref(link.from, attr(at, "from")) && ok;
-    if (!link.to.empty()) ok = body_ref(link.to, attr(at, "to")) && ok;
-    if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "from-kind")) && ok;
-    if (!side.to_kind.empty()) ok = vocabulary_ref(side.to_kind, "body kind", ids_of(vocab_.body_kinds), attr(at, "to-kind")) && ok;
-    if (!link.held_by.empty()) body_ref(link.held_by, attr(at, "held-by"));
+    if (!link.from.empty()) ok = body_ref(link.from, {at, "from"}) && ok;
+    if (!link.to.empty()) ok = body_ref(link.to, {at, "to"}) && ok;
+    if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", ids_of(vocab_.body_kinds), {at, "from-kind"}) && ok;
+    if (!side.to_kind.empty()) ok = vocabulary_ref(side.to_kind, "body kind", ids_of(vocab_.body_kinds), {at, "to-kind"}) && ok;
+    if (!link.held_by.empty()) body_ref(link.held_by, {at, "held-by"});
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
-      vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), attr(at, "mechanism"));
+      vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), {at, "mechanism"});
     }
     if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
-      vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), attr(at, "kind"));
+      vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), {at, "kind"});
     }
     if (ok && side.from_kind.empty() && side.to_kind.empty()) check_allowed(link, at);
   }
@@ -177,7 +241,7 @@ class Resolver {
     static const std::vector<std::string> kMetrics = {"bodies", "seats", "split-areas", "split-partners",
                                                       "coterminous", "funding", "population"};
     const Location at = claim.provenance.location;
-    if (!claim.metric.empty()) vocabulary_ref(claim.metric, "claim metric", kMetrics, attr(at, "metric"));
+    if (!claim.metric.empty()) vocabulary_ref(claim.metric, "claim metric", kMetrics, {at, "metric"});
     auto param = [&](const char* name) {
       auto it = claim.params.find(name);
       return it == claim.params.end() ? std::string() : it->second;
@@ -185,10 +249,10 @@ class Resolver {
     for (const char* kind_param : {"kind", "by"}) {
       const std::string kind = param(kind_param);
       const bool area_kind = claim.metric == "population";
-      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), attr(at, kind_param));
+      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), {at, kind_param});
     }
     for (const char* body_param : {"body", "nominated-by", "from", "to"}) {
-      if (!param(body_param).empty()) body_ref(param(body_param), attr(at, body_param));
+      if (!param(body_param).empty()) body_ref(param(body_param), {at, body_param});
     }
     const bool needs_kind = claim.metric == "bodies" || claim.metric == "split-areas" ||
                             claim.metric == "split-partners" || claim.metric == "coterminous";
@@ -235,6 +299,7 @@ class Resolver {
     // The bodies each kind-level link expands to; checks and totals in document order.
     static const std::vector<std::size_t> kNone;
     std::vector<const std::vector<std::size_t>*> targets(links.size(), nullptr);
+    std::size_t expanded = 0;  // links the kind-level ones stand for
     for (std::size_t i = 0; i < links.size(); ++i) {
       const LinkKindSide& side = sides[i];
       if (!side.names_kind()) continue;
@@ -242,7 +307,17 @@ class Resolver {
       const std::string& fixed = to_side ? links[i].from : links[i].to;
       const auto it = by_kind.find(to_side ? side.to_kind : side.from_kind);
       targets[i] = (it == by_kind.end() || fixed.empty() || m_.body_index.count(fixed) == 0) ? &kNone : &it->second;
+      expanded += targets[i]->size();
+      if (expanded > kMaxExpandedLinks) {  // a small file must not demand unbounded memory
+        sink_.error(files_, links[i].provenance.location,
+                    fmt::format("with this link, kind-level links stand for more than {} links, "
+                                "the limit for one model (see Limits in models/FORMAT.md)",
+                                kMaxExpandedLinks),
+                    "too-many");
+        return;
+      }
       for (std::size_t body : *targets[i]) {
+        if (full()) return;
         const std::string& id = m_.bodies[body].id;
         check_allowed(links[i].kind, to_side ? fixed : id, to_side ? id : fixed, links[i].provenance.location);
       }
@@ -290,11 +365,15 @@ class Resolver {
   const SourceFiles& files_;
   const Vocabulary& vocab_;
   DiagnosticSink& sink_;
+  std::size_t max_errors_;
+  std::size_t suggestion_budget_ = kSuggestionBudget;
   std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
 };
 
 }  // namespace
 
-void resolve(RawModel& raw, DiagnosticSink& sink) { Resolver(raw, sink).run(); }
+void resolve(RawModel& raw, DiagnosticSink& sink, std::size_t max_errors) {
+  Resolver(raw, sink, max_errors).run();
+}
 
 }  // namespace govmap::detail

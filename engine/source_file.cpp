@@ -6,8 +6,11 @@ namespace govmap {
 
 std::uint32_t SourceFiles::add(std::string path, std::string text) {
   File file{std::move(path), std::move(text), {0}};
-  for (std::size_t i = 0; i < file.text.size(); ++i) {
-    if (file.text[i] == '\n') file.line_starts.push_back(i + 1);
+  // A line ends at LF, CRLF or a lone CR (old Mac files), as XML 1.0 reads line ends.
+  const std::string& content = file.text;
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const bool lone_cr = content[i] == '\r' && (i + 1 == content.size() || content[i + 1] != '\n');
+    if (content[i] == '\n' || lone_cr) file.line_starts.push_back(i + 1);
   }
   files_.push_back(std::move(file));
   return static_cast<std::uint32_t>(files_.size() - 1);
@@ -31,9 +34,8 @@ std::string_view SourceFiles::line_text(std::uint32_t file, std::uint32_t line) 
   const auto& f = files_[file];
   if (line == 0 || line > f.line_starts.size()) return {};
   const std::size_t begin = f.line_starts[line - 1];
-  std::size_t end = f.text.find('\n', begin);
+  std::size_t end = f.text.find_first_of("\r\n", begin);
   if (end == std::string::npos) end = f.text.size();
-  if (end > begin && f.text[end - 1] == '\r') --end;
   return std::string_view(f.text).substr(begin, end - begin);
 }
 

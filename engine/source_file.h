@@ -26,7 +26,8 @@ class SourceFiles {
   std::size_t size() const { return files_.size(); }
   const std::string& path(std::uint32_t file) const { return files_[file].path; }
   const std::string& text(std::uint32_t file) const { return files_[file].text; }
-  /// Line and column (1-based; column counts bytes) of a byte offset in a file.
+  /// Line and column (1-based; column counts bytes) of a byte offset in a file. Lines end at
+  /// LF, CRLF or a lone CR.
   Location locate(std::uint32_t file, std::size_t offset) const;
   /// The text of a 1-based line, without its line ending.
   std::string_view line_text(std::uint32_t file, std::uint32_t line) const;

@@ -35,26 +35,33 @@ std::string plural(long long n, std::string_view one, std::string_view many) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance) {
   const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (length_gap > max_distance) return max_distance + 1;
+  const std::size_t over = max_distance + 1;  // stands for every distance above the bound
+  if (length_gap > max_distance) return over;
+  // Only cells within max_distance of the diagonal can hold a distance within the bound, so each
+  // row computes that band alone: time grows with length times bound, not length squared.
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = std::min(j, over);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    const std::size_t low = i > max_distance ? i - max_distance : 1;
+    const std::size_t high = std::min(b.size(), i + max_distance);
+    std::size_t diagonal = row[low - 1];
+    row[low - 1] = low == 1 ? std::min(i, over) : over;
+    std::size_t best = row[low - 1];
+    for (std::size_t j = low; j <= high; ++j) {
       const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1), over});
       diagonal = above;
       best = std::min(best, row[j]);
     }
-    if (best > max_distance) return max_distance + 1;
+    if (best > max_distance) return over;
   }
-  return std::min(row[b.size()], max_distance + 1);
+  return std::min(row[b.size()], over);
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  // A third of the word's length, at least 2 and at most 8 edits: a word further from every
+  // candidate than that is not a typo of one.
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 2, 8);
   std::string best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
@@ -165,14 +172,17 @@ std::string percent(double fraction) {
 }
 
 std::string thousands(double value) {
-  const auto whole = static_cast<long long>(std::llround(value));
-  std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  if (!std::isfinite(value)) return value > 0 ? "infinite" : value < 0 ? "-infinite" : "not a number";
+  // Rounded half away from zero, in double: a value beyond the range of long long (a population
+  // of 1e19 had been negated as LLONG_MIN) still prints its digits.
+  const double rounded = std::round(std::abs(value));
+  const std::string digits = fmt::format("{:.0f}", rounded);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  return whole < 0 ? "-" + out : out;
+  return value < 0 && rounded > 0 ? "-" + out : out;
 }
 
 std::string money(double pounds) {

@@ -11,7 +11,8 @@ namespace govmap {
 /// Levenshtein distance, bounded: returns max_distance + 1 when it would be larger.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance);
 
-/// The candidate closest to `word` within a third of its length (at least 2 edits), or "".
+/// The candidate closest to `word` within a third of its length (at least 2 edits, at most 8),
+/// or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 /// " (did you mean 'x'?)" or "" when nothing is close.

@@ -71,7 +71,7 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& path, std::string 
       list.push_back(std::move(item));
     } else if (name == "tier") {
       AttributeReader a(files, file, node, sink, {"id", "label", "rank"});
-      Tier t{a.id("id", true), a.text("label", true), static_cast<int>(a.number("rank", true).value_or(0))};
+      Tier t{a.id("id", true), a.text("label", true), static_cast<int>(a.number("rank", true, true, false, 1e6).value_or(0))};
       v.tiers.push_back(std::move(t));
     } else if (name == "body-kind") {
       AttributeReader a(files, file, node, sink,

@@ -1,6 +1,8 @@
 #include "engine/xml_input.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +25,78 @@ Diagnostic& report_at(DiagnosticSink& sink, const SourceFiles* files, Location a
 
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+// The name of a Unicode encoding other than UTF-8 that the text's byte order mark announces.
+const char* other_encoding(std::string_view text) {
+  // UTF-32LE's mark begins with UTF-16LE's, so test the longer marks first.
+  if (text.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4)) return "UTF-32";
+  if (text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) return "UTF-32";
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16";
+  return nullptr;
+}
+
+// Offset of the first C0 control character other than tab, line feed and carriage return (XML
+// 1.0 allows no others, and JSON and SVG outputs could not carry them), or nullopt.
+std::optional<std::size_t> first_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+  }
+  return std::nullopt;
+}
+
+// Whether XML 1.0 allows the character (production [2] Char).
+bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Reports character references (&#N; or &#xN;) to characters XML does not allow: pugixml decodes
+// them without complaint (and &#0; cuts a value short). Comments, CDATA sections and processing
+// instructions hold no references, so they are skipped.
+bool check_character_references(const SourceFiles& files, std::uint32_t file, DiagnosticSink& sink) {
+  const std::string& text = files.text(file);
+  bool ok = true;
+  std::size_t pos = 0;
+  while ((pos = text.find_first_of("<&", pos)) != std::string::npos) {
+    const std::string_view rest = std::string_view(text).substr(pos);
+    if (rest.starts_with("<!--") || rest.starts_with("<![CDATA[") || rest.starts_with("<?")) {
+      const std::string_view close = rest[1] == '?' ? "?>" : rest[2] == '-' ? "-->" : "]]>";
+      const std::size_t end = text.find(close, pos + 2);
+      if (end == std::string::npos) break;  // the parser reports the unterminated section
+      pos = end + close.size();
+      continue;
+    }
+    if (!rest.starts_with("&#")) {
+      ++pos;
+      continue;
+    }
+    const bool hex = rest.size() > 2 && rest[2] == 'x';
+    const std::size_t digits = hex ? 3 : 2;
+    const std::size_t semicolon = rest.find(';');
+    std::uint32_t code = 0;
+    bool valid_number = semicolon != std::string_view::npos && semicolon > digits && semicolon - digits <= 8;
+    for (std::size_t i = digits; valid_number && i < semicolon; ++i) {
+      const char c = rest[i];
+      const int value = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                        : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                               : -1;
+      if (value < 0) valid_number = false;
+      code = code * (hex ? 16u : 10u) + static_cast<std::uint32_t>(std::max(value, 0));
+      if (code > 0x10FFFF) code = 0x110000;  // stays out of range, never wraps
+    }
+    if (valid_number && !is_xml_char(code)) {
+      sink.error(files, files.locate(file, pos),
+                 fmt::format("character reference '{}' stands for U+{:04X}, which XML does not allow "
+                             "(a control character, a surrogate or not a character)",
+                             rest.substr(0, semicolon + 1), code),
+                 "xml-syntax");
+      ok = false;
+    }
+    pos += 2;
+  }
+  return ok;
 }
 
 }  // namespace
@@ -71,17 +145,26 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
     sink.error(path, "the file is empty; a model file needs a <govmap> root element", "empty-file");
     return std::nullopt;
   }
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    sink.error(path, "the file is UTF-16; govmap reads UTF-8 only", "encoding");
+  if (const char* other = other_encoding(text)) {
+    sink.error(path, fmt::format("the file is {}; govmap reads UTF-8 only", other), "encoding");
     return std::nullopt;
   }
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, "   ");  // keep columns
   const auto bad = first_invalid_utf8(text);
+  const auto control = first_control_character(text);
   const std::uint32_t file = files.add(path, std::move(text));
   if (bad) {
     sink.error(files, files.locate(file, *bad),
                fmt::format("invalid UTF-8 byte 0x{:02X}; govmap reads UTF-8 only",
                            static_cast<unsigned char>(files.text(file)[*bad])),
+               "encoding");
+    return std::nullopt;
+  }
+  if (control) {
+    sink.error(files, files.locate(file, *control),
+               fmt::format("control character U+{:04X} is not allowed in input files (only tab, "
+                           "line feed and carriage return are)",
+                           static_cast<unsigned char>(files.text(file)[*control])),
                "encoding");
     return std::nullopt;
   }
@@ -91,7 +174,10 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
 bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document& doc,
                DiagnosticSink& sink) {
   const std::string& text = files.text(file);
-  const unsigned options = pugi::parse_default | pugi::parse_doctype;
+  if (!check_character_references(files, file, sink)) return false;
+  // As a fragment, text outside the root element is kept (pugixml drops it otherwise), so that
+  // it can be reported below.
+  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
   const auto result = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!result) {
     const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
@@ -99,6 +185,7 @@ bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document&
                fmt::format("XML syntax: {}", result.description()), "xml-syntax");
     return false;
   }
+  bool seen_root = false;
   for (auto node : doc.children()) {
     if (node.type() == pugi::node_doctype) {
       sink.error(files, node_location(files, file, node),
@@ -106,6 +193,22 @@ bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document&
                  "xml-doctype");
       return false;
     }
+    const bool element = node.type() == pugi::node_element;
+    if (element && !seen_root) {
+      seen_root = true;
+      continue;
+    }
+    if (!element && node.type() != pugi::node_pcdata && node.type() != pugi::node_cdata) continue;
+    sink.error(files, node_location(files, file, node),
+               seen_root ? "content after the root element; a file has one root element and nothing "
+                           "after it but comments"
+                         : "text before the root element",
+               "xml-syntax");
+    return false;
+  }
+  if (!seen_root) {
+    sink.error(files, files.locate(file, text.size()), "XML syntax: No document element found", "xml-syntax");
+    return false;
   }
   return true;
 }
@@ -200,11 +303,25 @@ std::string AttributeReader::id(std::string_view name, bool required) {
 }
 
 std::vector<std::string> AttributeReader::words(std::string_view name) {
-  return split_words(list(name));  // lists of area ids can be long; each word is checked where used
+  // Lists of area ids can be long; each word is checked where used. Count before splitting, so
+  // that a huge list costs no more than its text.
+  const std::string value = list(name);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const bool space = std::isspace(static_cast<unsigned char>(value[i])) != 0;
+    if (!space && (i == 0 || std::isspace(static_cast<unsigned char>(value[i - 1])))) ++count;
+  }
+  if (count > kMaxListWords) {
+    sink_.error(files_, at(name),
+                fmt::format("attribute '{}' lists {} words; the limit is {}", name, count, kMaxListWords),
+                "too-long");
+    return {};
+  }
+  return split_words(value);
 }
 
 std::optional<double> AttributeReader::number(std::string_view name, bool required,
-                                              bool non_negative, bool money) {
+                                              bool non_negative, bool money, double max) {
   const std::string value = text(name, required);
   if (value.empty()) return std::nullopt;
   const auto parsed = parse_number(value);
@@ -219,6 +336,12 @@ std::optional<double> AttributeReader::number(std::string_view name, bool requir
                                     "link in the other direction", value)
                       : fmt::format("'{}' must not be negative (attribute '{}')", value, name),
                 money ? "negative-money" : "bad-number");
+    return std::nullopt;
+  }
+  if (std::abs(*parsed) > max) {
+    sink_.error(files_, at(name),
+                fmt::format("'{}' is out of range for attribute '{}' (at most {:.0f} in size)", value, name, max),
+                "bad-number");
     return std::nullopt;
   }
   return parsed;

@@ -32,10 +32,17 @@ Location node_location(const SourceFiles& files, std::uint32_t file, const pugi:
 /// location when the attribute is not written there).
 Location attribute_location(const SourceFiles& files, Location element, std::string_view name);
 
-/// Longest text attribute (a name, a note, evidence) and id that a model may give. Lists (covers,
-/// areas, functions) are not limited as a whole.
+/// Longest text attribute (a name, a note, evidence) and id that a model may give, and the most
+/// words a list attribute (covers, areas, functions) may hold. models/FORMAT.md, "Limits".
 inline constexpr std::size_t kMaxTextLength = 64 * 1024;
 inline constexpr std::size_t kMaxIdLength = 256;
+inline constexpr std::size_t kMaxListWords = 1'000'000;
+/// Largest number a model may give (money in pounds, claimed values, tolerances): a thousand
+/// times the UK's yearly output, and small enough that sums over a model stay exact in doubles
+/// and fit a 64-bit integer.
+inline constexpr double kMaxNumber = 1e15;
+/// Largest population of one area: more than the world's.
+inline constexpr double kMaxPopulation = 1e10;
 
 /// Reads the attributes of one element, tracking problems.
 class AttributeReader {
@@ -53,10 +60,12 @@ class AttributeReader {
   std::string text(std::string_view name, bool required = false);
   /// An identifier: non-empty, no whitespace, at most kMaxIdLength characters.
   std::string id(std::string_view name, bool required = false);
+  /// The words of a list attribute; reports too-many past kMaxListWords.
   std::vector<std::string> words(std::string_view name);
-  /// A non-negative number when `non_negative`; `money` words the error as negative money.
+  /// A number of at most `max` in size, non-negative when `non_negative`; `money` words the
+  /// error as negative money.
   std::optional<double> number(std::string_view name, bool required = false,
-                               bool non_negative = true, bool money = false);
+                               bool non_negative = true, bool money = false, double max = kMaxNumber);
   std::optional<int> positive_integer(std::string_view name);
   std::optional<bool> boolean(std::string_view name);
   std::string date(std::string_view name, bool required = false);

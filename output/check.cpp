@@ -120,7 +120,8 @@ std::string check_text(const Analysis& analysis, const CheckResult& result) {
 namespace {
 
 std::string csv_cell(std::string text) {
-  if (!text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos) text.insert(0, "'");
+  // Spreadsheets also run a formula after a leading tab or carriage return (OWASP's list).
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) text.insert(0, "'");
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);

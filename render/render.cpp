@@ -257,8 +257,11 @@ std::optional<std::string> run(const Diagram& d, OutputFormat format, Diagnostic
     gv::Layout layout(context, graph);
     if (layout.run("dot")) result = gv::render_data(context, graph, graphviz_format(format));
   }
+  const std::size_t errors_before = sink.error_count();
   errors.report_to(sink, "render");
-  if (!result) {
+  // An error from Graphviz means the output is not to be trusted (for example an SVG it has
+  // itself found not well-formed), even when it produced some bytes.
+  if (!result || sink.error_count() > errors_before) {
     sink.error("render", fmt::format("Graphviz could not produce {} output", to_string(format)), "graphviz");
     return std::nullopt;
   }

@@ -14,6 +14,12 @@
 
 namespace govmap {
 
+/// The verb form for a body as a sentence's subject: `many` for an aggregate body (count above
+/// 1, named in the plural: "Integrated care partnerships have"), else `one`.
+inline std::string_view verb(const Body& body, std::string_view one, std::string_view many) {
+  return body.count > 1 ? many : one;
+}
+
 struct RuleOption {
   std::string name;
   double default_value = 0;

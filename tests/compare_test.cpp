@@ -42,6 +42,13 @@ TEST_CASE("compare reports a proposal's overlay errors with locations and exit 2
   CHECK(r.err == read_text(path("tests/compare/bad-overlay.expected")));
 }
 
+TEST_CASE("an element a proposal removes but the model still names is reported at the <remove>") {
+  // Issue 18 item 13: the errors had pointed at the baseline's covers attributes.
+  const auto r = run_govmap("validate tests/compare/remove-still-named.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == read_text(path("tests/compare/remove-still-named.expected")));
+}
+
 TEST_CASE("compare draws a delta diagram marking added, changed and removed boxes and arrows") {
   const std::string out = (std::filesystem::temp_directory_path() / "govmap-delta.dot").string();
   const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml -o /dev/null --delta " + out);

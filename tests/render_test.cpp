@@ -338,6 +338,20 @@ TEST_CASE("output format follows the file extension") {
   CHECK(r.err.find("--format") != std::string::npos);
 }
 
+TEST_CASE("render fails when Graphviz reports an error, even if it wrote some output") {
+  // Issue 18 item 2: Graphviz found its own SVG not well-formed (a control character in the
+  // title's HTML-like label) and render still exited 0. The loader now refuses such text, so the
+  // diagram is built here by hand.
+  Diagram diagram;
+  diagram.title = "A\x01" "B";
+  diagram.nodes.push_back({"body-a", "A", "", {}});
+  DiagnosticSink sink;
+  CHECK_FALSE(render_diagram(diagram, OutputFormat::Svg, sink, "2021-12-01"));
+  REQUIRE(sink.has_errors());
+  CHECK(sink.all().front().message.rfind("graphviz: Error: not well-formed", 0) == 0);
+  CHECK(sink.all().back().message == "Graphviz could not produce svg output");
+}
+
 TEST_CASE("render writes SVG, PNG, PDF and DOT, the same bytes each run") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("govmap-render-" + std::to_string(::getpid()));

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -59,6 +60,15 @@ TEST_CASE("govmap check --format csv gives one quoted row per finding, safe to o
   const auto f = run_govmap("check " + model + " --format csv --fail-on never");
   CHECK(f.exit_code == 0);
   CHECK(f.out.find(",\"'=HYPERLINK(\"\"http://example.org\"\") has no chain") != std::string::npos);
+  // So is one behind a leading tab (issue 18 item 13: the guard missed it).
+  {
+    std::ofstream out(model);
+    out << "<govmap version=\"1\" id=\"f\" nation=\"wales\" title=\"F\" as-of=\"2021-12-01\" status=\"current\">\n"
+           "  <body id=\"x\" name=\"&#9;=SUM(1+2)\" kind=\"regulator\"/>\n</govmap>\n";
+  }
+  const auto tab = run_govmap("check " + model + " --format csv --fail-on never");
+  CHECK(tab.exit_code == 0);
+  CHECK(tab.out.find(",'\t=SUM(1+2) has no chain") != std::string::npos);
 }
 
 TEST_CASE("govmap check exit status follows --fail-on") {
@@ -98,6 +108,8 @@ TEST_CASE("govmap check --write-baseline writes a baseline that then accepts the
   CHECK(written.exit_code == 0);
   CHECK(read_text(baseline).find("subject=\"money\" reason=\"accepted in baseline on 2024-06-01\"") !=
         std::string::npos);
+  // A strict parser reads it (a "--" inside its comment had made xmllint refuse it).
+  CHECK(std::system(("xmllint --noout '" + baseline + "' 2>/dev/null").c_str()) == 0);
   const auto r = run_govmap(kCheck + " --baseline " + baseline);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("0 findings: 0 errors, 0 warnings, 0 info; 4 accepted") != std::string::npos);

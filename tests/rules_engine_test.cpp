@@ -106,7 +106,7 @@ TEST_CASE("a written baseline accepts every unsuppressed finding by rule and sub
   const CheckResult result = run_checks(*analyse(*model), only_mine(), {}, "2024-06-01");
   CHECK(baseline_xml(result.findings, "2024-06-01") ==
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<!-- Findings accepted by 'govmap check --write-baseline'. Give each a real reason. -->\n"
+        "<!-- Findings accepted by govmap check (option write-baseline). Give each a real reason. -->\n"
         "<baseline version=\"1\">\n"
         "  <suppress rule=\"claim-mismatch\" subject=\"areas\" reason=\"accepted in baseline on 2024-06-01\"/>\n"
         "  <suppress rule=\"claim-mismatch\" subject=\"money\" reason=\"accepted in baseline on 2024-06-01\"/>\n"

@@ -102,12 +102,14 @@ void check(const RuleContext& ctx) {
     for (BodyIndex p : path) steps.push_back(chain::name_of(m, p));
     std::string message;
     std::vector<std::string> evidence;
+    const Body& body = m.bodies[b];
+    const std::string subject = fmt::format("{} {} no chain of accountability to an elected body: {}",
+                                            chain::name_of(m, b), verb(body, "has", "have"),
+                                            verb(body, "it answers", "they answer"));
     if (direct.empty()) {
-      message = fmt::format("{} has no chain of accountability to an elected body: it answers to no other body in the model",
-                            chain::name_of(m, b));
+      message = subject + " to no other body in the model";
     } else {
-      message = fmt::format("{} has no chain of accountability to an elected body: it answers to {}",
-                            chain::name_of(m, b), chain::join_names(named));
+      message = fmt::format("{} to {}", subject, chain::join_names(named));
       std::string shown;
       for (const auto& s : steps) shown += (shown.empty() ? "" : " -> ") + s;
       evidence.push_back(fmt::format("chain followed: {}, {}", shown,

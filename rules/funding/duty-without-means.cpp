@@ -47,7 +47,7 @@ void check(const RuleContext& ctx) {
     if (!b.part_of.empty()) {
       evidence.push_back(fmt::format("part of {}, which cannot supply them either", chain::name_of(m, b.part_of)));
     }
-    ctx.report(fmt::format("{} has {} statutory dut{} ({}) but {}", chain::name_of(m, i), b.duties.size(),
+    ctx.report(fmt::format("{} {} {} statutory dut{} ({}) but {}", chain::name_of(m, i), verb(b, "has", "have"), b.duties.size(),
                            b.duties.size() == 1 ? "y" : "ies", join_words(b.duties), missing_means(powers)),
                {ctx.body_subject(i)}, b.provenance.location, std::move(evidence));
   }
