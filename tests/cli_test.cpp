@@ -127,4 +127,36 @@ TEST_CASE("SARIF results carry the finding identity compare uses, and a baseline
   CHECK(with.out.find("\"baselineState\": \"new\"") != std::string::npos);
 }
 
+TEST_CASE("models lists the four nations' 2021 and current models with their files") {
+  const auto r = run_govmap("models --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("models:\n", 0) == 0);  // the --models folder comes first
+  for (const char* nation : {"england", "wales", "scotland", "northern-ireland"}) {
+    for (const char* version : {"2021", "current"}) {
+      const std::string name = std::string(nation) + "/" + version;
+      CHECK_MESSAGE(r.out.find("\n  " + name + " ") != std::string::npos, name);
+      CHECK_MESSAGE(r.out.find(" models/" + name + "/model.xml\n") != std::string::npos, name);
+    }
+  }
+  CHECK(r.out.find("  scotland/2021              scotland          2021-12-01  Funding and accountability") !=
+        std::string::npos);
+  CHECK(r.out.find("proposals") == std::string::npos);  // proposals are not baselines to extend
+}
+
+TEST_CASE("models as JSON gives each model's name, nation, as-of date, title and path") {
+  const auto r = run_govmap("models --models models --format json");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\"search_path\": [\n    \"models\"") != std::string::npos);
+  CHECK(r.out.find("\"name\": \"wales/current\",\n      \"id\": \"wales-current\",\n      \"nation\": \"wales\",\n"
+                   "      \"as_of\": \"2024-09-30\",\n      \"status\": \"current\"") != std::string::npos);
+  CHECK(r.out.find("\"path\": \"models/wales/current/model.xml\"") != std::string::npos);
+}
+
+TEST_CASE("models refuses a --models folder that does not exist") {
+  const auto r = run_govmap("models --models no/such/folder");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "govmap models: 'no/such/folder' is not a folder (--models)\n");
+  CHECK(r.out.empty());
+}
+
 }  // namespace govmap::test
