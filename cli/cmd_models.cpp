@@ -108,25 +108,23 @@ std::string models_json(const std::vector<std::string>& folders, const std::vect
 Command models_command() {
   Command c;
   c.name = "models";
-  c.usage = "models [--models DIR] [--format text|json]";
+  c.usage = "models [--models DIR]... [--format text|json]";
   c.summary = "List the named models (baselines a proposal can extend by name) on the search path.";
   c.details =
-      "The search path is, in order: --models DIR, the folders in GOVMAP_MODELS (separated by\n"
-      "':'), the models installed with govmap (PREFIX/share/govmap/models) and, for a build\n"
-      "folder, the source tree's models/. Each NAME/model.xml in a folder is a model called NAME;\n"
-      "a proposal says extends=\"NAME\" (for example extends=\"scotland/current\").";
-  c.options = {{"--models", "DIR", "look for models in DIR first", {}, ""},
-               {"--format", "FORMAT", "output format", {"text", "json"}, ""}};
+      "The search path is, in order: the --models folders, the folders in GOVMAP_MODELS\n"
+      "(separated by ':'), the models installed with govmap (PREFIX/share/govmap/models) and, for\n"
+      "a build folder, the source tree's models/. Each NAME/model.xml in a folder is the model\n"
+      "called NAME; a proposal says extends=\"NAME\" (for example extends=\"scotland/current\"),\n"
+      "and commands accept NAME where they take a model.";
+  c.options = {kModelsOption, {"--format", "FORMAT", "output format", {"text", "json"}, ""}};
   c.run = [](const Args& args, Io& io) {
-    std::vector<std::string> option_dirs;
-    if (args.has("--models")) {
-      const std::string dir = args.get("--models");
+    const auto option_dirs = args.all("--models");
+    for (const auto& dir : option_dirs) {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) {
         io.err << fmt::format("govmap models: '{}' is not a folder (--models)\n", dir);
         return kExitUsage;
       }
-      option_dirs.push_back(dir);
     }
     const char* env = std::getenv("GOVMAP_MODELS");
     const auto folders = distinct_folders(model_search_path(option_dirs, env == nullptr ? "" : env));

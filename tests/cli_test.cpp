@@ -151,9 +151,9 @@ TEST_CASE("models as JSON gives each model's name, nation, as-of date, title and
   const auto r = run_govmap("models --models models --format json");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("\"search_path\": [\n    \"models\"") != std::string::npos);
-  CHECK(r.out.find("\"name\": \"wales/current\",\n      \"id\": \"wales-current\",\n      \"nation\": \"wales\",\n"
-                   "      \"as_of\": \"2024-09-30\",\n      \"status\": \"current\"") != std::string::npos);
-  CHECK(r.out.find("\"path\": \"models/wales/current/model.xml\"") != std::string::npos);
+  CHECK(r.out.find("\"name\": \"wales/2021\",\n      \"id\": \"wales-2021\",\n      \"nation\": \"wales\",\n"
+                   "      \"as_of\": \"2021-12-01\",\n      \"status\": \"historical\"") != std::string::npos);
+  CHECK(r.out.find("\"path\": \"models/wales/2021/model.xml\"") != std::string::npos);
 }
 
 TEST_CASE("models refuses a --models folder that does not exist") {

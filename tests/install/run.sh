@@ -50,7 +50,7 @@ GOVMAP_MODELS=$tmp/mine run "$govmap" models --format json
 expect '"name": "demo"'
 expect "\"path\": \"$tmp/mine/demo/model.xml\""
 
-step "a proposal that extends scotland/current by name validates and compares"
+step "a proposal that extends scotland/current by name validates and compares with it, by name"
 cat >proposal.xml <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- A hypothetical proposal for the install test: Scotland without its Ministerial Strategic Group. -->
@@ -61,9 +61,11 @@ cat >proposal.xml <<'XML'
 XML
 run "$govmap" validate proposal.xml
 expect "proposal.xml: ok ("
-run "$govmap" compare "$models/scotland/current/model.xml" proposal.xml
+run "$govmap" compare scotland/current proposal.xml
 expect "Bodies removed (1):"
 expect "[ministerial-strategic-group]"
+run "$govmap" validate scotland/current
+expect "scotland/current: ok ("
 run "$govmap" render proposal.xml -o proposal.dot
 [ -s proposal.dot ] || fail "render wrote no proposal.dot"
 
