@@ -109,6 +109,7 @@ Command explain_command();
 Command render_command();
 Command compare_command();
 Command report_command();
+Command models_command();
 Command import_command();
 
 }  // namespace govmap::cli

@@ -15,7 +15,7 @@ namespace {
 std::vector<Command> command_table() {
   // One table of sub-commands, in the order `govmap --help` lists them.
   std::vector<Command> commands;
-  for (auto make : {validate_command, stats_command, check_command, rules_command, explain_command, render_command, compare_command, report_command, import_command}) {
+  for (auto make : {validate_command, stats_command, check_command, rules_command, explain_command, render_command, compare_command, report_command, models_command, import_command}) {
     commands.push_back(make());
   }
   return commands;

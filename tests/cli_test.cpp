@@ -1,5 +1,9 @@
 // End-to-end tests of the govmap command: exit codes, messages and output a user sees.
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include <doctest/doctest.h>
 
 #include "tests/test_support.h"
@@ -125,6 +129,61 @@ TEST_CASE("SARIF results carry the finding identity compare uses, and a baseline
   CHECK(with.exit_code == 0);
   CHECK(with.out.find("\"baselineState\": \"unchanged\"") != std::string::npos);
   CHECK(with.out.find("\"baselineState\": \"new\"") != std::string::npos);
+}
+
+TEST_CASE("models lists the four nations' 2021 and current models with their files") {
+  const auto r = run_govmap("models --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("models:\n", 0) == 0);  // the --models folder comes first
+  for (const char* nation : {"england", "wales", "scotland", "northern-ireland"}) {
+    for (const char* version : {"2021", "current"}) {
+      const std::string name = std::string(nation) + "/" + version;
+      CHECK_MESSAGE(r.out.find("\n  " + name + " ") != std::string::npos, name);
+      CHECK_MESSAGE(r.out.find(" models/" + name + "/model.xml\n") != std::string::npos, name);
+    }
+  }
+  CHECK(r.out.find("  scotland/2021              scotland          2021-12-01  Funding and accountability") !=
+        std::string::npos);
+  CHECK(r.out.find("proposals") == std::string::npos);  // proposals are not baselines to extend
+}
+
+TEST_CASE("models as JSON gives each model's name, nation, as-of date, title and path") {
+  const auto r = run_govmap("models --models models --format json");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\"search_path\": [\n    \"models\"") != std::string::npos);
+  CHECK(r.out.find("\"name\": \"wales/2021\",\n      \"id\": \"wales-2021\",\n      \"nation\": \"wales\",\n"
+                   "      \"as_of\": \"2021-12-01\",\n      \"status\": \"historical\"") != std::string::npos);
+  CHECK(r.out.find("\"path\": \"models/wales/2021/model.xml\"") != std::string::npos);
+}
+
+TEST_CASE("models refuses a --models folder that does not exist") {
+  const auto r = run_govmap("models --models no/such/folder");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "govmap models: 'no/such/folder' is not a folder (--models)\n");
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("models reads GOVMAP_MODELS after --models, warns about a broken model.xml and marks hidden names") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("govmap-models-" + std::to_string(::getpid()));
+  for (const char* name : {"mine", "broken", "scotland/current"}) fs::create_directories(dir / name);
+  std::ofstream(dir / "mine" / "model.xml")
+      << R"(<govmap version="1" id="m" nation="wales" title="Mine" as-of="2026-01-01" status="current"/>)";
+  std::ofstream(dir / "broken" / "model.xml") << "<govmap";
+  std::ofstream(dir / "scotland" / "current" / "model.xml")
+      << R"(<govmap version="1" id="s" nation="scotland" title="Mine too" as-of="2026-01-01" status="current"/>)";
+  ::setenv("GOVMAP_MODELS", dir.c_str(), 1);
+  const auto r = run_govmap("models --models models");
+  ::unsetenv("GOVMAP_MODELS");
+  fs::remove_all(dir);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("models:\n", 0) == 0);
+  CHECK(r.out.find("\n" + dir.string() + ":\n  mine                       wales             2026-01-01  Mine\n") !=
+        std::string::npos);
+  CHECK(r.err == dir.string() + "/broken/model.xml: warning: not a govmap model (Error parsing start element tag); not listed\n");
+  // The same name in a later folder is listed but hidden: extends="scotland/current" means models/'s.
+  CHECK(r.out.find("/scotland/current/model.xml (hidden by the model of this name above)") != std::string::npos);
+  CHECK(r.out.find("models/scotland/current/model.xml (hidden") == std::string::npos);
 }
 
 }  // namespace govmap::test
