@@ -30,6 +30,11 @@ inline const std::vector<std::string> kClaimParameters = {"kind", "status", "bod
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b);
 std::vector<std::string> names_of(std::initializer_list<std::string_view> items);
 
+/// Body attributes a reform verb may set on the body it creates or keeps (not its id or coverage).
+std::vector<std::string> settable_body_attributes();
+/// Appends the words of `from` that `to` does not have yet.
+void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from);
+
 /// Why a file is read: the model named on the command line, an <include>, or a baseline that a
 /// model extends.
 enum class FileRole { Top, Include, Baseline };
@@ -110,7 +115,7 @@ class Loader {
 
   void read_suppress(std::uint32_t file, const pugi::xml_node& node, const std::string& subject);
 
-  // Overlay elements and reform verbs (overlay.cpp).
+  // Overlay elements and reform verbs (overlay.cpp, reform.cpp, split.cpp).
   static bool is_overlay_element(std::string_view name);
   void read_overlay(std::uint32_t file, const pugi::xml_node& node);
   void read_move_coverage(std::uint32_t file, const pugi::xml_node& node);

@@ -1,0 +1,245 @@
+// The reform verbs that join and move: <merge>, <abolish> (with a successor), <rename> and
+// <transfer>, and the collapsing of links and seats that a merger makes identical.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/loader_impl.h"
+#include "engine/text.h"
+
+namespace govmap::detail {
+
+// After a merge: links between the merged bodies become links of a body to itself and are
+// dropped; links that are now the same (kind, ends, type, holder) collapse into one, their
+// money added when each states it.
+void Loader::collapse_links(const std::string& id) {
+  auto& links = model().links;
+  std::map<std::tuple<LinkKind, std::string, std::string, std::string, std::string>, std::size_t> first;
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    Link& l = links[i];
+    if (raw_.link_sides[i].dropped || (l.from != id && l.to != id)) continue;
+    if (l.from == l.to) {
+      raw_.link_sides[i].dropped = true;
+      continue;
+    }
+    if (raw_.link_sides[i].names_kind() || !l.id.empty()) continue;
+    auto [it, inserted] = first.emplace(std::tuple{l.kind, l.from, l.to, l.subtype, l.held_by}, i);
+    if (inserted) continue;
+    Link& kept = links[it->second];
+    if (kept.amount.has_value() != l.amount.has_value() || kept.year != l.year) continue;
+    if (kept.amount) *kept.amount += *l.amount;
+    append_unique(kept.functions, l.functions);
+    raw_.link_sides[i].dropped = true;
+  }
+}
+
+// Seats on a merged board: one seat per holder; anonymous seats of the same nomination, role
+// and vote add their counts.
+void Loader::collapse_seats(const std::string& id) {
+  auto& seats = model().seats;
+  std::map<std::tuple<std::string, std::string, SeatRole, bool, std::string>, std::size_t> first;
+  std::vector<bool> drop(seats.size(), false);
+  for (std::size_t i = 0; i < seats.size(); ++i) {
+    Seat& s = seats[i];
+    if (s.body != id || !s.id.empty()) continue;
+    auto [it, inserted] = first.emplace(std::tuple{s.holder, s.nominated_by, s.role, s.voting, s.sector}, i);
+    if (inserted) continue;
+    if (s.holder.empty()) seats[it->second].count += s.count;
+    drop[i] = true;
+  }
+  std::size_t i = 0;
+  std::erase_if(seats, [&](const Seat&) { return drop[i++]; });
+}
+
+void Loader::read_merge(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_,
+                    with(with(names_of({"bodies", "into"}), settable_body_attributes()), kProvenance));
+  no_children(file, node);
+  const std::vector<std::string> ids = a.words("bodies");
+  const std::string into = a.id("into", true);
+  if (ids.size() < 2) {
+    sink_.error(*files_, a.at("bodies"),
+                "<merge> needs bodies=\"A B ...\" naming at least two bodies of the baseline", "overlay");
+    return;
+  }
+  std::vector<std::size_t> merged;
+  for (const auto& id : ids) {
+    if (std::count(ids.begin(), ids.end(), id) > 1) {
+      sink_.error(*files_, a.at("bodies"), fmt::format("<merge> names body '{}' twice; a body cannot merge with itself", id),
+                  "overlay");
+      return;
+    }
+    const auto index = live_body(id, a.at("bodies"), "merge");
+    if (!index) return;
+    merged.push_back(*index);
+  }
+  if (into.empty()) return;
+  const bool survivor = std::find(ids.begin(), ids.end(), into) != ids.end();
+  std::size_t target = 0;
+  if (survivor) {
+    target = model().body_index.at(into);
+  } else {
+    if (!a.has("name")) {
+      sink_.error(*files_, a.at("into"),
+                  fmt::format("the new body '{}' needs a name (name=\"...\"), or merge into one of the bodies", into),
+                  "missing-attribute");
+      return;
+    }
+    const std::string& kind = model().bodies[merged.front()].kind;
+    for (std::size_t m : merged) {
+      if (model().bodies[m].kind != kind && !a.has("kind")) {
+        sink_.error(*files_, a.at("bodies"),
+                    fmt::format("'{}' is a {} and '{}' a {}; give the new body's kind=\"...\"", ids.front(), kind,
+                                model().bodies[m].id, model().bodies[m].kind),
+                    "overlay");
+        return;
+      }
+    }
+    Body body = model().bodies[merged.front()];
+    body.id = into;
+    body.code.clear();
+    body.covers.clear();
+    body.predecessors.clear();
+    for (std::size_t m : merged) {
+      body.powers |= model().bodies[m].powers;
+      append_unique(body.duties, model().bodies[m].duties);
+      append_unique(body.functions, model().bodies[m].functions);
+    }
+    body.provenance = provenance(a);
+    target = model().bodies.size();
+    if (!claim_id(model().body_index, body_where_, into, target, a.at("into"), "body")) return;
+    model().bodies.push_back(std::move(body));
+    status_given_.push_back(status_given_[merged.front()]);
+  }
+  Body& kept = model().bodies[target];
+  read_body_attributes(a, kept, true);
+  if (a.has("status")) status_given_[target] = true;
+  for (std::size_t m : merged) {
+    if (m != target) absorb(m, target, "merged into", a.at());
+  }
+  collapse_links(into);
+  collapse_seats(into);
+}
+
+// One body taken into another: its areas, references and id (as a predecessor).
+void Loader::absorb(std::size_t body, std::size_t into, std::string verb, Location at) {
+  const std::string old_id = model().bodies[body].id, new_id = model().bodies[into].id;
+  append_unique(model().bodies[into].covers, model().bodies[body].covers);
+  model().bodies[into].predecessors.push_back(old_id);
+  re_point(old_id, new_id);
+  removed_bodies_.insert(old_id);
+  succeed(old_id, {new_id}, std::move(verb), at);
+}
+
+void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "successor"}), kProvenance));
+  no_children(file, node);
+  const std::string id = a.id("body", true), successor = a.id("successor");
+  const auto index = live_body(id, a.at("body"), "abolish");
+  if (!index) return;
+  if (successor.empty()) {
+    removed_bodies_.insert(id);
+    succeed(id, {}, "abolished", a.at());
+    return;
+  }
+  if (successor == id) {
+    sink_.error(*files_, a.at("successor"), fmt::format("body '{}' cannot succeed itself", id), "overlay");
+    return;
+  }
+  const auto next = live_body(successor, a.at("successor"), "take over from");
+  if (!next) return;
+  absorb(*index, *next, "abolished, succeeded by", a.at());
+  collapse_links(successor);
+  collapse_seats(successor);
+}
+
+void Loader::read_rename(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "id", "name", "code"}), kProvenance));
+  no_children(file, node);
+  const std::string id = a.id("body", true), new_id = a.id("id");
+  const auto index = live_body(id, a.at("body"), "rename");
+  if (!index) return;
+  if (!a.has("id") && !a.has("name") && !a.has("code")) {
+    sink_.error(*files_, a.at(), "<rename> needs a new id, name or code", "missing-attribute");
+    return;
+  }
+  Body& body = model().bodies[*index];
+  if (a.has("name")) body.name = a.text("name");
+  if (a.has("code")) body.code = a.text("code");
+  if (new_id.empty() || new_id == id) return;
+  if (!claim_id(model().body_index, body_where_, new_id, *index, a.at("id"), "body")) return;
+  model().body_index.erase(id);
+  body.id = new_id;
+  body.predecessors.push_back(id);
+  re_point(id, new_id);
+  succeed(id, {new_id}, "renamed", a.at());
+}
+
+void Loader::read_transfer(std::uint32_t file, const pugi::xml_node& node) {
+  AttributeReader a(*files_, file, node, sink_,
+                    with(names_of({"from", "to", "functions", "duties", "powers", "links"}), kProvenance));
+  no_children(file, node);
+  const std::string from_id = a.id("from", true), to_id = a.id("to", true);
+  const auto from = live_body(from_id, a.at("from"), "transfer from");
+  const auto to = live_body(to_id, a.at("to"), "transfer to");
+  if (!from || !to) return;
+  if (*from == *to) {
+    sink_.error(*files_, a.at("to"), fmt::format("<transfer> from '{}' to itself", from_id), "overlay");
+    return;
+  }
+  if (!a.has("functions") && !a.has("duties") && !a.has("powers") && !a.has("links")) {
+    sink_.error(*files_, a.at(), "<transfer> needs functions, duties, powers or links to move", "missing-attribute");
+    return;
+  }
+  auto move_words = [&](std::string_view attribute, std::vector<std::string> Body::*field) {
+    for (const auto& word : a.words(attribute)) {
+      auto& source = model().bodies[*from].*field;
+      auto it = std::find(source.begin(), source.end(), word);
+      if (it == source.end()) {
+        sink_.error(*files_, a.at(attribute),
+                    fmt::format("'{}' has no {} '{}' to transfer{}", from_id,
+                                attribute == "duties" ? "duty" : "function", word,
+                                source.empty() ? std::string(" (it has none)") : " (it has: " + join(source, ", ") + ")"),
+                    "overlay");
+        continue;
+      }
+      source.erase(it);
+      append_unique(model().bodies[*to].*field, {word});
+    }
+  };
+  move_words("functions", &Body::functions);
+  move_words("duties", &Body::duties);
+  for (const auto& word : a.words("powers")) {
+    const auto power = parse_power(word);
+    if (!power) {
+      a.bad_value("powers", word, {"hold-budget", "employ-staff", "commission", "provide"});
+    } else if ((model().bodies[*from].powers & *power) == 0) {
+      sink_.error(*files_, a.at("powers"), fmt::format("'{}' does not have the power '{}' to transfer", from_id, word),
+                  "overlay");
+    } else {
+      model().bodies[*from].powers &= static_cast<std::uint8_t>(~*power);
+      model().bodies[*to].powers |= *power;
+    }
+  }
+  for (const auto& link_id : a.words("links")) {
+    auto it = link_ids_.find(link_id);
+    if (it == link_ids_.end()) {
+      sink_.error(*files_, a.at("links"), fmt::format("the baseline has no link '{}' to transfer", link_id), "overlay");
+      continue;
+    }
+    Link& l = model().links[it->second];
+    if (l.from != from_id && l.to != from_id && l.held_by != from_id) {
+      sink_.error(*files_, a.at("links"), fmt::format("link '{}' does not involve '{}'", link_id, from_id), "overlay");
+      continue;
+    }
+    for (std::string* end : {&l.from, &l.to, &l.held_by}) {
+      if (*end == from_id) *end = to_id;
+    }
+  }
+}
+
+
+}  // namespace govmap::detail
