@@ -79,7 +79,7 @@ LoadOptions load_options(const Args& args);
 
 /// A model reference as a file: the path itself, or the file of a model named by name
 /// ("england/current") when no such path exists.
-std::string model_path(const std::string& reference, const Args& args);
+std::string model_path(const std::string& reference, const LoadOptions& options);
 
 /// Loads a model (a path, or a name on the search path), printing diagnostics to err and
 /// adding its files to io.inputs. nullopt on any error.

@@ -19,9 +19,10 @@ Command validate_command() {
   c.min_positional = 1;
   c.run = [](const Args& args, Io& io) {
     int status = kExitOk;
+    const LoadOptions options = load_options(args);
     for (const auto& path : args.positional) {
       DiagnosticSink sink;
-      const auto model = load_model(model_path(path, args), sink, load_options(args));
+      const auto model = load_model(model_path(path, options), sink, options);
       print_diagnostics(io.err, sink);
       if (!model) {
         io.err << fmt::format("{}: invalid ({} error{})\n", path, sink.error_count(),

@@ -20,16 +20,17 @@ LoadOptions load_options(const Args& args) {
   return options;
 }
 
-std::string model_path(const std::string& reference, const Args& args) {
+std::string model_path(const std::string& reference, const LoadOptions& options) {
   std::error_code ec;
   if (std::filesystem::exists(reference, ec) || !is_model_name(reference)) return reference;
-  return find_named_model(reference, load_options(args).model_search_path).value_or(reference);
+  return find_named_model(reference, options.model_search_path).value_or(reference);
 }
 
 std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io) {
   DiagnosticSink sink;
-  const std::string file = model_path(path, args);
-  auto model = load_model(file, sink, load_options(args));
+  const LoadOptions options = load_options(args);
+  const std::string file = model_path(path, options);
+  auto model = load_model(file, sink, options);
   print_diagnostics(io.err, sink);
   io.inputs.push_back(file);
   if (!model) return std::nullopt;

@@ -19,19 +19,26 @@ std::string_view to_string(MatchBy by) {
   return "id";
 }
 
+namespace {
+
+// The successions of one baseline body: a range of ModelDiff::successions, which is sorted.
+auto successions_of(const std::vector<std::pair<std::size_t, std::size_t>>& successions, std::size_t base) {
+  return std::equal_range(successions.begin(), successions.end(), std::pair{base, std::size_t{0}},
+                          [](const auto& x, const auto& y) { return x.first < y.first; });
+}
+
+}  // namespace
+
 std::optional<std::size_t> ModelDiff::successor_of(std::size_t base) const {
   if (auto matched = proposal_of(base)) return matched;
-  std::optional<std::size_t> only;
-  for (const auto& [b, p] : successions) {
-    if (b != base) continue;
-    if (only) return std::nullopt;  // split: several successors
-    only = p;
-  }
-  return only;
+  const auto [first, last] = successions_of(successions, base);
+  if (last - first != 1) return std::nullopt;  // none, or a split into several
+  return first->second;
 }
 
 bool ModelDiff::was_split(std::size_t base) const {
-  return std::count_if(successions.begin(), successions.end(), [&](const auto& s) { return s.first == base; }) > 1;
+  const auto [first, last] = successions_of(successions, base);
+  return last - first > 1;
 }
 
 std::optional<std::size_t> ModelDiff::proposal_of(std::size_t base) const {

@@ -50,7 +50,7 @@ struct ModelDiff {
   std::vector<BodyMatch> matches;           // every matched pair
   /// (baseline, proposal) body indexes where the proposal body succeeds a baseline body through
   /// a proposal's merge, split, abolish or rename (Body::predecessors). A split's part that
-  /// keeps the body's name is also its match.
+  /// keeps the body's name is also its match. Sorted.
   std::vector<std::pair<std::size_t, std::size_t>> successions;
   std::vector<std::size_t> added_bodies;    // proposal indexes
   std::vector<std::size_t> removed_bodies;  // baseline indexes

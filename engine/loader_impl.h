@@ -145,6 +145,7 @@ class Loader {
   void collapse_links(const std::string& id);
   void collapse_seats(const std::string& id);
   void copy_to_parts(const std::string& id, const std::vector<std::string>& parts);
+  std::vector<std::string> written_areas(const std::string& body) const;
   std::optional<std::vector<std::string>> leaf_areas(const std::vector<std::string>& names, Location at);
   /// Reports a proposal's own references to bodies it removed, merged, split or renamed.
   void check_successors();

@@ -12,6 +12,18 @@
 
 namespace govmap::detail {
 
+// The areas a body covers as written: its covers and its <coverage> elements.
+std::vector<std::string> Loader::written_areas(const std::string& body) const {
+  std::vector<std::string> written;
+  if (auto it = raw_.model.body_index.find(body); it != raw_.model.body_index.end()) {
+    written = raw_.model.bodies[it->second].covers;
+  }
+  for (const auto& c : raw_.coverage) {
+    if (c.body == body) written.insert(written.end(), c.areas.begin(), c.areas.end());
+  }
+  return written;
+}
+
 // Leaf areas under each area named: an area id, or an official code. An unknown name is an
 // error reported at `at`, or skipped when `at` is not a location.
 std::optional<std::vector<std::string>> Loader::leaf_areas(const std::vector<std::string>& names, Location at) {
@@ -55,10 +67,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
   const auto index = live_body(id, a.at("body"), "split");
   if (!index) return;
   // The leaf areas the body covers, each to be given to exactly one part.
-  std::vector<std::string> written = model().bodies[*index].covers;
-  for (const auto& c : raw_.coverage) {
-    if (c.body == id) written.insert(written.end(), c.areas.begin(), c.areas.end());
-  }
+  const std::vector<std::string> written = written_areas(id);
   const auto covered_list = leaf_areas(written, a.at("body"));
   if (!covered_list) return;
   std::map<std::string, std::string> owner;  // leaf area -> part id ("" until given)
@@ -185,12 +194,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
 // part. Money is not divided: a copy states an amount only when one part takes the link.
 void Loader::copy_to_parts(const std::string& id, const std::vector<std::string>& parts) {
   auto leaves_of = [&](const std::string& body) {
-    std::vector<std::string> written;
-    if (auto it = model().body_index.find(body); it != model().body_index.end()) written = model().bodies[it->second].covers;
-    for (const auto& c : raw_.coverage) {
-      if (c.body == body) written.insert(written.end(), c.areas.begin(), c.areas.end());
-    }
-    auto leaves = leaf_areas(written, Location{}).value_or(std::vector<std::string>{});
+    auto leaves = leaf_areas(written_areas(body), Location{}).value_or(std::vector<std::string>{});
     std::sort(leaves.begin(), leaves.end());
     return leaves;
   };
