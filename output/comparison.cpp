@@ -7,29 +7,13 @@
 #include "engine/json.h"
 #include "engine/text.h"
 #include "compare/area_moves.h"
+#include "compare/sections.h"
 #include "output/comparison.h"
 
 namespace govmap {
 namespace {
 
 constexpr std::size_t kListLimit = 25;  // items shown per section in text; JSON lists all
-
-std::string body_label(const Body& b) {
-  std::string label = fmt::format("{} [{}]", b.name, b.id);
-  if (!b.code.empty() && b.code != b.id) label += fmt::format(" ({})", b.code);
-  return label;
-}
-
-std::string link_label(const Model& m, const Link& l) {
-  auto name = [&](const std::string& id) {
-    const Body* b = m.find_body(id);
-    return b ? b->name : id;
-  };
-  std::string label = fmt::format("{} {} → {}", to_string(l.kind), name(l.from), name(l.to));
-  if (!l.subtype.empty()) label += fmt::format(" ({})", l.subtype);
-  if (l.amount) label += fmt::format(", {}", money(*l.amount));
-  return label;
-}
 
 std::string finding_line(const Model& m, const Finding& f) {
   return fmt::format("{}: {}: {} [{}]", m.where(f.location), to_string(f.severity), f.message, f.rule);
@@ -43,34 +27,13 @@ void section(std::string& out, const std::string& title, const std::vector<std::
   if (items.size() > kListLimit) out += fmt::format("  … and {} more (see --format json)\n", items.size() - kListLimit);
 }
 
-std::string signed_change(double before, double after, bool as_money) {
-  const double d = after - before;
-  if (d == 0) return "";
-  if (as_money) return (d > 0 ? "+" : "-") + money(d > 0 ? d : -d);
-  return fmt::format("{:+}", static_cast<long long>(d));
-}
-
 void metrics_table(std::string& out, const ComparisonMetrics& a, const ComparisonMetrics& b, std::string_view column) {
   out += fmt::format("\n  {:<40} {:>20} {:>20} {:>10}\n", "metric", "baseline", column, "change");
-  auto row = [&](const char* name, double x, double y, bool as_money = false) {
-    const std::string xs = as_money ? money(x) : thousands(x);
-    const std::string ys = as_money ? money(y) : thousands(y);
-    out += fmt::format("  {:<40} {:>20} {:>20} {:>10}\n", name, xs, ys, signed_change(x, y, as_money));
-  };
-  row("bodies", double(a.bodies), double(b.bodies));
-  row("boards and partnerships", double(a.boards), double(b.boards));
-  row("board seats", double(a.seats), double(b.seats));
-  row("people on several boards", double(a.people_on_several_boards), double(b.people_on_several_boards));
-  row("areas split between partners", double(a.split_areas), double(b.split_areas));
-  row("bodies with no accountability route", double(a.no_accountability_route), double(b.no_accountability_route));
-  row("findings (unsuppressed)", double(a.findings), double(b.findings));
-  const bool both_stated = a.links_into_pools_stated > 0 && b.links_into_pools_stated > 0;
-  out += fmt::format("  {:<40} {:>20} {:>20} {:>10}\n", "money pooled", money_pooled_text(a), money_pooled_text(b),
-                     both_stated ? signed_change(a.money_pooled, b.money_pooled, true) : "");
-  auto share = [](const ComparisonMetrics& m) {
-    return m.money_total > 0 && m.links_into_pools_stated > 0 ? percent(m.money_pooled / m.money_total) : "-";
-  };
-  out += fmt::format("  {:<40} {:>20} {:>20}\n", "share of stated money pooled", share(a), share(b));
+  for (const auto& r : metric_rows(a, b)) {
+    std::string line = fmt::format("  {:<40} {:>20} {:>20} {:>10}", r.name, r.before, r.after, r.change);
+    line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks where a row has no change
+    out += line + "\n";
+  }
 }
 
 }  // namespace
@@ -83,69 +46,11 @@ std::string comparison_text(const Comparison& c) {
     const ModelDiff& d = p.diff;
     out += fmt::format("\n== {}: {} ({}, as of {}) ==\n", comparison_role(prop), prop.title, p.proposal.path, prop.as_of);
     metrics_table(out, c.base.metrics, p.proposal.metrics, comparison_role(prop, false));
-    std::vector<std::string> items;
-    for (auto i : d.added_bodies) items.push_back("+ " + body_label(prop.bodies[i]) + ", " + prop.kind_label(prop.bodies[i].kind));
-    section(out, "Bodies added", items);
-    items.clear();
-    for (auto i : d.removed_bodies) items.push_back("- " + body_label(base.bodies[i]) + ", " + base.kind_label(base.bodies[i].kind));
-    section(out, "Bodies removed", items);
-    items.clear();
-    for (const auto& [b, q] : d.successions) {
-      items.push_back(fmt::format("{} → {}", body_label(base.bodies[b]), body_label(prop.bodies[q])));
-    }
-    section(out, "Bodies succeeded (merged, split, abolished with a successor, or renamed)", items);
-    items.clear();
-    for (const auto& ch : d.changed_bodies) {
-      std::vector<std::string> fields;
-      for (const auto& f : ch.fields) fields.push_back(fmt::format("{}: '{}' → '{}'", f.field, f.before, f.after));
-      items.push_back("~ " + body_label(prop.bodies[ch.match.proposal]) + ": " + join(fields, "; "));
-    }
-    section(out, "Bodies changed", items);
-    items.clear();
-    for (const auto& m : d.matches) {
-      if (m.by == MatchBy::Id) continue;
-      items.push_back(fmt::format("{} = {} (matched by {})", body_label(base.bodies[m.base]),
-                                  body_label(prop.bodies[m.proposal]), to_string(m.by)));
-    }
-    section(out, "Bodies matched other than by id", items);
-    items.clear();
-    for (const auto& l : d.added_links) items.push_back("+ " + link_label(prop, prop.links[*l.proposal]));
-    section(out, "Links added", items);
-    items.clear();
-    for (const auto& l : d.removed_links) items.push_back("- " + link_label(base, base.links[*l.base]));
-    section(out, "Links removed", items);
-    items.clear();
-    for (const auto& l : d.merged_links) items.push_back("= " + link_label(base, base.links[*l.base]));
-    section(out, "Links merged into one when their bodies merged", items);
-    items.clear();
-    for (const auto& l : d.changed_links) {
-      std::vector<std::string> fields;
-      for (const auto& f : l.fields) fields.push_back(fmt::format("{}: '{}' → '{}'", f.field, f.before, f.after));
-      items.push_back("~ " + link_label(prop, prop.links[*l.proposal]) + ": " + join(fields, "; "));
-    }
-    section(out, "Links changed", items);
-    items.clear();
-    for (const auto& g : summarise_area_moves(d, base, prop, p.proposal.analysis->geography)) {
-      const Area* area = prop.find_area(g.area);
-      if (area == nullptr) area = base.find_area(g.area);
-      const std::string name = area && !area->name.empty() ? fmt::format("{} ({})", area->name, g.area) : g.area;
-      const std::string extent = g.whole ? (g.areas > 1 ? fmt::format("whole, {} areas", g.areas) : "whole")
-                                         : fmt::format("{} of its areas, {} of its population", g.areas,
-                                                       g.total > 0 ? percent(g.moved / g.total) : "?");
-      items.push_back(fmt::format("{} ({}), {}: {} → {}", name, extent, prop.kind_label(g.kind, true),
-                                  g.from.empty() ? "none" : join(g.from, ", "), g.to.empty() ? "none" : join(g.to, ", ")));
-    }
-    section(out, "Area assignments moved", items);
-    items.clear();
-    for (const auto& s : d.seat_changes) {
-      items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting)", s.body, s.before, s.voting_before,
-                                  s.after, s.voting_after));
-    }
-    section(out, "Board seats changed", items);
+    for (const auto& list : structural_changes(c.base, p)) section(out, list.title, list.items);
     const auto& f = p.findings;
     out += fmt::format("\nFindings: {} new, {} resolved, {} carried over, {} changed, {} unchanged\n", f.added.size(),
                        f.resolved.size(), f.carried_over.size(), f.changed.size(), f.unchanged.size());
-    items.clear();
+    std::vector<std::string> items;
     for (auto i : f.added) items.push_back(finding_line(prop, p.proposal.check.findings[i]));
     section(out, "New findings", items);
     items.clear();
@@ -159,12 +64,8 @@ std::string comparison_text(const Comparison& c) {
       }
       section(out, title, items);
     }
-    items.clear();
-    for (const auto& ch : claim_changes(c.base, p.proposal)) {
-      items.push_back(fmt::format("{}{}: {} → {}", ch.id, ch.text.empty() ? "" : " (\"" + ch.text + "\")", ch.before,
-                                  ch.after));
-    }
-    section(out, "Claims whose outcome changes", items);
+    const ChangeList claims = claim_change_list(c.base, p);
+    section(out, claims.title, claims.items);
     if (d.empty()) out += fmt::format("\nThe {} makes no structural change.\n", comparison_role(prop, false));
   }
   return out;

@@ -9,6 +9,7 @@
 
 #include "engine/json.h"
 #include "engine/text.h"
+#include "compare/sections.h"
 #include "render/delta.h"
 #include "render/labels.h"
 #include "render/render.h"
@@ -278,54 +279,17 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
                        index, p, index, p, index, p, comparison_role(m), xml_escape(m.title));
     out += "<p class=\"filtered-note\" hidden>No findings in this section match the filters.</p>\n";
     out += fmt::format("<p class=\"meta\">compared with <b>{}</b> (<code>{}</code>)</p>\n", xml_escape(base.title), xml_escape(c.base.path));
-    const auto& a = c.base.metrics;
-    const auto& b = prop.proposal.metrics;
     out += fmt::format("<table class=\"metrics\"><thead><tr><th>metric</th><th>baseline</th><th>{}</th><th>change</th></tr></thead><tbody>\n",
                        comparison_role(m, false));
-    auto row = [&](const char* name, double x, double y, bool is_money = false) {
-      const double d = y - x;
-      const std::string change = d == 0 ? "" : (is_money ? (d > 0 ? "+" : "−") + money(std::abs(d)) : fmt::format("{:+}", static_cast<long long>(d)));
-      out += fmt::format("<tr><th>{}</th><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n", name,
-                         is_money ? money(x) : thousands(x), is_money ? money(y) : thousands(y),
-                         d > 0 ? "up" : d < 0 ? "down" : "", change);
-    };
-    row("bodies", double(a.bodies), double(b.bodies));
-    row("boards and partnerships", double(a.boards), double(b.boards));
-    row("board seats", double(a.seats), double(b.seats));
-    row("people on several boards", double(a.people_on_several_boards), double(b.people_on_several_boards));
-    row("areas split between partners", double(a.split_areas), double(b.split_areas));
-    row("bodies with no accountability route", double(a.no_accountability_route), double(b.no_accountability_route));
-    row("findings", double(a.findings), double(b.findings));
-    {
-      const double d = b.money_pooled - a.money_pooled;
-      const bool both = a.links_into_pools_stated > 0 && b.links_into_pools_stated > 0 && d != 0;
-      out += fmt::format("<tr><th>money pooled</th><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
-                         money_pooled_text(a), money_pooled_text(b), both ? (d > 0 ? "up" : "down") : "",
-                         both ? (d > 0 ? "+" : "−") + money(std::abs(d)) : "");
+    for (const auto& r : metric_rows(c.base.metrics, prop.proposal.metrics)) {
+      out += fmt::format("<tr><th>{}</th><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n", xml_escape(r.name),
+                         xml_escape(r.before), xml_escape(r.after), r.direction > 0 ? "up" : r.direction < 0 ? "down" : "",
+                         xml_escape(r.change));
     }
     out += "</tbody></table>\n";
-    std::vector<std::string> items;
-    for (auto i : prop.diff.added_bodies) items.push_back(m.bodies[i].name + " (" + m.kind_label(m.bodies[i].kind) + ")");
-    out += limited_list("Bodies added", items);
-    items.clear();
-    for (auto i : prop.diff.removed_bodies) items.push_back(base.bodies[i].name + " (" + base.kind_label(base.bodies[i].kind) + ")");
-    out += limited_list("Bodies removed", items);
-    items.clear();
-    for (const auto& ch : prop.diff.changed_bodies) {
-      std::vector<std::string> fields;
-      for (const auto& f : ch.fields) fields.push_back(f.field + ": " + f.before + " → " + f.after);
-      items.push_back(m.bodies[ch.match.proposal].name + ": " + join(fields, "; "));
-    }
-    out += limited_list("Bodies changed", items);
-    items.clear();
-    for (const auto& mv : prop.diff.area_moves) {
-      items.push_back(mv.area + " (" + m.kind_label(mv.kind, true) + "): " + (mv.from.empty() ? "none" : join(mv.from, ", ")) +
-                      " → " + (mv.to.empty() ? "none" : join(mv.to, ", ")));
-    }
-    out += limited_list("Area assignments moved", items);
-    out += fmt::format("<p>Links: {} added, {} removed, {} merged into one, {} changed.</p>\n",
-                       prop.diff.added_links.size(), prop.diff.removed_links.size(), prop.diff.merged_links.size(),
-                       prop.diff.changed_links.size());
+    const auto lists = structural_changes(c.base, prop);
+    for (const auto& list : lists) out += limited_list(list.title, list.items);
+    if (prop.diff.empty()) out += fmt::format("<p>The {} makes no structural change.</p>\n", comparison_role(m, false));
     const auto& f = prop.findings;
     out += fmt::format("<h3>Findings: {} new, {} resolved, {} carried over, {} changed, {} unchanged</h3>\n"
                        "<div class=\"side-by-side\">\n",
@@ -345,6 +309,8 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
                fmt::format("</ol><p class=\"was\">was: {}</p>\n", xml_escape(c.base.check.findings[before].message));
       }
     }
+    const ChangeList claims = claim_change_list(c.base, prop);
+    out += limited_list(claims.title, claims.items);
     out += "<figure class=\"delta\"><figcaption>What changes (delta diagram)</figcaption>" +
            diagram_pane(build_delta_view(base, m, sink), sink) + "</figure>\n";
     out += "<div class=\"diagrams\">\n<figure><figcaption>Baseline</figcaption>" +

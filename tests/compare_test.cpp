@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <doctest/doctest.h>
 
+#include "engine/text.h"
 #include "tests/test_support.h"
 
 namespace govmap::test {
@@ -65,6 +67,35 @@ TEST_CASE("compare as HTML is one self-contained page with the delta and both fi
   CHECK(r.out.find("<figcaption>Proposal</figcaption>") != std::string::npos);
   CHECK(r.out.find("src=\"http") == std::string::npos);
   CHECK(r.out.find("href=\"http") == std::string::npos);
+}
+
+TEST_CASE("compare as HTML lists every change the text lists, in the same words") {
+  const std::string args = "compare tests/compare/base.xml tests/compare/merge-boards.xml tests/compare/renamed.xml";
+  const auto text = run_govmap(args);
+  const auto html = run_govmap(args + " --format html");
+  REQUIRE(html.exit_code == 0);
+  // Every list title ("Title (n):") before the findings, and every item under it, appears in
+  // the HTML; findings are drawn differently there and are not compared here.
+  std::istringstream lines(text.out.substr(0, text.out.find("\nFindings:")));
+  std::size_t compared = 0;
+  bool in_list = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) {
+      in_list = false;
+    } else if (line.back() == ':' && line.find(" (") != std::string::npos) {
+      in_list = true;
+      CHECK_MESSAGE(html.out.find(xml_escape(line.substr(0, line.size() - 1))) != std::string::npos, line);
+      ++compared;
+    } else if (in_list) {
+      CHECK_MESSAGE(html.out.find("<li>" + xml_escape(line.substr(2)) + "</li>") != std::string::npos, line);
+      ++compared;
+    }
+  }
+  CHECK(compared >= 6);
+  for (const char* metric : {"people on several boards", "areas split between partners", "findings (unsuppressed)",
+                             "share of stated money pooled"}) {
+    CHECK_MESSAGE(html.out.find(std::string("<th>") + metric + "</th>") != std::string::npos, metric);
+  }
 }
 
 TEST_CASE("report writes one file and prints a line per model and per proposal") {
