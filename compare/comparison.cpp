@@ -20,6 +20,7 @@ ComparisonMetrics metrics_of(const Model& model, const Stats& stats, const Check
   }
   m.seats = stats.seats;
   m.people_on_several_boards = stats.people_on_several_boards;
+  m.posts_on_several_boards = stats.network.posts_on_several_boards;
   for (const auto& c : stats.coterminosity) m.split_areas += static_cast<long long>(c.split);
   for (const auto& f : check.findings) {
     if (f.suppressed) continue;

@@ -17,6 +17,7 @@ namespace govmap {
 /// The headline numbers compared across proposals.
 struct ComparisonMetrics {
   long long bodies = 0, boards = 0, seats = 0, people_on_several_boards = 0;
+  long long posts_on_several_boards = 0;  // posts with no named holder, sitting on several boards
   long long split_areas = 0;           // bodies split across a partner kind (over all must-partner pairs)
   long long no_accountability_route = 0;  // unsuppressed accountability-no-route findings
   long long findings = 0, errors = 0, warnings = 0;

@@ -54,6 +54,7 @@ std::vector<MetricRow> metric_rows(const ComparisonMetrics& a, const ComparisonM
   row("boards and partnerships", a.boards, b.boards);
   row("board seats", a.seats, b.seats);
   row("people on several boards", a.people_on_several_boards, b.people_on_several_boards);
+  row("posts on several boards", a.posts_on_several_boards, b.posts_on_several_boards);
   row("areas split between partners", a.split_areas, b.split_areas);
   row("bodies with no accountability route", a.no_accountability_route, b.no_accountability_route);
   row("findings (unsuppressed)", a.findings, b.findings);

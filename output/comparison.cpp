@@ -76,7 +76,8 @@ namespace {
 void write_metrics(JsonWriter& j, const ComparisonMetrics& m) {
   j.begin_object()
       .field("bodies", m.bodies).field("boards", m.boards).field("seats", m.seats)
-      .field("people_on_several_boards", m.people_on_several_boards).field("split_areas", m.split_areas)
+      .field("people_on_several_boards", m.people_on_several_boards)
+      .field("posts_on_several_boards", m.posts_on_several_boards).field("split_areas", m.split_areas)
       .field("no_accountability_route", m.no_accountability_route).field("findings", m.findings)
       .field("errors", m.errors).field("warnings", m.warnings);
   j.key("money_pooled");  // null when no pooled fund's money is stated

@@ -68,4 +68,14 @@ TEST_CASE("one shared post on a health board and its integration joint board is 
   CHECK(result.out.find("[board-interlock]") == std::string::npos);
 }
 
+TEST_CASE("compare counts the posts sitting on several boards before and after") {
+  // Three posts sit on two boards each (North's and South's non-executive posts, on their health
+  // board and its IJB; Council A's councillor post, on A's IJB and A's HWB); abolishing A's IJB
+  // leaves only South's non-executive post on two.
+  const auto r = run_govmap("compare tests/loader/membership/kind-level.xml tests/loader/membership/abolish-ijb-a.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  posts on several boards                                     3                    1         -2\n") !=
+        std::string::npos);
+}
+
 }  // namespace govmap::test
