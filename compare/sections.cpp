@@ -118,8 +118,10 @@ std::vector<ChangeList> structural_changes(const CheckedModel& checked_base, con
   }
   add("Area assignments moved", std::exchange(items, {}));
   for (const auto& s : d.seat_changes) {
-    items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting)", s.body, s.before, s.voting_before,
-                                s.after, s.voting_after));
+    const Body* body = prop.find_body(s.body);
+    if (body == nullptr) body = base.find_body(s.body);
+    items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting)", body ? body_label(*body) : s.body,
+                                s.before, s.voting_before, s.after, s.voting_after));
   }
   add("Board seats changed", std::exchange(items, {}));
   return lists;
