@@ -1,7 +1,8 @@
 #include "render/delta.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -31,15 +32,6 @@ std::string edge_key(const DiagramEdge& e) {
   return e.from + "\n" + e.to + "\n" + (it == e.attributes.end() ? "" : it->second);
 }
 
-std::string first_line_removed(const std::string& label) {
-  // Labels of boxes with findings start with a "⚠ n findings" line; the delta does not show findings.
-  if (label.rfind("\u26A0", 0) == 0) {
-    const auto nl = label.find('\n');
-    return nl == std::string::npos ? label : label.substr(nl + 1);
-  }
-  return label;
-}
-
 // The legal status a box shows, from its "status-<status>" class.
 std::string status_of(const DiagramNode& n) {
   auto it = n.attributes.find("class");
@@ -64,6 +56,82 @@ void state_label(Attributes& a, const std::string& state, const DiagramEdge& e) 
   a["label"] = state + " " + kind_words(e) + (label.empty() ? "" : ":\n" + label);
 }
 
+
+// The tier rows of both figures: the proposal's, with each tier only the baseline has placed
+// after the tier that precedes it in the baseline.
+std::vector<DiagramTier> union_tiers(const Diagram& before, const Diagram& after) {
+  std::vector<DiagramTier> tiers = after.tiers;
+  auto position = [&](const std::string& id) {
+    return std::find_if(tiers.begin(), tiers.end(), [&](const DiagramTier& t) { return t.id == id; });
+  };
+  for (std::size_t i = 0; i < before.tiers.size(); ++i) {
+    if (position(before.tiers[i].id) != tiers.end()) continue;
+    const auto at = i == 0 ? tiers.begin() : std::next(position(before.tiers[i - 1].id));
+    tiers.insert(at, before.tiers[i]);
+  }
+  return tiers;
+}
+
+// A box or arrow of the other figure, kept for its size and place but drawn as nothing.
+Attributes placeholder(Attributes a, const std::string& id) {
+  for (const char* drawn : {"tooltip", "URL", "href", "target", "class"}) a.erase(drawn);
+  a["style"] = "invis";
+  a["id"] = "slot-" + id;
+  return a;
+}
+
+// `own` in the order of `order`: each of order's nodes taken from `own` where it has it, else a
+// placeholder of it. Nodes of `own` that `order` lacks are not expected (order is a superset).
+std::vector<DiagramNode> nodes_in_order(const std::vector<DiagramNode>& order, const std::vector<DiagramNode>& own) {
+  std::map<std::string, const DiagramNode*> by_id;
+  for (const auto& n : own) by_id[n.id] = &n;
+  std::vector<DiagramNode> nodes;
+  for (const auto& n : order) {
+    const auto it = by_id.find(n.id);
+    if (it != by_id.end()) {
+      nodes.push_back(*it->second);
+    } else {
+      nodes.push_back({n.id, n.label, n.tier, placeholder(n.attributes, n.id)});
+    }
+  }
+  return nodes;
+}
+
+std::vector<DiagramEdge> edges_in_order(const std::vector<DiagramEdge>& order, const std::vector<DiagramEdge>& own) {
+  std::map<std::string, std::vector<const DiagramEdge*>> by_key;  // several arrows may share a key
+  for (const auto& e : own) by_key[edge_key(e)].push_back(&e);
+  std::map<std::string, std::size_t> used;
+  std::vector<DiagramEdge> edges;
+  for (const auto& e : order) {
+    const std::string key = edge_key(e);
+    const auto it = by_key.find(key);
+    std::size_t& n = used[key];
+    if (it != by_key.end() && n < it->second.size()) {
+      edges.push_back(*it->second[n++]);
+    } else {
+      edges.push_back({e.from, e.to, placeholder(e.attributes, fmt::format("{}-{}-{}", e.from, e.to, n++))});
+    }
+  }
+  return edges;
+}
+
+// The delta's order of boxes and arrows: the proposal's, then those only the baseline has.
+template <class T, class Key>
+std::vector<T> after_then_removed(const std::vector<T>& before, const std::vector<T>& after, Key key) {
+  std::vector<T> all = after;
+  std::map<std::string, std::size_t> in_after;
+  for (const auto& x : after) ++in_after[key(x)];
+  for (const auto& x : before) {
+    auto it = in_after.find(key(x));
+    if (it != in_after.end() && it->second > 0) {
+      --it->second;
+    } else {
+      all.push_back(x);
+    }
+  }
+  return all;
+}
+
 }  // namespace
 
 std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal, DiagnosticSink& sink) {
@@ -72,67 +140,63 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
   auto after = build_view(proposal, options, sink);
   if (!before || !after) return std::nullopt;
   Diagram d = *after;
+  d.tiers = union_tiers(*before, *after);
   const bool is_proposal = proposal.status == ModelStatus::Proposed;
   d.title = (is_proposal ? "What the proposal changes: " : "What changed: ") + nation_display_name(proposal.nation);
   d.subtitle = fmt::format("{} compared with {}", proposal.title, base.title);
-  std::map<std::string, const DiagramNode*> old_nodes;
+  // Boxes and arrows in the order of the aligned figures (so each keeps its row and its order in
+  // the row), each marked with its state in words and colour.
+  std::map<std::string, const DiagramNode*> old_nodes, new_nodes;
   for (const auto& n : before->nodes) old_nodes[n.id] = &n;
-  std::set<std::string> new_ids;
+  for (const auto& n : after->nodes) new_nodes[n.id] = &n;
+  d.nodes = after_then_removed(before->nodes, after->nodes, [](const DiagramNode& n) { return n.id; });
   for (auto& n : d.nodes) {
-    new_ids.insert(n.id);
-    n.label = first_line_removed(n.label);
     n.attributes.erase("tooltip");
-    auto it = old_nodes.find(n.id);
-    if (it == old_nodes.end()) {
+    const auto old = old_nodes.find(n.id);
+    if (new_nodes.count(n.id) == 0) {
+      n.label = "removed\n" + n.label;
+      n.attributes["fillcolor"] = "white";
+      mark(n.attributes, kRemoved, "filled,dashed");
+    } else if (old == old_nodes.end()) {
       n.label = "added\n" + n.label;
       mark(n.attributes, kAdded, nullptr);
-    } else if (first_line_removed(it->second->label) != n.label || status_of(*it->second) != status_of(n)) {
-      const std::string was = first_line_removed(it->second->label) != n.label
-                                  ? first_line_removed(it->second->label)
-                                  : status_of(*it->second) + ", now " + status_of(n);
+    } else if (old->second->label != n.label || status_of(*old->second) != status_of(n)) {
+      const std::string was = old->second->label != n.label ? old->second->label
+                                                            : status_of(*old->second) + ", now " + status_of(n);
       n.label = fmt::format("changed\n{}\n(was: {})", n.label, was);
       mark(n.attributes, kChanged, nullptr);
     }
   }
-  for (const auto& n : before->nodes) {
-    if (new_ids.count(n.id) != 0) continue;
-    DiagramNode gone = n;
-    gone.label = "removed\n" + first_line_removed(n.label);
-    gone.attributes.erase("tooltip");
-    gone.attributes["fillcolor"] = "white";
-    mark(gone.attributes, kRemoved, "filled,dashed");
-    d.nodes.push_back(std::move(gone));
-  }
-  std::map<std::string, const DiagramEdge*> old_edges;
-  std::set<std::string> new_edges;
-  for (const auto& e : before->edges) old_edges[edge_key(e)] = &e;
-  for (auto& e : d.edges) {
-    new_edges.insert(edge_key(e));
-    const auto old = old_edges.find(edge_key(e));
-    const auto label = [](const DiagramEdge& x) {
-      auto it = x.attributes.find("label");
-      return it == x.attributes.end() ? std::string() : it->second;
-    };
-    if (old == old_edges.end()) {
+  const auto label_of = [](const DiagramEdge& x) {
+    auto it = x.attributes.find("label");
+    return it == x.attributes.end() ? std::string() : it->second;
+  };
+  std::map<std::string, std::vector<const DiagramEdge*>> old_edges;
+  for (const auto& e : before->edges) old_edges[edge_key(e)].push_back(&e);
+  const std::size_t drawn_after = after->edges.size();
+  d.edges = after_then_removed(before->edges, after->edges, edge_key);
+  for (std::size_t i = 0; i < d.edges.size(); ++i) {
+    auto& e = d.edges[i];
+    auto& olds = old_edges[edge_key(e)];
+    if (i >= drawn_after) {
+      mark(e.attributes, kRemoved, "dashed");
+      state_label(e.attributes, "removed", e);
+    } else if (olds.empty()) {
       mark(e.attributes, kAdded, nullptr);
       state_label(e.attributes, "added", e);
-    } else if (label(*old->second) != label(e)) {
-      const std::string was = label(*old->second);
-      mark(e.attributes, kChanged, nullptr);
-      state_label(e.attributes, "changed", e);
-      e.attributes["label"] += "\n(was: " + (was.empty() ? "no label" : was) + ")";
     } else {
-      e.attributes["color"] = e.attributes["color"].find(':') == std::string::npos
-                                  ? std::string(kUnchangedLine) : fmt::format("{}:invis:{}", kUnchangedLine, kUnchangedLine);
-      e.attributes["fontcolor"] = kUnchangedText;
+      const DiagramEdge* old = olds.front();
+      olds.erase(olds.begin());
+      if (label_of(*old) != label_of(e)) {
+        mark(e.attributes, kChanged, nullptr);
+        state_label(e.attributes, "changed", e);
+        e.attributes["label"] += "\n(was: " + (label_of(*old).empty() ? "no label" : label_of(*old)) + ")";
+      } else {
+        e.attributes["color"] = e.attributes["color"].find(':') == std::string::npos
+                                    ? std::string(kUnchangedLine) : fmt::format("{}:invis:{}", kUnchangedLine, kUnchangedLine);
+        e.attributes["fontcolor"] = kUnchangedText;
+      }
     }
-  }
-  for (const auto& e : before->edges) {
-    if (new_edges.count(edge_key(e)) != 0) continue;
-    DiagramEdge gone = e;
-    mark(gone.attributes, kRemoved, "dashed");
-    state_label(gone.attributes, "removed", e);
-    d.edges.push_back(std::move(gone));
   }
   std::erase_if(d.legend, [](const LegendEntry& e) { return e.group != "Links"; });
   for (const auto& [label, colour, style] : {std::tuple{is_proposal ? "added in the proposal" : "added", kAdded, "solid"},
@@ -149,6 +213,28 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
   }
   d.notes.push_back("Unmarked boxes and arrows are unchanged; see the comparison for every body and link.");
   return d;
+}
+
+std::optional<AlignedFigures> build_aligned_figures(const Model& base, const std::vector<Finding>* base_findings,
+                                                    const Model& proposal, const std::vector<Finding>* proposal_findings,
+                                                    DiagnosticSink& sink) {
+  ViewOptions options;
+  options.findings = base_findings;
+  auto before = build_view(base, options, sink);
+  options.findings = proposal_findings;
+  auto after = build_view(proposal, options, sink);
+  if (!before || !after) return std::nullopt;
+  const auto node_id = [](const DiagramNode& n) { return n.id; };
+  const auto nodes = after_then_removed(before->nodes, after->nodes, node_id);
+  const auto edges = after_then_removed(before->edges, after->edges, edge_key);
+  const auto tiers = union_tiers(*before, *after);
+  AlignedFigures aligned{std::move(*before), std::move(*after)};
+  for (Diagram* d : {&aligned.before, &aligned.after}) {
+    d->nodes = nodes_in_order(nodes, d->nodes);
+    d->edges = edges_in_order(edges, d->edges);
+    d->tiers = tiers;
+  }
+  return aligned;
 }
 
 }  // namespace govmap

@@ -313,10 +313,16 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     out += limited_list(claims.title, claims.items);
     out += "<figure class=\"delta\"><figcaption>What changes (delta diagram)</figcaption>" +
            diagram_pane(build_delta_view(base, m, sink), sink) + "</figure>\n";
-    out += "<div class=\"diagrams\">\n<figure><figcaption>Baseline</figcaption>" +
-           figure_pane(base, &c.base.check.findings, sink) + "</figure>\n<figure><figcaption>" +
-           std::string(comparison_role(m)) + "</figcaption>" +
-           figure_pane(m, &prop.proposal.check.findings, sink) + "</figure>\n</div>\n</section>\n";
+    // The two figures keep each box where the delta diagram has it, so nothing jumps between them.
+    auto aligned = build_aligned_figures(base, &c.base.check.findings, m, &prop.proposal.check.findings, sink);
+    std::optional<Diagram> before, after;
+    if (aligned) {
+      before = std::move(aligned->before);
+      after = std::move(aligned->after);
+    }
+    out += "<div class=\"diagrams\">\n<figure><figcaption>Baseline</figcaption>" + diagram_pane(before, sink) +
+           "</figure>\n<figure><figcaption>" + std::string(comparison_role(m)) + "</figcaption>" +
+           diagram_pane(after, sink) + "</figure>\n</div>\n</section>\n";
   }
   return out;
 }

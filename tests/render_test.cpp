@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 
+#include "render/delta.h"
 #include "render/render.h"
 #include "render/views.h"
 #include "test_support.h"
@@ -257,6 +258,64 @@ TEST_CASE("funding and accountability views draw one kind of link") {
   const std::string accountability = dot_of("tests/render/nation.xml", view(ViewKind::Accountability));
   CHECK(accountability.find("link-funding") == std::string::npos);
   check_golden(accountability, "nation-accountability.dot");
+}
+
+TEST_CASE("a comparison's two figures and its delta keep each box in one place") {
+  auto [base, base_diagnostics] = test::load(test::path("tests/compare/base.xml"));
+  auto [proposal, proposal_diagnostics] = test::load(test::path("tests/compare/merge-boards.xml"));
+  REQUIRE_MESSAGE(base, base_diagnostics);
+  REQUIRE_MESSAGE(proposal, proposal_diagnostics);
+  DiagnosticSink sink;
+  const auto aligned = build_aligned_figures(*base, nullptr, *proposal, nullptr, sink);
+  const auto delta = build_delta_view(*base, *proposal, sink);
+  REQUIRE(aligned);
+  REQUIRE(delta);
+  // dot places a graph's nodes by its structure: the three graphs have the same boxes, arrows and
+  // rows in the same order, so a box keeps its place in all three.
+  const auto node_ids = [](const Diagram& d) {
+    std::vector<std::string> ids;
+    for (const auto& n : d.nodes) ids.push_back(n.id + "@" + n.tier);
+    return ids;
+  };
+  const auto edge_ends = [](const Diagram& d) {
+    std::vector<std::string> ends;
+    for (const auto& e : d.edges) ends.push_back(e.from + ">" + e.to);
+    return ends;
+  };
+  const auto tier_ids = [](const Diagram& d) {
+    std::vector<std::string> ids;
+    for (const auto& t : d.tiers) ids.push_back(t.id);
+    return ids;
+  };
+  CHECK(node_ids(aligned->before) == node_ids(aligned->after));
+  CHECK(node_ids(aligned->before) == node_ids(*delta));
+  CHECK(edge_ends(aligned->before) == edge_ends(aligned->after));
+  CHECK(edge_ends(aligned->before) == edge_ends(*delta));
+  CHECK(tier_ids(aligned->before) == tier_ids(*delta));
+  // A box only one side has is drawn as nothing on the other, under an id the report's script
+  // does not make focusable.
+  const auto find = [](const Diagram& d, const std::string& id) -> DiagramNode {
+    const auto it = std::find_if(d.nodes.begin(), d.nodes.end(), [&](const DiagramNode& n) { return n.id == id; });
+    REQUIRE(it != d.nodes.end());
+    return *it;
+  };
+  // (The figure view groups bodies by kind: the merger adds the kind "care board".)
+  const DiagramNode added_in_before = find(aligned->before, "kind-care-board");
+  CHECK(added_in_before.attributes.at("style") == "invis");
+  CHECK(added_in_before.attributes.at("id") == "slot-kind-care-board");
+  CHECK(added_in_before.attributes.count("tooltip") == 0);
+  DiagramNode added_in_after = find(aligned->after, "kind-care-board");
+  CHECK(added_in_after.attributes.count("id") == 0);  // drawn as itself, under its own id
+  CHECK(added_in_after.attributes["style"].find("invis") == std::string::npos);
+  std::size_t hidden_arrows = 0;
+  for (const auto& e : aligned->before.edges) {
+    if (e.to != "kind-care-board" && e.from != "kind-care-board") continue;
+    CHECK(e.attributes.at("style") == "invis");
+    CHECK(e.attributes.at("id").rfind("slot-", 0) == 0);
+    ++hidden_arrows;
+  }
+  CHECK(hidden_arrows == 2);  // its funding from and accountability to the government
+  CHECK(sink.all().empty());
 }
 
 TEST_CASE("area view draws every body covering the area, one box each") {

@@ -148,6 +148,35 @@ describe('laptop, 1440×900', () => {
     await shot(page, 'laptop-diagram-fit');
   });
 
+  test('a box keeps its row and its order in the row in the baseline, the proposal and the delta', async () => {
+    const section = page.locator('section.comparison').first();
+    // Centre of each box in its diagram's own units (the same at any zoom), by SVG id.
+    const centres = figure => section.locator(figure + ' svg').first().evaluate(svg => {
+      const centre = g => { const b = g.getBBox(); return [b.x + b.width / 2, b.y + b.height / 2]; };
+      const out = {};
+      for (const g of svg.querySelectorAll('g.node')) {
+        if (/^(kind|body)-/.test(g.id)) out[g.id] = centre(g);
+      }
+      return out;
+    });
+    const [before, after, delta] = [await centres('.diagrams figure:nth-child(1)'),
+                                    await centres('.diagrams figure:nth-child(2)'), await centres('figure.delta')];
+    const shared = Object.keys(before).filter(id => id in after && id in delta);
+    assert.ok(shared.length >= 3, JSON.stringify(shared));
+    // Each pair of boxes keeps its order: a box above another stays above it, and two boxes in one
+    // row stay in that row, in the same left-to-right order.
+    const relation = (c, p, q) => Math.abs(c[p][1] - c[q][1]) < 5 ? (c[p][0] < c[q][0] ? 'left of' : 'right of')
+                                                                   : (c[p][1] < c[q][1] ? 'above' : 'below');
+    for (const p of shared) {
+      for (const q of shared) {
+        if (p >= q) continue;
+        for (const [name, other] of [['proposal', after], ['delta', delta]]) {
+          assert.equal(relation(other, p, q), relation(before, p, q), `${p} and ${q}, baseline and ${name}`);
+        }
+      }
+    }
+  });
+
   test('a click on a box opens the drawer in view and moves focus to it', async () => {
     const node = page.locator('figure.diagram g.node.has-findings').first();
     await node.scrollIntoViewIfNeeded();
