@@ -473,6 +473,43 @@ TEST_CASE("committed example figures draw the graph render draws now, one figure
 
 namespace govmap {
 
+TEST_CASE("in every bundled figure no two pieces of text overlap") {
+  // Each text's box from its anchor, position and size, its width estimated at 0.55 em a
+  // character (Helvetica averages about 0.5 em on such labels), so near misses count too.
+  struct Box {
+    double left, top, right, bottom;
+    std::string text;
+  };
+  const std::regex text_re(R"(<text\b([^>]*)>([^<]*)</text>)");
+  const std::regex entity_re("&[#a-zA-Z0-9]+;");
+  for (const auto& file : bundled_figure_models()) {
+    CAPTURE(file);
+    const std::string svg = figure_svg(file);
+    std::vector<Box> boxes;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text_re); it != std::sregex_iterator(); ++it) {
+      const std::string tag = "<text" + (*it)[1].str() + ">";
+      const std::string text = std::regex_replace((*it)[2].str(), entity_re, "x");
+      const double x = std::stod(attribute(tag, "x")), y = std::stod(attribute(tag, "y"));
+      const double size = std::stod(attribute(tag, "font-size"));
+      // Characters, not bytes: UTF-8 continuation bytes do not start a character.
+      const auto chars = static_cast<double>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+      const double width = chars * size * 0.55;
+      const std::string anchor = attribute(tag, "text-anchor");
+      const double left = anchor == "middle" ? x - width / 2 : anchor == "end" ? x - width : x;
+      boxes.push_back({left, y - size * 0.75, left + width, y + size * 0.2, text});
+    }
+    REQUIRE(boxes.size() > 20);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+        const Box& a = boxes[i];
+        const Box& b = boxes[j];
+        const bool overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        CHECK_MESSAGE(!overlap, "'" << a.text << "' overlaps '" << b.text << "'");
+      }
+    }
+  }
+}
+
 TEST_CASE("in every bundled figure each link kind differs from every other without colour, and text reaches 4.5:1") {
   const auto models = bundled_figure_models();
   REQUIRE(models.size() >= 8);
