@@ -161,6 +161,8 @@ describe('laptop, 1440×900', () => {
     });
     const [before, after, delta] = [await centres('.diagrams figure:nth-child(1)'),
                                     await centres('.diagrams figure:nth-child(2)'), await centres('figure.delta')];
+    await section.locator('.diagrams').scrollIntoViewIfNeeded();
+    await shot(page, 'laptop-comparison-figures');
     const shared = Object.keys(before).filter(id => id in after && id in delta);
     assert.ok(shared.length >= 3, JSON.stringify(shared));
     // Each pair of boxes keeps its order: a box above another stays above it, and two boxes in one
