@@ -1,5 +1,6 @@
 #include "output/check.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -108,6 +109,19 @@ std::string check_text(const Analysis& analysis, const CheckResult& result) {
   if (result.findings.empty()) {
     out += fmt::format("no findings ({} run)\n", plural(static_cast<long long>(result.rules_run.size()), "rule", "rules"));
     return out;
+  }
+  // Which rules the findings come from, most first: one rule's many findings can hide the rest.
+  std::map<std::string, long long> by_rule;
+  for (const auto& f : result.findings) {
+    if (!f.suppressed) ++by_rule[f.rule];
+  }
+  if (by_rule.size() > 1) {
+    std::vector<std::pair<long long, std::string>> order;
+    for (const auto& [rule, n] : by_rule) order.emplace_back(-n, rule);
+    std::sort(order.begin(), order.end());
+    std::vector<std::string> parts;
+    for (const auto& [n, rule] : order) parts.push_back(fmt::format("{} {}", -n, rule));
+    out += "by rule: " + join(parts, ", ") + "\n";
   }
   out += fmt::format("{}: {}, {}, {} info", plural(c.unsuppressed, "finding", "findings"),
                      plural(c.by_severity.at("error"), "error", "errors"),

@@ -28,6 +28,13 @@ TEST_CASE("govmap check prints findings as text matching the reviewed golden fil
                    "finding [unused-suppression]") != std::string::npos);
 }
 
+TEST_CASE("govmap check text ends with the findings counted by rule, most first, then the totals") {
+  const auto r = run_govmap("check tests/render/nation.xml --fail-on never");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\nby rule: 11 accountability-no-route, 4 funding-without-accountability, 1 boundary-many-partners, "
+                   "1 funding-non-statutory-holder\n17 findings: 0 errors, 17 warnings, 0 info\n") != std::string::npos);
+}
+
 TEST_CASE("govmap check cuts a long subject list in text and keeps every subject in JSON") {
   const std::string cmd = "check tests/check/many-subjects.xml --rules tests/check/only-holder.xml";
   const auto text = run_govmap(cmd);
