@@ -16,7 +16,10 @@ namespace {
 std::vector<std::string> bundled_models() {
   std::vector<std::string> paths;
   for (const char* nation : {"england", "wales", "scotland", "northern-ireland"}) {
-    for (const char* era : {"2021", "current"}) paths.push_back(std::string("models/") + nation + "/" + era + "/model.xml");
+    for (const char* era : {"2017", "2021", "current"}) {
+      const std::string model = std::string("models/") + nation + "/" + era + "/model.xml";
+      if (era != std::string("2017") || fs::exists(path(model))) paths.push_back(model);  // 2017: England only
+    }
     const fs::path proposals = path(std::string("models/") + nation + "/proposals");
     std::vector<std::string> found;
     for (const auto& entry : fs::directory_iterator(proposals)) {

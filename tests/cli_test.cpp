@@ -144,6 +144,7 @@ TEST_CASE("models lists the four nations' 2021 and current models with their fil
   }
   CHECK(r.out.find("  scotland/2021              scotland          2021-12-01  Funding and accountability") !=
         std::string::npos);
+  CHECK(r.out.find(" models/england/2017/model.xml\n") != std::string::npos);  // the NAO-era England
   CHECK(r.out.find("proposals") == std::string::npos);  // proposals are not baselines to extend
 }
 

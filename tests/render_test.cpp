@@ -174,7 +174,7 @@ LinkLook link_look(const std::string& object) {
 std::vector<std::string> bundled_figure_models() {
   std::vector<std::string> out;
   for (const auto& nation : std::filesystem::directory_iterator(test::path("models"))) {
-    for (const char* era : {"2021", "current"}) {
+    for (const char* era : {"2017", "2021", "current"}) {
       const auto file = nation.path() / era / "model.xml";
       if (std::filesystem::exists(file)) out.push_back(file.string());
     }
@@ -459,7 +459,7 @@ TEST_CASE("committed example figures draw the graph render draws now, one figure
     fs::remove(out);
     ++compared;
   }
-  for (const char* pattern : {"2021", "current"}) {
+  for (const char* pattern : {"2017", "2021", "current"}) {
     for (const auto& nation : fs::directory_iterator(test::path("models"))) {
       if (!fs::exists(nation.path() / pattern / "model.xml")) continue;
       const std::string figure = nation.path().filename().string() + "-" + pattern + ".svg";

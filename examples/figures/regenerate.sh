@@ -1,5 +1,6 @@
 #!/bin/sh
 # Renders each nation's funding-and-accountability figure to examples/figures/:
+#   <nation>-2017.svg     from models/<nation>/2017/model.xml (England only: the NAO-era structure)
 #   <nation>-2021.svg     from models/<nation>/2021/model.xml
 #   <nation>-current.svg  from models/<nation>/current/model.xml
 # Missing models are skipped with a message. Review the SVGs (and `git diff`) before
@@ -14,7 +15,7 @@ if [ ! -x "$govmap" ]; then
 fi
 cd "$root"
 for nation in england wales scotland northern-ireland; do
-  for era in 2021 current; do
+  for era in 2017 2021 current; do
     model="models/$nation/$era/model.xml"
     out="examples/figures/$nation-$era.svg"
     if [ ! -f "$model" ]; then
