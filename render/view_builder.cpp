@@ -41,12 +41,22 @@ std::string tier_of(const Model& m, const Body& b) {
   return k == nullptr ? std::string() : k->tier;
 }
 
+// A government kind (sector "government") with at most this many selected bodies, each one
+// organisation (count 1), keeps a box per body in an aggregated figure: two departments are two
+// lines of accountability (the NAO's DH and DCLG), not "Government departments (2)".
+constexpr std::size_t kFewBodies = 3;
+
 // Groups the selected bodies: one per body, or one per kind (split by status only when a
-// kind's bodies differ in status).
+// kind's bodies differ in status), except a few government bodies of one kind.
 std::vector<Group> make_groups(const Model& m, const Selection& s, std::vector<std::size_t>& group_of) {
   std::map<std::string, std::set<LegalStatus>> statuses_of_kind;
+  std::map<std::string, std::size_t> bodies_of_kind;
+  std::set<std::string> kinds_with_aggregates;
   for (std::size_t i = 0; i < m.bodies.size(); ++i) {
-    if (s.bodies[i]) statuses_of_kind[m.bodies[i].kind].insert(m.bodies[i].status);
+    if (!s.bodies[i]) continue;
+    statuses_of_kind[m.bodies[i].kind].insert(m.bodies[i].status);
+    ++bodies_of_kind[m.bodies[i].kind];
+    if (m.bodies[i].count != 1) kinds_with_aggregates.insert(m.bodies[i].kind);
   }
   std::vector<Group> groups;
   std::map<std::string, std::size_t> by_id;
@@ -55,7 +65,9 @@ std::vector<Group> make_groups(const Model& m, const Selection& s, std::vector<s
     if (!s.bodies[i]) continue;
     const Body& b = m.bodies[i];
     std::string id = "body-" + b.id;
-    if (s.aggregate) {
+    const std::size_t n = bodies_of_kind[b.kind];
+    const bool few_apart = b.sector == "government" && n > 1 && n <= kFewBodies && kinds_with_aggregates.count(b.kind) == 0;
+    if (s.aggregate && !few_apart) {
       id = "kind-" + b.kind;
       if (statuses_of_kind[b.kind].size() > 1) id += fmt::format("-{}", to_string(b.status));
     }

@@ -241,6 +241,16 @@ TEST_CASE("the figure key is the same for every model: link kinds, legal statuse
   CHECK(funding.find("Accountable to") == std::string::npos);
 }
 
+TEST_CASE("a figure draws a few government bodies of one kind as a box each, and many as one box") {
+  // England 2017: the NAO's two departments, each with its own money and accountability.
+  const std::string england = dot_of("models/england/2017/model.xml", view(ViewKind::Figure));
+  CHECK(england.find("\"body-dhsc\"") != std::string::npos);
+  CHECK(england.find("\"body-dluhc\"") != std::string::npos);
+  CHECK(england.find("\"kind-government-department\"") == std::string::npos);
+  CHECK(england.find("\"kind-clinical-commissioning-group\"") != std::string::npos);  // one box of 207
+  CHECK(england.find("\"kind-national-nhs-body\"") != std::string::npos);  // not government: grouped
+}
+
 TEST_CASE("a box with no drawn link sits in a row of its own that says so") {
   const std::string nation = dot_of("tests/render/nation.xml", view(ViewKind::Figure));
   const std::string fife = dot_of("examples/fife/model.xml", view(ViewKind::Figure));
