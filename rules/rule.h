@@ -20,6 +20,13 @@ inline std::string_view verb(const Body& body, std::string_view one, std::string
   return body.count > 1 ? many : one;
 }
 
+/// The verb form for the body with id `body_id` (`one` when the model has no such body).
+inline std::string_view verb(const Model& model, const std::string& body_id, std::string_view one,
+                             std::string_view many) {
+  const Body* body = model.find_body(body_id);
+  return body != nullptr ? verb(*body, one, many) : one;
+}
+
 struct RuleOption {
   std::string name;
   double default_value = 0;

@@ -59,12 +59,15 @@ void check(const RuleContext& ctx) {
       const Link& link = m.links[l];
       subjects.push_back(ctx.body_subject(link.from));
       path += " -> " + chain::name_of(m, link.to);
-      evidence.push_back(fmt::format("{} answers to {} ({})", chain::name_of(m, link.from),
-                                     chain::name_of(m, link.to), chain::subtype_label(m, link)));
+      evidence.push_back(fmt::format("{} {} to {} ({})", chain::name_of(m, link.from),
+                                     verb(m, link.from, "answers", "answer"), chain::name_of(m, link.to),
+                                     chain::subtype_label(m, link)));
     }
     std::string message;
     if (loop.size() == 1) {
-      message = fmt::format("{} is recorded as answering to itself", chain::name_of(m, start));
+      const Body& body = m.bodies[start];
+      message = fmt::format("{} {} recorded as answering to {}", chain::name_of(m, start), verb(body, "is", "are"),
+                            verb(body, "itself", "themselves"));
     } else {
       message = fmt::format("accountability loops back on itself: {}", path);
     }
@@ -78,8 +81,9 @@ void check(const RuleContext& ctx) {
         others.push_back(chain::name_of(m, b));
         subjects.push_back(ctx.body_subject(b));
       }
-      evidence.push_back(fmt::format("{} other bodies are caught in the same loops: {}",
-                                     others.size(), chain::join_names(others)));
+      evidence.push_back(fmt::format("{} caught in the same loops: {}",
+                                     plural(static_cast<long long>(others.size()), "other body is", "other bodies are"),
+                                     chain::join_names(others)));
     }
     ctx.report(std::move(message), std::move(subjects), m.links[loop.front()].provenance.location,
                std::move(evidence));

@@ -64,7 +64,7 @@ std::vector<std::string> masters_with_kind(const Graph& graph, BodyIndex body,
   const auto links = graph.out_links(body, LinkKind::Accountability);
   std::vector<std::string> named;
   for (BodyIndex master : direct) {
-    std::string how = "it is part of it";
+    std::string how(verb(m.bodies[body], "it is part of it", "they are part of it"));
     for (LinkIndex l : links) {
       if (graph.index_of(m.links[l].to) == master) {
         how = chain::subtype_label(m, m.links[l]);
@@ -88,12 +88,16 @@ void check(const RuleContext& ctx) {
     const std::vector<std::string> named = masters_with_kind(graph, b, direct);
     // Follow the first line upwards to show where it stops.
     std::vector<BodyIndex> path{b};
-    std::string ending = "which answers to no other body in the model";
+    std::string ending;
     while (path.size() <= kMaxSteps) {
       const auto& next = up[path.back()];
-      if (next.empty()) break;
+      if (next.empty()) {
+        ending = fmt::format("which {} to no other body in the model", verb(m.bodies[path.back()], "answers", "answer"));
+        break;
+      }
       if (std::find(path.begin(), path.end(), next.front()) != path.end()) {
-        ending = fmt::format("which answers back to {}: the chain loops", chain::name_of(m, next.front()));
+        ending = fmt::format("which {} back to {}: the chain loops", verb(m.bodies[path.back()], "answers", "answer"),
+                             chain::name_of(m, next.front()));
         break;
       }
       path.push_back(next.front());

@@ -24,17 +24,18 @@ PairKey key_of(std::size_t a, std::size_t b) {
 
 /// "NHS Fife funds Fife Integration Joint Board (delegated budget)".
 std::string relation(const Model& m, const Link& link) {
-  const std::string from = m.find_body(link.from)->name, to = m.find_body(link.to)->name;
+  const Body& subject = *m.find_body(link.from);
+  const std::string from = subject.name, to = m.find_body(link.to)->name;
   std::string how;
   if (link.kind == LinkKind::Funding) {
     const Labelled* mech = m.vocabulary ? m.vocabulary->mechanism(link.subtype) : nullptr;
     how = mech != nullptr ? mech->label : link.subtype;
     if (link.amount) how += ", " + money(*link.amount);
-    return fmt::format("{} funds {}{}", from, to, how.empty() ? "" : " (" + how + ")");
+    return fmt::format("{} {} {}{}", from, verb(subject, "funds", "fund"), to, how.empty() ? "" : " (" + how + ")");
   }
   const Labelled* kind = m.vocabulary ? m.vocabulary->accountability_kind(link.subtype) : nullptr;
   how = kind != nullptr ? kind->label : link.subtype;
-  return fmt::format("{} answers to {}{}", from, to, how.empty() ? "" : " (" + how + ")");
+  return fmt::format("{} {} to {}{}", from, verb(subject, "answers", "answer"), to, how.empty() ? "" : " (" + how + ")");
 }
 
 /// The body in a link that has the upper hand: the funder, or the body answered to.

@@ -37,8 +37,10 @@ void check(const RuleContext& ctx) {
     if (static_cast<double>(total) <= max_seats) continue;
     std::vector<std::string> evidence;
     for (const auto& [group, count] : groups) evidence.push_back(fmt::format("{} seat{} {}", count, count == 1 ? "" : "s", group));
-    ctx.report(fmt::format("{} has {} seats on its board (more than {}): {} voting, {} non-voting", m.bodies[b].name,
-                           total, max_seats, voting, total - voting),
+    const Body& body = m.bodies[b];
+    ctx.report(fmt::format("{} {} {} seats on {} (more than {}): {} voting, {} non-voting", body.name,
+                           verb(body, "has", "have"), total, verb(body, "its board", "their boards"), max_seats,
+                           voting, total - voting),
                {ctx.body_subject(b)}, m.bodies[b].provenance.location, std::move(evidence));
   }
 }

@@ -63,11 +63,12 @@ void check_body(const RuleContext& ctx, std::size_t a, const std::string& b_kind
     std::string note = measured ? fmt::format("{}: {} people, {} of {}", name, thousands(p.population),
                                               percent(p.population / whole), body.name)
                                 : fmt::format("{}: area not in the model", name);
-    if (p.linked) note += fmt::format("; {} is a partner in it", body.name);
+    if (p.linked) note += fmt::format("; {} {} in it", body.name, verb(body, "is a partner", "are partners"));
     evidence.push_back(std::move(note));
   }
-  ctx.report(fmt::format("{} works with {} {} over its area (more than {}): {}", body.name, partners.size(),
-                         boundary::kind_words(m, b_kind, true), max_partners, fmt::join(named, ", ")),
+  ctx.report(fmt::format("{} {} with {} {} over {} (more than {}): {}", body.name, verb(body, "works", "work"),
+                         partners.size(), boundary::kind_words(m, b_kind, true), verb(body, "its area", "their area"),
+                         max_partners, fmt::join(named, ", ")),
              std::move(subjects), body.provenance.location, std::move(evidence));
 }
 

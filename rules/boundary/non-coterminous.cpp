@@ -50,7 +50,9 @@ void check_partnership(const RuleContext& ctx, std::size_t p) {
     auto& list = members[m.bodies[*from].kind];
     if (std::find(list.begin(), list.end(), *from) == list.end()) list.push_back(*from);
   }
-  const std::string& name = m.bodies[p].name;
+  const Body& partnership = m.bodies[p];
+  const std::string& name = partnership.name;
+  const std::string_view its = verb(partnership, "its", "their"), it = verb(partnership, "it", "them");
   std::vector<std::string> differences;
   std::vector<std::size_t> differing;
   for (const auto& [kind, list] : members) {
@@ -64,18 +66,18 @@ void check_partnership(const RuleContext& ctx, std::size_t p) {
     const double outside = population_outside(geo, joined, geo.atoms(p));
     const bool single = list.size() == 1;
     const std::string kinds = boundary::kind_words(m, kind, !single);
-    const std::string who = single ? fmt::format("its partner {} ({})", m.bodies[list[0]].name, kinds)
-                                   : fmt::format("its {} partner {}", list.size(), kinds);
+    const std::string who = single ? fmt::format("{} partner {} ({})", its, m.bodies[list[0]].name, kinds)
+                                   : fmt::format("{} {} partner {}", its, list.size(), kinds);
     // A single member containing the whole partnership is nesting, not a mismatch: an NHS
     // board spans several integration authorities by design (boundary-many-partners).
     const bool nested = single && missing <= threshold;
     const bool gap = missing > threshold, spill = outside > threshold && !nested;
     if (gap) {
-      differences.push_back(fmt::format("{} of its population ({}) lies outside {}", percent(missing / whole),
+      differences.push_back(fmt::format("{} of {} population ({}) lies outside {}", percent(missing / whole), its,
                                         thousands(missing), single ? m.bodies[list[0]].name : "all " + who));
     }
     if (spill) {
-      differences.push_back(fmt::format("{} cover{} {} people outside it", who, single ? "s" : "", thousands(outside)));
+      differences.push_back(fmt::format("{} cover{} {} people outside {}", who, single ? "s" : "", thousands(outside), it));
     }
     if (gap || spill) differing.insert(differing.end(), list.begin(), list.end());
   }
@@ -87,7 +89,8 @@ void check_partnership(const RuleContext& ctx, std::size_t p) {
     evidence.push_back(fmt::format("{}: population {}, of whom {} live within {}", m.bodies[b].name,
                                    thousands(geo.population(b)), thousands(geo.overlap(b, p)), name));
   }
-  ctx.report(fmt::format("{} is not coterminous with its partners: {}", name, fmt::join(differences, "; ")),
+  ctx.report(fmt::format("{} {} not coterminous with {} partners: {}", name, verb(partnership, "is", "are"), its,
+                         fmt::join(differences, "; ")),
              std::move(subjects), m.bodies[p].provenance.location, std::move(evidence));
 }
 

@@ -44,7 +44,7 @@ void check_pair(const RuleContext& ctx, const std::vector<std::size_t>& a_bodies
       evidence.push_back(fmt::format("not in any {}: {} ({})", boundary::kind_words(m, b_kind, false),
                                      thousands(outside), percent(outside / geo.population(a))));
     }
-    ctx.report(fmt::format("{} is split between {} {}: {}", body.name, parts.size(),
+    ctx.report(fmt::format("{} {} split between {} {}: {}", body.name, verb(body, "is", "are"), parts.size(),
                            boundary::kind_words(m, b_kind, true), fmt::join(parts, ", ")),
                std::move(subjects), body.provenance.location, std::move(evidence));
   }

@@ -14,14 +14,16 @@ void check(const RuleContext& ctx) {
   for (const Link& link : m.links) {
     if (link.kind != LinkKind::Funding || link.held_by.empty() || link.held_by == link.to) continue;
     const std::string director = chain::name_of(m, link.to);
+    const std::string_view directs = verb(m, link.to, "directs", "direct");
     const std::string holder = chain::name_of(m, link.held_by);
     const std::string amount = chain::amount_phrase(link);
     const std::string budget = chain::subtype_label(m, link);
     std::string message =
         link.held_by == link.from
-            ? fmt::format("{} directs {}{} from {} that {} still holds", director, chain::with_article(budget),
-                          amount.empty() ? "" : " of " + amount, holder, holder)
-            : fmt::format("{} directs {}{} from {} that is held by {}", director, chain::with_article(budget),
+            ? fmt::format("{} {} {}{} from {} that {} still {}", director, directs, chain::with_article(budget),
+                          amount.empty() ? "" : " of " + amount, holder, holder,
+                          verb(m, link.held_by, "holds", "hold"))
+            : fmt::format("{} {} {}{} from {} that is held by {}", director, directs, chain::with_article(budget),
                           amount.empty() ? "" : " of " + amount, chain::name_of(m, link.from), holder);
     std::vector<std::string> evidence{
         fmt::format("paid by {}, directed by {}, held by {}", chain::name_of(m, link.from), director, holder)};

@@ -31,9 +31,13 @@ const Body* host_of(const Model& m, const Body& b) {
   return parent != nullptr && has_legal_personality(*parent) ? parent : nullptr;
 }
 
-std::string what_it_is(const Body& b) {
-  if (is_pooled_fund(b)) return "a pooled fund";
-  return b.status == LegalStatus::StatutoryCommittee ? "a statutory committee" : "a non-statutory body";
+/// "it is a pooled fund", or "they are pooled funds" for an aggregate body.
+std::string_view what_it_is(const Body& b) {
+  if (is_pooled_fund(b)) return verb(b, "it is a pooled fund", "they are pooled funds");
+  if (b.status == LegalStatus::StatutoryCommittee) {
+    return verb(b, "it is a statutory committee", "they are statutory committees");
+  }
+  return verb(b, "it is a non-statutory body", "they are non-statutory bodies");
 }
 
 void check(const RuleContext& ctx) {
@@ -74,10 +78,12 @@ void check(const RuleContext& ctx) {
     }
     if (held[b].size() > kShown) evidence.push_back(fmt::format("and {} more payments", held[b].size() - kShown));
     const std::string sum = all_known && total > 0 ? money(total) : "money";
-    const std::string fix = is_pooled_fund(body) ? "no host body is named to hold it (held-by on its links, or part-of its host)"
-                                                 : "no body with legal personality is named to hold it (held-by or part-of)";
-    ctx.report(fmt::format("{} holds {} from {}, but it is {} without legal personality and {}",
-                           chain::name_of(m, b), sum, chain::join_names(payers), what_it_is(body), fix),
+    const std::string_view fix =
+        is_pooled_fund(body) ? verb(body, "no host body is named to hold it (held-by on its links, or part-of its host)",
+                                    "no host body is named to hold it (held-by on their links, or part-of their host)")
+                             : "no body with legal personality is named to hold it (held-by or part-of)";
+    ctx.report(fmt::format("{} {} {} from {}, but {} without legal personality and {}",
+                           chain::name_of(m, b), verb(body, "holds", "hold"), sum, chain::join_names(payers), what_it_is(body), fix),
                std::move(subjects), m.links[held[b].front()].provenance.location, std::move(evidence));
   }
 }

@@ -84,12 +84,15 @@ void check(const RuleContext& ctx) {
       subjects.push_back(ctx.body_subject(c));
       const double given = year->second.given.at(c);
       const double spent = spending.of(c, year->first);
-      evidence.push_back(fmt::format("{} puts in {} of the {} it spends{} ({})", names.back(), money(given),
-                                     money(spent), in_year, percent(spent > 0 ? given / spent : 0)));
+      const Body& contributor = m.bodies[c];
+      evidence.push_back(fmt::format("{} {} {} of the {} {}{} ({})", names.back(), verb(contributor, "puts in", "put in"),
+                                     money(given), money(spent), verb(contributor, "it spends", "they spend"), in_year,
+                                     percent(spent > 0 ? given / spent : 0)));
     }
     evidence.push_back(fmt::format("threshold: {} of contributors' spending", percent(min_share)));
-    ctx.report(fmt::format("{} pools {}{}, only {} of the {} its contributors ({}) spend", chain::name_of(m, pool),
-                           money(inflow.amount()), in_year, percent(share), money(total), chain::join_names(names)),
+    ctx.report(fmt::format("{} {} {}{}, only {} of the {} {} contributors ({}) spend", chain::name_of(m, pool),
+                           verb(m.bodies[pool], "pools", "pool"), money(inflow.amount()), in_year, percent(share),
+                           money(total), verb(m.bodies[pool], "its", "their"), chain::join_names(names)),
                std::move(subjects), m.bodies[pool].provenance.location, std::move(evidence));
   }
 }

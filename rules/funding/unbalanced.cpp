@@ -64,7 +64,9 @@ void check(const RuleContext& ctx) {
       const double larger = std::max(f.in, f.out);
       if (larger <= 0 || std::abs(gap) / larger <= tolerance) continue;
       const std::string in_year = year.empty() ? "" : " in " + year;
-      ctx.report(fmt::format("{} receives {} but pays out {}{}: {} ({}) more {}", chain::name_of(m, b), money(f.in),
+      const Body& body = m.bodies[b];
+      ctx.report(fmt::format("{} {} {} but {} out {}{}: {} ({}) more {}", chain::name_of(m, b),
+                             verb(body, "receives", "receive"), money(f.in), verb(body, "pays", "pay"),
                              money(f.out), in_year, money(std::abs(gap)), percent(std::abs(gap) / larger),
                              gap > 0 ? "comes in than goes out" : "goes out than comes in"),
                  {ctx.body_subject(b)}, m.bodies[b].provenance.location,

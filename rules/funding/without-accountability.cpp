@@ -55,11 +55,12 @@ bool answers_back(const Model& m, BodyIndex payer, const std::vector<BodyIndex>&
   return false;
 }
 
-std::string answers_to(const Model& m, const std::string& who, const std::vector<BodyIndex>& direct) {
-  if (direct.empty()) return who + " answers to no body in the model";
+std::string answers_to(const Model& m, BodyIndex who, const std::vector<BodyIndex>& direct) {
+  const std::string subject = fmt::format("{} {} to ", chain::name_of(m, who), verb(m.bodies[who], "answers", "answer"));
+  if (direct.empty()) return subject + "no body in the model";
   std::vector<std::string> names;
   for (BodyIndex d : direct) names.push_back(chain::name_of(m, d));
-  return who + " answers to " + chain::join_names(names);
+  return subject + chain::join_names(names);
 }
 
 void check(const RuleContext& ctx) {
@@ -76,11 +77,13 @@ void check(const RuleContext& ctx) {
     if (answers_back(m, *from, *above_payer, *above_payee)) continue;
     const std::string payer = chain::name_of(m, *from), payee = chain::name_of(m, *to);
     const std::string amount = chain::amount_phrase(link);
-    ctx.report(fmt::format("{} pays {} {}through {} but {} does not answer to {} or to any body {} answers to",
-                           payer, payee, amount.empty() ? "" : amount + " ",
-                           chain::with_article(chain::subtype_label(m, link)), payee, payer, payer),
+    const Body &paying = m.bodies[*from], &paid = m.bodies[*to];
+    ctx.report(fmt::format("{} {} {} {}through {} but {} {} not answer to {} or to any body {} {} to", payer,
+                           verb(paying, "pays", "pay"), payee, amount.empty() ? "" : amount + " ",
+                           chain::with_article(chain::subtype_label(m, link)), payee, verb(paid, "does", "do"), payer,
+                           payer, verb(paying, "answers", "answer")),
                {ctx.body_subject(*from), ctx.body_subject(*to)}, link.provenance.location,
-               {answers_to(m, payee, chains.direct(*to)), answers_to(m, payer, chains.direct(*from))});
+               {answers_to(m, *to, chains.direct(*to)), answers_to(m, *from, chains.direct(*from))});
   }
 }
 
