@@ -93,12 +93,20 @@ std::optional<RuleProfile> profile_for(const Args& args, const std::string& mode
 /// date written YYYY-MM-DD.
 std::optional<std::string> today_for(std::string_view command, const Args& args, Io& io);
 
-/// Writes `content` to `path` whole or not at all, and refuses to replace any file in io.inputs.
-/// The bytes go to an unnamed temporary file in the target's folder (O_TMPFILE; a randomly named
-/// one created with O_EXCL | O_NOFOLLOW where the file system lacks it), which is flushed to disk
-/// and then renamed over the target, keeping the target's permissions when it existed. A run
-/// killed while writing leaves nothing behind. Reports problems to io.err.
+/// Writes `content` to `path` whole or not at all, and refuses to replace any file in io.inputs
+/// (the same file by device and inode). The bytes go to an unnamed temporary file in the
+/// target's folder (O_TMPFILE; a randomly named one created with O_EXCL | O_NOFOLLOW where the
+/// file system lacks it), which is flushed to disk and then linked or renamed into place, keeping
+/// the target's permissions when it existed; a symlink named as the output is kept and the file
+/// it points at replaced. Ctrl-C or a kill signal during the write takes effect once the output is
+/// whole; only SIGKILL in the instant between naming the temporary file and the rename leaves it
+/// behind (cli/output_file.cpp). A target that is not a regular file (/dev/stdout, /dev/null, a
+/// pipe) is written into directly. Reports problems to io.err.
 bool write_output(const std::string& path, const std::string& content, Io& io);
+
+/// For a command writing several files: refuses (printing why) when one would replace an input
+/// or two would be the same file, before any is written. Empty paths are skipped.
+bool check_outputs(const std::vector<std::string>& paths, Io& io);
 
 // The commands (one file each).
 Command validate_command();

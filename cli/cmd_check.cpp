@@ -42,6 +42,7 @@ int run(const Args& args, Io& io) {
   std::vector<Suppression> baseline;
   if (args.has("--baseline")) {
     DiagnosticSink sink;
+    io.inputs.push_back(args.get("--baseline"));
     auto loaded = load_baseline(args.get("--baseline"), *model, sink);
     print_diagnostics(io.err, sink);
     if (!loaded) return kExitUsage;

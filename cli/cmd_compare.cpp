@@ -48,6 +48,7 @@ Command compare_command() {
       p.findings = diff_findings(comparison.base, p.proposal, p.diff);
       comparison.proposals.push_back(std::move(p));
     }
+    if (!check_outputs({args.get("--delta"), args.get("--output")}, io)) return kExitUsage;
     DiagnosticSink render_sink;
     if (args.has("--delta")) {
       const std::string path = args.get("--delta");

@@ -41,6 +41,7 @@ Command import_command() {
     }
     DiagnosticSink sink;
     io.inputs.push_back(args.positional[0]);
+    options.files_read = &io.inputs;  // the CSVs too: the output must not replace one
     const auto text = import_geography(args.positional[0], sink, options);
     print_diagnostics(io.err, sink);
     if (!text) {

@@ -90,9 +90,10 @@ Command report_command() {
     const std::string html = report_html(input, sink);
     print_diagnostics(io.err, sink);
     const std::string dir = args.get("--output");
+    const std::string file = (fs::path(dir) / "report.html").string();
+    if (!check_outputs({file}, io)) return kExitUsage;
     std::error_code ec;
     fs::create_directories(dir, ec);
-    const std::string file = (fs::path(dir) / "report.html").string();
     if (!write_output(file, html, io)) return kExitUsage;
     io.out << "report: " << file << "\n";
     for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";

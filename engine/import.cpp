@@ -354,10 +354,18 @@ std::optional<std::string> import_geography(const std::string& spec_path, Diagno
                                             const ImportOptions& options) {
   using namespace import_detail;
   SourceFiles files;
+  const auto report_files_read = [&] {
+    if (options.files_read == nullptr) return;
+    for (std::uint32_t f = 0; f < files.size(); ++f) options.files_read->push_back(files.path(f));
+  };
   const auto spec = read_import_spec(spec_path, files, sink);
-  if (!spec) return std::nullopt;
+  if (!spec) {
+    report_files_read();
+    return std::nullopt;
+  }
   Context context{files, sink, options, {}};
   const auto output = Builder(*spec, context).run();
+  report_files_read();
   if (!output || sink.has_errors()) return std::nullopt;
   return write_geography(*spec, *output);
 }

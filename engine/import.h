@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/diagnostics.h"
 
@@ -17,6 +18,10 @@ namespace govmap {
 struct ImportOptions {
   /// Called now and then while reading rows: what is being done, rows done, rows in all.
   std::function<void(std::string_view what, std::size_t done, std::size_t total)> progress;
+  /// When set, receives the path of every file the import read (the spec and each CSV, as the
+  /// spec names them resolved against its folder), whether or not the import succeeded: the
+  /// command refuses to write its output over any of them.
+  std::vector<std::string>* files_read = nullptr;
 };
 
 /// Runs the import spec at `spec_path` and returns the generated model text (deterministic:

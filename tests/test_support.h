@@ -29,8 +29,9 @@ struct RunResult {
   std::string out, err;
 };
 
-/// Runs `govmap ARGS` from the source directory; captures stdout, stderr and the exit code.
-inline RunResult run_govmap(const std::string& args) {
+/// Runs `ENVIRONMENT govmap ARGS` from the source directory (ENVIRONMENT: shell variable
+/// assignments, or ""); captures stdout, stderr and the exit code.
+inline RunResult run_govmap_with(const std::string& environment, const std::string& args) {
   namespace fs = std::filesystem;
   static int counter = 0;
   const fs::path dir = fs::temp_directory_path() / ("govmap-test-" + std::to_string(::getpid()));
@@ -38,7 +39,8 @@ inline RunResult run_govmap(const std::string& args) {
   const std::string out = (dir / ("out" + std::to_string(counter))).string();
   const std::string err = (dir / ("err" + std::to_string(counter++))).string();
   const std::string command =
-      "cd '" + source_dir() + "' && '" + std::string(GOVMAP_BINARY) + "' " + args + " >'" + out + "' 2>'" + err + "'";
+      "cd '" + source_dir() + "' && " + environment + " '" + std::string(GOVMAP_BINARY) + "' " + args + " >'" + out +
+      "' 2>'" + err + "'";
   const int status = std::system(command.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -48,6 +50,9 @@ inline RunResult run_govmap(const std::string& args) {
   fs::remove(err);
   return r;
 }
+
+/// Runs `govmap ARGS` from the source directory; captures stdout, stderr and the exit code.
+inline RunResult run_govmap(const std::string& args) { return run_govmap_with("", args); }
 
 /// Loads a model; returns it and the printed diagnostics.
 inline std::pair<std::optional<Model>, std::string> load(const std::string& file) {
