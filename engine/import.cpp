@@ -9,6 +9,7 @@
 
 #include "engine/import_internal.h"
 #include "engine/text.h"
+#include "engine/xml_input.h"
 
 namespace govmap {
 namespace import_detail {
@@ -94,6 +95,32 @@ class Builder {
     }
   }
 
+  /// False, with an error at the row, when the model could not be read back: an id longer than a
+  /// model id may be or holding whitespace, or a name longer than a model's text attributes.
+  bool readable(const Rows& rows, std::size_t row, std::string_view kind, const std::string& id,
+                const std::string& name) {
+    if (id.size() > kMaxIdLength) {
+      error_at(rows, row,
+               fmt::format("{} code '{}…' is {} characters long; a model id may have at most {}", kind,
+                           id.substr(0, 40), id.size(), kMaxIdLength),
+               "too-long");
+      return false;
+    }
+    if (id.find_first_of(" \t\r\n") != std::string::npos) {
+      error_at(rows, row, fmt::format("{} code '{}' contains white space, which a model id may not", kind, id),
+               "bad-id");
+      return false;
+    }
+    if (name.size() > kMaxTextLength) {
+      error_at(rows, row,
+               fmt::format("{} name '{}…' is {} characters long; a model's names may have at most {}", kind,
+                           name.substr(0, 40), name.size(), kMaxTextLength),
+               "too-long");
+      return false;
+    }
+    return true;
+  }
+
   /// The body a row names (created on first sight); nullopt when the row names none.
   std::optional<std::size_t> row_body(const CompiledBody& b, const Rows& rows, std::size_t row) {
     const auto& values = rows.rows[row];
@@ -103,6 +130,7 @@ class Builder {
       error_at(rows, row, fmt::format("empty {} code (spec line {})", b.spec->kind, b.spec->at.line), "empty-code");
       return std::nullopt;
     }
+    if (!readable(rows, row, b.spec->kind, code, b.name.eval(values))) return std::nullopt;
     const auto [it, fresh] = body_index_.emplace(code, bodies_.size());
     if (fresh) {
       WorkBody w;
@@ -181,7 +209,12 @@ class Builder {
         for (std::size_t p = l + 1; p < ids.size() && parent.empty(); ++p) {
           if (ids[p] != ids[l]) parent = ids[p];
         }
-        const auto area = add_area(l, ids[l], names[l].eval(values), parent, rows, r);
+        const std::string name = names[l].eval(values);
+        if (!readable(rows, r, spec_.levels[l].kind, ids[l], name)) {
+          row_ok = false;
+          break;
+        }
+        const auto area = add_area(l, ids[l], name, parent, rows, r);
         row_ok = area.has_value();
         if (l == 0) leaf = area;
       }

@@ -174,5 +174,30 @@ TEST_CASE("a CSV header that names a wanted column twice is an error") {
   CHECK(sink.all().front().code == "duplicate-column");
 }
 
+TEST_CASE("import refuses a code or name that the model it writes could not hold") {
+  // Found re-running issue 18 by hand: a 2,000,000-character name imported "ok" into a model
+  // that validate then refused (ids at most 256 characters without spaces, names at most 65,536).
+  const std::string dir = folder("unreadable");
+  std::ofstream(dir + "/spec.xml") << R"(<govmap-import version="1" id="g" nation="wales" title="G" as-of="2021-12-01" status="historical">
+  <source id="s" title="S" publisher="P" year="2021" file="lookup.csv"/>
+  <areas file="lookup.csv">
+    <level kind="small-area" code="code" name="name" source="s"/>
+  </areas>
+</govmap-import>
+)";
+  std::ofstream(dir + "/lookup.csv") << "code,name\nA1,Fine\nA2," << std::string(70'000, 'n') << "\n"
+                                     << std::string(300, 'c') << ",Long code\nA 4,Spaced code\n";
+  const auto r = run_govmap("import '" + dir + "/spec.xml' -q -o '" + dir + "/out.xml'");
+  CHECK(r.exit_code == 2);
+  const std::string csv = dir + "/lookup.csv";
+  CHECK(r.err.find(csv + ":3:1: error: small-area name '" + std::string(40, 'n') +
+                   "…' is 70000 characters long; a model's names may have at most 65536 [too-long]\n") != std::string::npos);
+  CHECK(r.err.find(csv + ":4:1: error: small-area code '" + std::string(40, 'c') +
+                   "…' is 300 characters long; a model id may have at most 256 [too-long]\n") != std::string::npos);
+  CHECK(r.err.find(csv + ":5:1: error: small-area code 'A 4' contains white space, which a model id may not [bad-id]\n") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/out.xml"));
+}
+
 }  // namespace
 }  // namespace govmap::test
