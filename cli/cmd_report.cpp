@@ -94,6 +94,10 @@ Command report_command() {
     if (!check_outputs({file}, io)) return kExitUsage;
     std::error_code ec;
     fs::create_directories(dir, ec);
+    if (ec) {
+      io.err << fmt::format("{}: error: cannot create the output folder: {} [output]\n", dir, ec.message());
+      return kExitUsage;
+    }
     if (!write_output(file, html, io)) return kExitUsage;
     io.out << "report: " << file << "\n";
     for (const auto& m : models) io.out << "  " << summary_line(*m) << "\n";

@@ -213,6 +213,12 @@ TEST_CASE("Ctrl-C just before the output is renamed into place ends the run once
   }
 }
 
+TEST_CASE("report says when its output folder cannot be created") {
+  const auto r = run_govmap("report examples/fife/model.xml -o examples/fife/model.xml/report");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "examples/fife/model.xml/report: error: cannot create the output folder: Not a directory [output]\n");
+}
+
 TEST_CASE("an option given twice is an error and a short option takes =VALUE") {
   const auto twice = run_govmap("check examples/fife/model.xml --format json --format csv");
   CHECK(twice.exit_code == 2);
