@@ -105,8 +105,9 @@ std::optional<Selection> body_selection(const Model& m, const std::string& wante
       queue.push_back(n);
     }
   }
-  s.title = fmt::format("{} and the bodies within {} link{} of it", m.bodies[start->second].name, depth,
-                        depth == 1 ? "" : "s");
+  const Body& body = m.bodies[start->second];  // an aggregate (count above 1) is named in the plural
+  s.title = fmt::format("{} and the bodies within {} link{} of {}", body.name, depth, depth == 1 ? "" : "s",
+                        body.count > 1 ? "them" : "it");
   return s;
 }
 

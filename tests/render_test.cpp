@@ -351,6 +351,14 @@ TEST_CASE("body view draws the neighbourhood to the given depth") {
   CHECK(dot_of("tests/render/nation.xml", o).find("\"body-trusts\"") != std::string::npos);
 }
 
+TEST_CASE("a body view of an aggregate body names it in the plural in the title") {
+  // Issue 18 item 13: "Special NHS boards and the bodies within 1 link of it".
+  ViewOptions o = view(ViewKind::Body);
+  o.body = "trusts";
+  const std::string dot = dot_of("tests/render/nation.xml", o);
+  CHECK(dot.find("NHS trusts and the bodies within 1 link of them") != std::string::npos);
+}
+
 TEST_CASE("body-level view over the node limit is grouped by kind and says so") {
   ViewOptions o = view(ViewKind::Body);
   o.body = "welsh-government";
