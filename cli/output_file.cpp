@@ -106,10 +106,16 @@ std::string replaced_input(const std::string& path, const Io& io) {
 }
 
 /// Writes into something that is not a regular file (a terminal, /dev/null, a pipe such as
-/// /dev/stdout): there is nothing to replace and nothing to leave behind.
+/// /dev/stdout): there is nothing to replace and nothing to leave behind. A named pipe no
+/// process reads is an error, not a wait without end.
 bool write_into(const std::string& path, const std::string& content, std::string& error) {
-  const Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0 || !write_all(fd.get(), content)) {
+  const Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0 && errno == ENXIO) {
+    error = "no process is reading from this pipe";
+    return false;
+  }
+  const int flags = fd.get() < 0 ? -1 : ::fcntl(fd.get(), F_GETFL);
+  if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0 || !write_all(fd.get(), content)) {
     error = fmt::format("cannot write output: {}", std::strerror(errno));
     return false;
   }

@@ -163,6 +163,10 @@ TEST_CASE("an output that is a pipe or /dev/stdout is written into, not replaced
   CHECK(std::system(command.c_str()) == 0);
   CHECK(fs::is_fifo(pipe));
   CHECK(read_text(dir + "/read").rfind("digraph", 0) == 0);
+  // With no reader, waiting would never end.
+  const auto alone = run_govmap("render examples/fife/model.xml --format dot -o '" + pipe + "'");
+  CHECK(alone.exit_code == 2);
+  CHECK(alone.err == pipe + ": error: no process is reading from this pipe [output]\n");
   const auto out = run_govmap("render examples/fife/model.xml --format dot -o /dev/stdout");
   CHECK(out.exit_code == 0);
   CHECK(out.out.rfind("digraph", 0) == 0);
