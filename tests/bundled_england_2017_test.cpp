@@ -51,8 +51,8 @@ TEST_CASE("England 2017: check shows the unclear accountability for the Better C
   CHECK(has(r.out, "warning: Better Care Fund (pooled budgets in each health and wellbeing board area) holds £5.13bn "
                    "from Clinical commissioning groups and Upper-tier and unitary councils, but it is a pooled fund "
                    "without legal personality"));
-  CHECK(has(r.out, "warning: New care model vanguard sites holds £101m from NHS England, but it is a non-statutory "
-                   "body without legal personality"));
+  CHECK(has(r.out, "warning: New care model vanguard sites hold £101m from NHS England, but they are non-statutory "
+                   "bodies without legal personality"));
   CHECK(has(r.out, "6 findings: 1 error, 5 warnings, 0 info"));
 }
 
