@@ -20,6 +20,14 @@ Provenance Loader::provenance(AttributeReader& a) {
   } else if (!confidence.empty()) {
     a.bad_value("confidence", confidence, {"stated", "estimate", "inferred"});
   }
+  p.since = a.date("since");
+  p.until = a.date("until");
+  if (!p.since.empty() && !p.until.empty() && p.until <= p.since) {
+    sink_.error(*files_, a.at("until"),
+                fmt::format("until=\"{}\" is not after since=\"{}\" (until is the first day the element no "
+                            "longer holds)", p.until, p.since),
+                "bad-date");
+  }
   return p;
 }
 
@@ -148,9 +156,12 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "areas"}), kProvenance));
-  RawCoverage c{a.id("body", true), a.words("areas"), a.at()};
+  RawCoverage c{a.id("body", true), a.words("areas"), a.at(), {}, {}};
   if (c.areas.empty() && a.has("areas")) a.text("areas", true);
   if (!a.has("areas")) a.text("areas", true);
+  const Provenance dates = provenance(a);
+  c.since = dates.since;
+  c.until = dates.until;
   no_children(file, node);
   if (!c.body.empty()) raw_.coverage.push_back(std::move(c));
 }
@@ -277,7 +288,7 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   }
   link.functions = a.words("functions");
   link.provenance = provenance(a);
-  no_children(file, node);
+  read_not_operating(file, node, link);
   if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, model().links.size(), a.at(), "link")) return;
   model().links.push_back(std::move(link));
   raw_.link_sides.push_back(std::move(named));

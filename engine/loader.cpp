@@ -127,7 +127,8 @@ bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, FileRole 
   m.id = a.id("id", true);
   m.nation = a.text("nation", true);
   m.title = a.text("title", true);
-  m.as_of = a.date("as-of", true);
+  m.as_of = m.stated_as_of = a.date("as-of", true);
+  m.as_of_location = a.at("as-of");
   const std::string status = a.text("status", true);
   if (auto parsed = parse_model_status(status)) {
     m.status = *parsed;
@@ -318,6 +319,7 @@ std::optional<Model> Loader::finish(bool read_ok) {
     }
   }
   m.files = files_;
+  if (read_ok && m.vocabulary && !too_many()) detail::apply_dates(raw_, sink_, options_.as_of);
   if (read_ok && m.vocabulary && !too_many()) {
     detail::resolve(raw_, sink_, options_.max_errors);
     if (!sink_.has_errors()) detail::expand_membership(raw_, sink_);

@@ -20,6 +20,9 @@ struct LoadOptions {
   /// Folders where a baseline named by name (extends="england/current") is looked for
   /// (engine/model_paths.h, model_search_path).
   std::vector<std::string> model_search_path;
+  /// Read the model as it stood on this date (YYYY-MM-DD; --as-of); empty for the model's own
+  /// as-of date. Elements not in force on it are left out (engine/dated.h).
+  std::string as_of;
 };
 
 std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink,

@@ -17,7 +17,7 @@
 
 namespace govmap::detail {
 
-inline const std::vector<std::string> kProvenance = {"source", "evidence", "confidence", "note"};
+inline const std::vector<std::string> kProvenance = {"source", "evidence", "confidence", "note", "since", "until"};
 inline const std::vector<std::string> kBodyAttributes = {
     "id", "name", "kind", "status", "sector", "code", "part-of", "count", "elected",
     "powers", "duties", "functions", "covers"};
@@ -110,6 +110,8 @@ class Loader {
   void read_seat(std::uint32_t file, const pugi::xml_node& node);
 
   void read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind);
+  // A link's <not-operating> periods (dated.cpp).
+  void read_not_operating(std::uint32_t file, const pugi::xml_node& link_node, Link& link);
 
   void read_claim(std::uint32_t file, const pugi::xml_node& node);
 

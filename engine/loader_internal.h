@@ -25,6 +25,7 @@ struct RawCoverage {
   std::string body;
   std::vector<std::string> areas;
   Location location;
+  std::string since, until;  // the dates the coverage holds (Provenance)
 };
 
 /// Everything read from the files, before references are checked.
@@ -55,6 +56,12 @@ struct RawModel {
 
 /// Most links that kind-level links may stand for in one model (models/FORMAT.md, "Limits").
 inline constexpr std::size_t kMaxExpandedLinks = 1'000'000;
+
+/// Checks the dates of every element (each reference must exist whenever the element does)
+/// and leaves out what is not in force at the date the model is read at: `as_of`, or the
+/// model's own as-of when empty, warning when it is after that (engine/dated.cpp). Runs after
+/// reading and before resolve().
+void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of);
 
 /// Checks every reference and vocabulary use, expands kind-level links, attaches coverage and
 /// fills defaults from the vocabulary. Reports problems to `sink`, stopping (without expanding

@@ -53,7 +53,16 @@ struct Provenance {
   std::string evidence;
   std::string note;
   Confidence confidence = Confidence::Stated;
+  /// The dates the element holds: from `since` (inclusive) until `until` (exclusive, the first
+  /// day it no longer holds), YYYY-MM-DD or empty for no bound (models/FORMAT.md, "Dates").
+  /// A loaded model holds only the elements in force at its date.
+  std::string since, until;
 };
+
+/// Whether `date` (YYYY-MM-DD) lies in [since, until); an empty bound is open.
+inline bool in_force(std::string_view date, std::string_view since, std::string_view until) {
+  return (since.empty() || since <= date) && (until.empty() || date < until);
+}
 
 struct Source {
   std::string id, title, publisher, year, url, section;
@@ -119,6 +128,13 @@ struct Seat {
   Provenance provenance;
 };
 
+/// A period in which a link exists but does not operate (an accountability to a legislature
+/// while there is no minister), with the reason and its source: <not-operating> in a link.
+struct NotOperating {
+  std::string reason;
+  Provenance provenance;  // since/until give the period
+};
+
 struct Link {
   std::string id;
   LinkKind kind = LinkKind::Funding;
@@ -131,6 +147,10 @@ struct Link {
   std::uint32_t total_of = 0;
   std::vector<std::string> functions;
   Provenance provenance;
+  /// As written, every period in which the link does not operate; in a loaded model, only the
+  /// one in force at the model's date (so the link operates when this is empty).
+  std::vector<NotOperating> not_operating;
+  bool operating() const { return not_operating.empty(); }
 };
 
 struct Claim {
@@ -142,7 +162,11 @@ struct Claim {
 
 /// A loaded model. Element vectors keep document order; the indexes map ids to positions.
 struct Model {
+  /// as_of is the date the model is read at: the root's as-of, or --as-of (LoadOptions).
   std::string id, nation, title, as_of, extends;
+  /// The root's as-of as written (the date the model was last brought up to date), and where.
+  std::string stated_as_of;
+  Location as_of_location;
   std::string extends_path;  // the file `extends` resolved to (a path or a named model's file)
   ModelStatus status = ModelStatus::Current;
   std::vector<std::string> model_sources;

@@ -149,7 +149,7 @@ void Loader::read_move_coverage(std::uint32_t file, const pugi::xml_node& node) 
                 "overlay");
     return;
   }
-  raw_.coverage.push_back({to, {area}, p.location});
+  raw_.coverage.push_back({to, {area}, p.location, {}, {}});
 }
 
 void Loader::read_remove_or_change(std::uint32_t file, const pugi::xml_node& node) {

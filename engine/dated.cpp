@@ -1,0 +1,202 @@
+// Dated models (models/FORMAT.md, "Dates"): a link's <not-operating> periods, and the one pass
+// that checks every element's dates and leaves out what is not in force at the date a model is
+// read at. It runs on the raw model after reading (and a proposal's changes) and before
+// references are resolved, so the rest of the loader never sees a dated element.
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "engine/loader_impl.h"
+#include "engine/text.h"
+
+namespace govmap::detail {
+
+void Loader::read_not_operating(std::uint32_t file, const pugi::xml_node& link_node, Link& link) {
+  for (auto child : link_node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    if (std::string_view(child.name()) != "not-operating") {
+      sink_.error(*files_, node_location(*files_, file, child),
+                  fmt::format("<{}> may contain only <not-operating>, not <{}>{}", link_node.name(), child.name(),
+                              did_you_mean(child.name(), {"not-operating"})),
+                  "unknown-element");
+      continue;
+    }
+    AttributeReader a(*files_, file, child, sink_, with(names_of({"reason"}), kProvenance));
+    NotOperating period{a.text("reason", true), provenance(a)};
+    if (!a.has("since")) a.date("since", true);
+    no_children(file, child);
+    link.not_operating.push_back(std::move(period));
+  }
+}
+
+namespace {
+
+/// "from 2022-10-28 until 2024-02-03", "until 2024-04-01", "from 2024-04-01".
+std::string period_text(const std::string& since, const std::string& until) {
+  if (since.empty()) return "until " + until;
+  if (until.empty()) return "from " + since;
+  return fmt::format("from {} until {}", since, until);
+}
+
+/// An element's dates, and where it is written.
+struct Dated {
+  std::string since, until;
+  Location location;
+  std::string what;  // "body", "post" or "person" for a target; empty for the element naming it
+};
+
+/// Whether [inner) lies within [outer): an open bound of `inner` needs an open bound of `outer`.
+bool within(const Dated& inner, const Dated& outer) {
+  const bool starts_after = outer.since.empty() || (!inner.since.empty() && outer.since <= inner.since);
+  const bool ends_before = outer.until.empty() || (!inner.until.empty() && inner.until <= outer.until);
+  return starts_after && ends_before;
+}
+
+class DatePass {
+ public:
+  DatePass(RawModel& raw, DiagnosticSink& sink) : raw_(raw), m_(raw.model), files_(*raw.model.files), sink_(sink) {}
+
+  void check() {
+    for (const Body& b : m_.bodies) dated_[b.id] = {b.provenance.since, b.provenance.until, b.provenance.location, "body"};
+    for (const Person& p : m_.people) {
+      dated_[p.id] = {p.provenance.since, p.provenance.until, p.provenance.location, "person"};
+    }
+    for (const Post& p : m_.posts) dated_[p.id] = {p.provenance.since, p.provenance.until, p.provenance.location, "post"};
+    for (const Area& a : m_.areas) {
+      if (a.provenance.since.empty() && a.provenance.until.empty()) continue;
+      sink_.error(files_, a.provenance.location,
+                  fmt::format("area '{}' is dated; areas hold at every date: date the bodies' coverage "
+                              "(<coverage since=... until=...>) instead",
+                              a.id),
+                  "bad-date");
+    }
+    for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of");
+    for (const Post& p : m_.posts) {
+      refers(p.provenance, "post", p.id, p.of, "of");
+      refers(p.provenance, "post", p.id, p.holder, "holder");
+    }
+    for (const Seat& s : m_.seats) {
+      refers(s.provenance, "seat", s.id, s.body, "body");
+      refers(s.provenance, "seat", s.id, s.holder, "holder");
+      refers(s.provenance, "seat", s.id, s.nominated_by, "nominated-by");
+    }
+    for (const Link& l : m_.links) {
+      const std::string what = fmt::format("{} link", to_string(l.kind));
+      for (const char* side : {"from", "to", "held-by"}) {
+        const std::string& id = side[0] == 'f' ? l.from : side[0] == 't' ? l.to : l.held_by;
+        refers(l.provenance, what, l.id, id, side);
+      }
+      check_periods(l);
+    }
+    for (const Claim& c : m_.claims) {
+      for (const char* param : {"body", "from", "to", "nominated-by"}) {
+        if (auto it = c.params.find(param); it != c.params.end()) refers(c.provenance, "claim", c.id, it->second, param);
+      }
+    }
+    for (const RawCoverage& c : raw_.coverage) refers({c.since, c.until, c.location, ""}, "coverage", "", c.body, "body");
+  }
+
+  void filter(const std::string& date) {
+    std::set<std::string> gone;
+    bool dropped = false;
+    const auto absent = [&](const Provenance& p) { return !in_force(date, p.since, p.until); };
+    const auto drop = [&](auto& items) {
+      std::erase_if(items, [&](const auto& item) {
+        if (!absent(item.provenance)) return false;
+        if (!item.id.empty()) gone.insert(item.id);
+        return dropped = true;
+      });
+    };
+    drop(m_.bodies);
+    drop(m_.people);
+    drop(m_.posts);
+    drop(m_.seats);
+    drop(m_.claims);
+    raw_.erase_links_if([&](const Link& l) {
+      if (!absent(l.provenance)) return false;
+      if (!l.id.empty()) gone.insert(l.id);
+      return dropped = true;
+    });
+    for (Link& l : m_.links) {
+      std::erase_if(l.not_operating, [&](const NotOperating& p) { return absent(p.provenance); });
+    }
+    std::erase_if(raw_.coverage, [&](const RawCoverage& c) { return !in_force(date, c.since, c.until); });
+    // A suppression of something not there at this date has nothing to match; it is not unused.
+    std::erase_if(m_.suppressions, [&](const Suppression& s) { return !s.subject.empty() && gone.count(s.subject); });
+    if (dropped) m_.reindex();
+  }
+
+ private:
+  /// Reports a reference to a body, person or post that does not exist at every date the
+  /// element does. Unknown ids are left to resolve().
+  void refers(const Dated& element, const std::string& what, const std::string& id, const std::string& target,
+              const char* attribute) {
+    if (target.empty()) return;
+    const auto it = dated_.find(target);
+    if (it == dated_.end() || within(element, it->second)) return;
+    const Dated& t = it->second;
+    const std::string named = id.empty() ? what : fmt::format("{} '{}'", what, id);
+    const std::string element_dates =
+        element.since.empty() && element.until.empty() ? "at every date" : period_text(element.since, element.until);
+    std::vector<std::string> fix;
+    if (!t.since.empty() && (element.since.empty() || element.since < t.since)) fix.push_back("since=\"" + t.since + "\" or later");
+    if (!t.until.empty() && (element.until.empty() || t.until < element.until)) fix.push_back("until=\"" + t.until + "\" or earlier");
+    sink_.error(files_, element.location,
+                fmt::format("{} holds {}, but {} '{}' (its '{}') exists only {}: give the {} {}", named, element_dates,
+                            t.what, target, attribute, period_text(t.since, t.until), what, join(fix, " and ")),
+                "dated-reference");
+    sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
+  }
+  void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
+              const char* attribute) {
+    refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute);
+  }
+
+  /// A link's not-operating periods may not overlap one another.
+  void check_periods(const Link& l) {
+    std::vector<const NotOperating*> periods;
+    for (const NotOperating& p : l.not_operating) periods.push_back(&p);
+    std::sort(periods.begin(), periods.end(),
+              [](const NotOperating* a, const NotOperating* b) { return a->provenance.since < b->provenance.since; });
+    for (std::size_t i = 1; i < periods.size(); ++i) {
+      const auto& before = periods[i - 1]->provenance;
+      if (before.until.empty() || periods[i]->provenance.since < before.until) {
+        sink_.error(files_, periods[i]->provenance.location,
+                    fmt::format("this period of not operating overlaps the one {}", period_text(before.since, before.until)),
+                    "bad-date");
+        sink_.note(files_, before.location, "the earlier period");
+      }
+    }
+  }
+
+  RawModel& raw_;
+  Model& m_;
+  const SourceFiles& files_;
+  DiagnosticSink& sink_;
+  std::unordered_map<std::string, Dated> dated_;
+};
+
+}  // namespace
+
+void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of) {
+  Model& m = raw.model;
+  DatePass pass(raw, sink);
+  pass.check();
+  if (sink.has_errors()) return;
+  if (!as_of.empty()) {
+    if (!m.stated_as_of.empty() && as_of > m.stated_as_of) {
+      sink.warning(*m.files, m.as_of_location,
+                   fmt::format("reading the model as of {}, after the date it was last brought up to date "
+                               "({}): later facts are not known to it",
+                               as_of, m.stated_as_of),
+                   "after-as-of");
+    }
+    m.as_of = as_of;
+  }
+  pass.filter(m.as_of);
+}
+
+}  // namespace govmap::detail
