@@ -21,14 +21,14 @@ inline std::optional<BodyIndex> parent_of(const Graph& graph, BodyIndex body) {
   return graph.index_of(parent);
 }
 
-/// For every body, the bodies it answers to directly: the targets of its accountability
-/// links in document order, then the body it is part of; without repeats. Built once in one
+/// For every body, the bodies it answers to directly: the targets of its operating
+/// accountability links in document order, then the body it is part of; without repeats. Built once in one
 /// pass over the links, so walking up is cheap even past bodies with huge fan-out.
 inline std::vector<std::vector<BodyIndex>> masters_of_all(const Graph& graph) {
   const Model& m = graph.model();
   std::vector<std::vector<BodyIndex>> up(m.bodies.size());
   for (const Link& l : m.links) {
-    if (l.kind != LinkKind::Accountability) continue;
+    if (l.kind != LinkKind::Accountability || !l.operating()) continue;  // a paused line is no route
     const auto from = graph.index_of(l.from), to = graph.index_of(l.to);
     if (from && to && *from != *to) up[*from].push_back(*to);
   }

@@ -9,6 +9,7 @@ namespace govmap {
 const Rule& accountability_cycle_rule();
 const Rule& accountability_multiple_masters_rule();
 const Rule& accountability_no_route_rule();
+const Rule& accountability_not_operating_rule();
 const Rule& board_dual_role_rule();
 const Rule& board_interlock_rule();
 const Rule& board_overlapping_remit_rule();
@@ -32,6 +33,7 @@ const std::vector<Rule>& rule_catalogue() {
       accountability_cycle_rule(),
       accountability_multiple_masters_rule(),
       accountability_no_route_rule(),
+      accountability_not_operating_rule(),
       board_dual_role_rule(),
       board_interlock_rule(),
       board_overlapping_remit_rule(),

@@ -47,7 +47,9 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
   while (!stack.empty()) {
     const BodyIndex v = stack.back();
     stack.pop_back();
-    for (LinkIndex l : graph.in_links(v, LinkKind::Accountability)) mark(graph.index_of(m.links[l].from));
+    for (LinkIndex l : graph.in_links(v, LinkKind::Accountability)) {
+      if (m.links[l].operating()) mark(graph.index_of(m.links[l].from));
+    }
     for (BodyIndex child : parts[v]) mark(child);
     for (LinkIndex l : graph.out_links(v)) {
       const auto to = graph.index_of(m.links[l].to);
@@ -118,6 +120,14 @@ void check(const RuleContext& ctx) {
       for (const auto& s : steps) shown += (shown.empty() ? "" : " -> ") + s;
       evidence.push_back(fmt::format("chain followed: {}, {}", shown,
                                      path.size() > kMaxSteps ? "and further" : ending));
+    }
+    for (LinkIndex l : graph.out_links(b, LinkKind::Accountability)) {
+      const Link& link = m.links[l];
+      if (link.operating()) continue;
+      const Provenance& p = link.not_operating.front().provenance;
+      evidence.push_back(fmt::format("not counted: its {} accountability to {} is not operating from {}{}: {}",
+                                     chain::subtype_label(m, link), chain::name_of(m, link.to), p.since,
+                                     p.until.empty() ? "" : " until " + p.until, link.not_operating.front().reason));
     }
     ctx.report(std::move(message), {ctx.body_subject(b)}, m.bodies[b].provenance.location,
                std::move(evidence));
