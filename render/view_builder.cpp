@@ -269,6 +269,13 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     }
     e.attributes["tooltip"] = edge_tooltip(m, links);
     e.attributes["class"] = fmt::format("link link-{}", to_string(kind));
+    if (std::none_of(links.begin(), links.end(), [&](std::size_t l) { return m.links[l].operating(); })) {
+      // Present in law but not operating at this date: drawn dashed and grey, with the reason.
+      e.attributes["style"] = "dashed";
+      e.attributes["color"] = e.attributes["fontcolor"] = "gray50";
+      e.attributes["label"] += (label.empty() ? "" : "\n") + wrap_text(not_operating_text(m.links[links.front()]), 32);
+      e.attributes["class"] += " link-not-operating";
+    }
     e.attributes["id"] = fmt::format("link-{}-{}-{}", to_string(kind), key.from, key.to);
     if (kind != LinkKind::Funding && kind != LinkKind::Accountability) e.attributes["weight"] = "0";
     d.edges.push_back(std::move(e));
