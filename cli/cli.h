@@ -74,14 +74,30 @@ void print_command_help(const Command& command, std::ostream& out);
 inline const OptionSpec kModelsOption{"--models", "DIR", "look for models named by name (england/current) in DIR", {}, "",
                                       true};
 
-/// Load options for a command: the model search path from --models and GOVMAP_MODELS.
+/// --as-of DATE: read every model as it stood on DATE (models/FORMAT.md, "Dates").
+inline const OptionSpec kAsOfOption{"--as-of", "DATE",
+                                    "read the model as it stood on DATE (default: its own as-of date)", {}, ""};
+
+/// Load options for a command: the model search path from --models and GOVMAP_MODELS, and
+/// the date from --as-of.
 LoadOptions load_options(const Args& args);
+
+/// A model named on the command line, MODEL or MODEL@DATE: the date after '@' reads that model
+/// as of DATE (instead of --as-of). A file whose name is the whole text is that file.
+struct ModelReference {
+  std::string model, as_of;
+};
+ModelReference split_model_reference(const std::string& text);
+
+/// The date a model reference is read at: its @DATE, else --as-of, else "" (its own date).
+/// Prints a usage error and gives nullopt when that is not a date written YYYY-MM-DD.
+std::optional<std::string> as_of_for(const ModelReference& reference, const Args& args, std::ostream& err);
 
 /// A model reference as a file: the path itself, or the file of a model named by name
 /// ("england/current") when no such path exists.
 std::string model_path(const std::string& reference, const LoadOptions& options);
 
-/// Loads a model (a path, or a name on the search path), printing diagnostics to err and
+/// Loads a model (a path, or a name on the search path, either with @DATE), printing diagnostics to err and
 /// adding its files to io.inputs. nullopt on any error.
 std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io);
 

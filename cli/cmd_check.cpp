@@ -81,7 +81,7 @@ int run(const Args& args, Io& io) {
 Command check_command() {
   Command c;
   c.name = "check";
-  c.usage = "check MODEL [--format text|json|csv|sarif] [--rules FILE] [--baseline FILE] [--fail-on LEVEL] [-o FILE]";
+  c.usage = "check MODEL [--as-of DATE] [--format text|json|csv|sarif] [--rules FILE] [--baseline FILE] [--fail-on LEVEL] [-o FILE]";
   c.summary = "Check a model against the rules; report findings with evidence.";
   c.details =
       "The rules profile is --rules FILE, else govmap-rules.xml beside the model, else the defaults.\n"
@@ -98,6 +98,7 @@ Command check_command() {
       {"--output", "FILE", "write the report to FILE (whole or not at all)", {}, "-o"},
       {"--today", "DATE", "the date suppressions expire against (YYYY-MM-DD; default today, UTC)", {}, ""},
   };
+  c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.max_positional = 1;

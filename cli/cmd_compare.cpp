@@ -15,11 +15,13 @@ namespace govmap::cli {
 Command compare_command() {
   Command c;
   c.name = "compare";
-  c.usage = "compare BASE PROPOSAL... [--format text|json|html] [-o OUT] [--delta DIAGRAM] [--rules FILE]";
+  c.usage = "compare BASE PROPOSAL... [--as-of DATE] [--format text|json|html] [-o OUT] [--delta DIAGRAM] [--rules FILE]";
   c.summary = "Compare reform proposals with their baseline: changes, metrics and findings.";
   c.details =
       "A PROPOSAL is an overlay on BASE (status=\"proposed\", extends=...) or any other model, such\n"
       "as the same nation as it stands now (shown as \"Later model\"). See docs/compare.md.\n"
+      "Two dates of one model: compare MODEL@2021-12-01 MODEL@2026-11-30 (a side's @DATE reads it\n"
+      "as it stood on DATE; --as-of DATE reads the sides without one at DATE).\n"
       "Bodies are matched by id, then by official code, then by name and kind; the matching is\n"
       "listed when it is not by id. Findings are matched by rule and subjects: each proposal's\n"
       "findings are new, resolved or unchanged against the baseline's. --format html writes the\n"
@@ -30,6 +32,7 @@ Command compare_command() {
                {"--output", "FILE", "write to FILE instead of standard output", {}, "-o"},
                {"--rules", "FILE", "rules profile (default: govmap-rules.xml beside the baseline)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""}};
+  c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
   c.min_positional = 2;
   c.run = [](const Args& args, Io& io) {

@@ -84,7 +84,7 @@ int run_render(const Args& args, Io& io) {
 Command render_command() {
   Command c;
   c.name = "render";
-  c.usage = "render MODEL -o OUT.{svg,png,pdf,dot} [--view VIEW] [--area CODE] [--body ID] [--depth N]";
+  c.usage = "render MODEL -o OUT.{svg,png,pdf,dot} [--as-of DATE] [--view VIEW] [--area CODE] [--body ID] [--depth N]";
   c.summary = "Draw a funding and accountability diagram (SVG, PNG, PDF or DOT).";
   c.details =
       "Views: figure (default; bodies grouped by kind in tiers, like the Nuffield Trust figures),\n"
@@ -104,6 +104,7 @@ Command render_command() {
       {"--today", "DATE", "with --findings: date for suppression expiry (default: today, UTC)", {}, ""},
       {"--max-nodes", "N", "group body-level views by kind above N boxes (default 150)", {}, ""},
   };
+  c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.max_positional = 1;

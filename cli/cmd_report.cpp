@@ -38,7 +38,7 @@ std::string summary_line(const CheckedModel& c) {
 Command report_command() {
   Command c;
   c.name = "report";
-  c.usage = "report MODEL... -o DIR [--rules FILE] [--today YYYY-MM-DD] [--title TEXT]";
+  c.usage = "report MODEL... -o DIR [--as-of DATE] [--rules FILE] [--today YYYY-MM-DD] [--title TEXT]";
   c.summary = "Write one self-contained HTML report: summaries, diagrams, findings, comparisons.";
   c.details =
       "Writes DIR/report.html. A model that is a proposal (status=\"proposed\" with extends=...) is\n"
@@ -48,6 +48,7 @@ Command report_command() {
                {"--rules", "FILE", "rules profile for every model (default: govmap-rules.xml beside each)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""},
                {"--title", "TEXT", "the report's title", {}, ""}};
+  c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.run = [](const Args& args, Io& io) {

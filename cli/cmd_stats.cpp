@@ -172,9 +172,10 @@ std::string json_report(const Model& m, const Stats& s, const std::vector<ClaimC
 Command stats_command() {
   Command c;
   c.name = "stats";
-  c.usage = "stats MODEL [--format text|json]";
+  c.usage = "stats MODEL [--as-of DATE] [--format text|json]";
   c.summary = "Count bodies, links, seats, areas, population and money; summarise coterminosity.";
   c.options = {{"--format", "FORMAT", "output format", {"text", "json"}, ""}};
+  c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
   c.min_positional = 1;
   c.max_positional = 1;

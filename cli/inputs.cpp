@@ -17,7 +17,30 @@ LoadOptions load_options(const Args& args) {
   LoadOptions options;
   const char* env = std::getenv("GOVMAP_MODELS");
   options.model_search_path = model_search_path(args.all("--models"), env ? env : "");
+  options.as_of = args.get("--as-of");
   return options;
+}
+
+ModelReference split_model_reference(const std::string& text) {
+  std::error_code ec;
+  const auto at = text.rfind('@');
+  if (at == std::string::npos || at == 0 || std::filesystem::exists(text, ec)) return {text, ""};
+  return {text.substr(0, at), text.substr(at + 1)};
+}
+
+std::optional<std::string> as_of_for(const ModelReference& reference, const Args& args, std::ostream& err) {
+  if (!reference.as_of.empty()) {
+    if (is_iso_date(reference.as_of)) return reference.as_of;
+    err << fmt::format("govmap: '{}' in '{}@{}' is not a date written YYYY-MM-DD (MODEL@DATE reads MODEL as of "
+                       "DATE)\n",
+                       reference.as_of, reference.model, reference.as_of);
+    return std::nullopt;
+  }
+  const std::string date = args.get("--as-of");
+  if (date.empty() && !args.has("--as-of")) return std::string();
+  if (is_iso_date(date)) return date;
+  err << fmt::format("govmap: '{}' is not a date written YYYY-MM-DD (--as-of)\n", date);
+  return std::nullopt;
 }
 
 std::string model_path(const std::string& reference, const LoadOptions& options) {
@@ -28,8 +51,12 @@ std::string model_path(const std::string& reference, const LoadOptions& options)
 
 std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io) {
   DiagnosticSink sink;
-  const LoadOptions options = load_options(args);
-  const std::string file = model_path(path, options);
+  LoadOptions options = load_options(args);
+  const ModelReference reference = split_model_reference(path);
+  const auto as_of = as_of_for(reference, args, io.err);
+  if (!as_of) return std::nullopt;
+  options.as_of = *as_of;
+  const std::string file = model_path(reference.model, options);
   auto model = load_model(file, sink, options);
   print_diagnostics(io.err, sink);
   io.inputs.push_back(file);
