@@ -1,0 +1,189 @@
+// Dated models (models/FORMAT.md, "Dates"): elements outside their dates are absent, a link not
+// operating is seen as such by the accountability rules and drawn so, --as-of and MODEL@DATE on
+// every command that reads a model, and compare of two dates of one model. The fixture is
+// tests/dated/nation.xml; bad dates are in tests/loader/bad/dated-*.xml (loader_test.cpp).
+
+#include <algorithm>
+#include <filesystem>
+
+#include <doctest/doctest.h>
+
+#include "engine/loader.h"
+#include "tests/test_support.h"
+
+namespace govmap::test {
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kNation = "tests/dated/nation.xml";
+
+std::optional<Model> load_at(const std::string& date, std::string* diagnostics = nullptr) {
+  DiagnosticSink sink;
+  LoadOptions options;
+  options.as_of = date;
+  auto model = load_model(path(kNation), sink, options);
+  if (diagnostics != nullptr) {
+    std::ostringstream text;
+    print_diagnostics(text, sink);
+    *diagnostics = text.str();
+  }
+  return model;
+}
+
+bool has_body(const Model& m, const std::string& id) { return m.find_body(id) != nullptr; }
+
+bool covers(const Model& m, const std::string& body, const std::string& area) {
+  const auto& c = m.find_body(body)->covers;
+  return std::find(c.begin(), c.end(), area) != c.end();
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// A fresh empty folder for a command's output files.
+std::string out_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("govmap-dated-" + std::to_string(::getpid())) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+}  // namespace
+
+TEST_CASE("an element outside its dates is absent from the model read") {
+  const auto before = load_at("2024-03-31");
+  const auto after = load_at("2024-04-01");
+  REQUIRE(before);
+  REQUIRE(after);
+  CHECK(has_body(*before, "old-committee"));
+  CHECK_FALSE(has_body(*before, "new-committee"));
+  CHECK_FALSE(has_body(*after, "old-committee"));  // until is exclusive
+  CHECK(has_body(*after, "new-committee"));        // since is inclusive
+  // Links (kind-level ones expand over the bodies present), seats, claims and coverage.
+  const auto links_to = [](const Model& m, const std::string& id) {
+    return std::count_if(m.links.begin(), m.links.end(), [&](const Link& l) { return l.to == id; });
+  };
+  CHECK(links_to(*before, "old-committee") == 2);
+  CHECK(links_to(*after, "new-committee") == 2);
+  CHECK(before->seats.empty());
+  CHECK(after->seats.size() == 1);
+  CHECK(before->claims.size() == 1);
+  CHECK(after->claims.size() == 2);
+  CHECK_FALSE(covers(*after, "lhb-b", "a3"));
+  CHECK(covers(*load_at("2025-01-01"), "lhb-b", "a3"));
+}
+
+TEST_CASE("a model is read at its own as-of date unless told otherwise, with a warning after it") {
+  std::string diagnostics;
+  const auto own = load_at("", &diagnostics);
+  REQUIRE(own);
+  CHECK(own->as_of == "2026-11-30");
+  CHECK(has_body(*own, "new-committee"));
+  CHECK(diagnostics.empty());
+  const auto later = load_at("2027-01-01", &diagnostics);
+  REQUIRE(later);
+  CHECK(later->as_of == "2027-01-01");
+  CHECK(contains(diagnostics, "tests/dated/nation.xml:11:75: warning: reading the model as of 2027-01-01, after the date "
+                              "it was last brought up to date (2026-11-30): later facts are not known to it [after-as-of]"));
+}
+
+TEST_CASE("a link not operating is present, marked, and no route for the accountability rules") {
+  const auto paused = load_at("2023-06-01");
+  REQUIRE(paused);
+  const auto link = std::find_if(paused->links.begin(), paused->links.end(),
+                                 [](const Link& l) { return l.id == "dept-parliament"; });
+  REQUIRE(link != paused->links.end());
+  CHECK_FALSE(link->operating());
+  CHECK(link->not_operating.front().reason == "no minister");
+
+  const auto during = run_govmap("check " + kNation + " --as-of 2023-06-01 --fail-on never");
+  CHECK(during.exit_code == 0);
+  CHECK(contains(during.out,
+                 "tests/dated/nation.xml:28:5: warning: Department of Health's ministerial accountability to "
+                 "Parliament is not operating on 2023-06-01 (from 2022-10-28 until 2024-02-03): no minister "
+                 "[accountability-not-operating]"));
+  CHECK(contains(during.out,
+                 "warning: Department of Health has no chain of accountability to an elected body: it answers to "
+                 "no other body in the model [accountability-no-route]\n"
+                 "    not counted: its ministerial accountability to Parliament is not operating from 2022-10-28 "
+                 "until 2024-02-03: no minister"));
+  // After the period the same link is a route again.
+  const auto after = run_govmap("check " + kNation + " --as-of 2024-02-03 --fail-on never");
+  CHECK_FALSE(contains(after.out, "accountability-not-operating"));
+  CHECK_FALSE(contains(after.out, "accountability-no-route"));
+}
+
+TEST_CASE("render --as-of draws the nation as it was, a paused link dashed with its reason") {
+  const std::string dir = out_dir("render");
+  REQUIRE(run_govmap("render " + kNation + " --as-of 2023-06-01 -o " + dir + "/then.dot").exit_code == 0);
+  REQUIRE(run_govmap("render " + kNation + "@2026-11-30 -o " + dir + "/now.dot").exit_code == 0);
+  const std::string then = read_text(dir + "/then.dot"), now = read_text(dir + "/now.dot");
+  CHECK(contains(then, "label=\"Old Committee\""));
+  CHECK_FALSE(contains(then, "New Committee"));
+  CHECK(contains(now, "label=\"New Committee\""));
+  CHECK_FALSE(contains(now, "Old Committee"));
+  const auto edge = then.find("class=\"link link-accountability link-not-operating\"");
+  REQUIRE(edge != std::string::npos);
+  const std::string attributes = then.substr(edge, then.find(']', edge) - edge);
+  CHECK(contains(attributes, "style=dashed"));
+  CHECK(contains(attributes, "color=gray50"));
+  CHECK(contains(attributes, "not operating from 2022-10-28 until 2024-02-03: no minister"));
+  CHECK_FALSE(contains(now, "link-not-operating"));
+}
+
+TEST_CASE("--as-of and MODEL@DATE on every command that reads a model") {
+  // validate: each model read at its date.
+  const auto validate = run_govmap("validate " + kNation + "@2024-03-31 " + kNation + " --as-of 2023-06-01");
+  CHECK(validate.exit_code == 0);
+  CHECK(contains(validate.out, "tests/dated/nation.xml@2024-03-31: ok (6 bodies"));
+  // stats: the date read is the date shown; the committee's board exists from 2024-04-01 only.
+  const auto stats = run_govmap("stats " + kNation + " --as-of 2023-06-01");
+  CHECK(stats.exit_code == 0);
+  CHECK(contains(stats.out, "Dated nation (wales, as of 2023-06-01, current)"));
+  CHECK(contains(run_govmap("stats " + kNation).out, "Dated nation (wales, as of 2026-11-30, current)"));
+  // check: the claim on the new committee's chair is not made before it exists.
+  const auto check = run_govmap("check " + kNation + " --as-of 2023-06-01 --format json --fail-on never");
+  CHECK(contains(check.out, "\"as_of\": \"2023-06-01\""));
+  // report: the page shows the model as it was.
+  const std::string dir = out_dir("report");
+  REQUIRE(run_govmap("report " + kNation + " --as-of 2023-06-01 -o " + dir).exit_code == 0);
+  const std::string html = read_text(dir + "/report.html");
+  CHECK(contains(html, "Old Committee"));
+  CHECK(contains(html, "not operating on 2023-06-01 (from 2022-10-28 until 2024-02-03)"));
+  // A bad date is a usage error, before anything is read.
+  const auto bad = run_govmap("check " + kNation + " --as-of 2023-02-30");
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err, "'2023-02-30' is not a date written YYYY-MM-DD (--as-of)"));
+  const auto bad_at = run_govmap("stats " + kNation + "@2023-13-01");
+  CHECK(bad_at.exit_code == 2);
+  CHECK(contains(bad_at.err, "'2023-13-01' in 'tests/dated/nation.xml@2023-13-01' is not a date written YYYY-MM-DD"));
+}
+
+TEST_CASE("compare takes two dates of one model") {
+  const auto result = run_govmap("compare " + kNation + "@2023-06-01 " + kNation + "@2026-11-30");
+  CHECK(result.exit_code == 0);
+  CHECK(contains(result.out, "Baseline: Dated nation (tests/dated/nation.xml@2023-06-01, as of 2023-06-01)"));
+  CHECK(contains(result.out, "== Later model: Dated nation (tests/dated/nation.xml@2026-11-30, as of 2026-11-30) =="));
+  CHECK(contains(result.out, "Bodies added (1):\n  + New Committee [new-committee], National NHS body"));
+  CHECK(contains(result.out, "Bodies removed (1):\n  - Old Committee [old-committee], National NHS body"));
+  CHECK(contains(result.out, "bodies with no accountability route                         4                    0         -4"));
+  // --as-of reads the sides that carry no date.
+  const auto mixed = run_govmap("compare " + kNation + " " + kNation + "@2026-11-30 --as-of 2024-03-31");
+  CHECK(contains(mixed.out, "Baseline: Dated nation (tests/dated/nation.xml, as of 2024-03-31)"));
+}
+
+TEST_CASE("the bundled models carry their dated facts") {
+  const auto ni = run_govmap("check northern-ireland/current@2023-06-01 --models models --fail-on never");
+  CHECK(contains(ni.out,
+                 "Department of Health (Northern Ireland)'s ministerial accountability to Northern Ireland Assembly is "
+                 "not operating on 2023-06-01 (from 2022-10-28 until 2024-02-03): no ministers"));
+  const auto ni2018 = run_govmap("check models/northern-ireland/2021/model.xml --as-of 2018-06-01 --fail-on never");
+  CHECK(contains(ni2018.out, "not operating on 2018-06-01 (from 2017-01-09 until 2020-01-11): no Executive"));
+  CHECK_FALSE(contains(run_govmap("check models/northern-ireland/current/model.xml --fail-on never").out,
+                       "accountability-not-operating"));
+  const auto wales = run_govmap("compare wales/current@2024-03-31 wales/current --models models");
+  CHECK(contains(wales.out, "  + NHS Wales Joint Commissioning Committee [nhs-wales-jcc], National NHS body"));
+  CHECK(contains(wales.out, "  - Welsh Health Specialised Services Committee [whssc], National NHS body"));
+}
+
+}  // namespace govmap::test
