@@ -31,15 +31,14 @@ ModelReference split_model_reference(const std::string& text) {
 std::optional<std::string> as_of_for(const ModelReference& reference, const Args& args, std::ostream& err) {
   if (!reference.as_of.empty()) {
     if (is_iso_date(reference.as_of)) return reference.as_of;
-    err << fmt::format("govmap: '{}' in '{}@{}' is not a date written YYYY-MM-DD (MODEL@DATE reads MODEL as of "
-                       "DATE)\n",
-                       reference.as_of, reference.model, reference.as_of);
+    err << fmt::format("govmap: {} in '{}@{}' (MODEL@DATE reads MODEL as of DATE)\n", date_problem(reference.as_of),
+                       reference.model, reference.as_of);
     return std::nullopt;
   }
   const std::string date = args.get("--as-of");
   if (date.empty() && !args.has("--as-of")) return std::string();
   if (is_iso_date(date)) return date;
-  err << fmt::format("govmap: '{}' is not a date written YYYY-MM-DD (--as-of)\n", date);
+  err << fmt::format("govmap: {} (--as-of)\n", date_problem(date));
   return std::nullopt;
 }
 

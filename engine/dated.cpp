@@ -26,7 +26,7 @@ void Loader::read_not_operating(std::uint32_t file, const pugi::xml_node& link_n
     }
     AttributeReader a(*files_, file, child, sink_, with(names_of({"reason"}), kProvenance));
     NotOperating period{a.text("reason", true), provenance(a)};
-    if (!a.has("since")) a.date("since", true);
+    if (!a.has("since") && !a.has("from")) a.date("since", true);  // a written "from" gets its own hint
     no_children(file, child);
     link.not_operating.push_back(std::move(period));
   }

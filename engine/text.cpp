@@ -133,6 +133,26 @@ bool is_iso_date(std::string_view text) {
   return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
+std::string date_problem(std::string_view text) {
+  if (is_iso_date(text)) return "";
+  const std::string plain = fmt::format("'{}' is not a date written YYYY-MM-DD", text);
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return plain;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return plain;
+  }
+  const int year = std::stoi(std::string(text.substr(0, 4)));
+  const int month = std::stoi(std::string(text.substr(5, 2)));
+  if (month < 1 || month > 12) {
+    return fmt::format("'{}' is not a date: there is no month {:02} (dates are written YYYY-MM-DD)", text, month);
+  }
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return fmt::format("'{}' is not a date: {} {} has {} days", text, kMonths[month - 1], year,
+                     kDays[month - 1] + (month == 2 && leap ? 1 : 0));
+}
+
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();

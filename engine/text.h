@@ -36,6 +36,9 @@ std::optional<double> parse_number(std::string_view text);
 
 /// Whether text is a real calendar date written YYYY-MM-DD.
 bool is_iso_date(std::string_view text);
+/// Why text is not such a date, in words ("'2024-04-31' is not a date: April 2024 has 30 days",
+/// "'01-04-2024' is not a date written YYYY-MM-DD"); empty when it is one.
+std::string date_problem(std::string_view text);
 
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);

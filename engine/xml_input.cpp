@@ -221,6 +221,20 @@ Location node_location(const SourceFiles& files, std::uint32_t file, const pugi:
   return files.locate(file, at > 0 && files.text(file)[at - 1] == '<' ? at - 1 : at);
 }
 
+namespace {
+// Dates are written since/until (models/FORMAT.md, "Dates"); from and to name a link's bodies.
+std::string date_hint(std::string_view name, const std::vector<std::string>& allowed) {
+  if (std::find(allowed.begin(), allowed.end(), "since") == allowed.end()) return "";
+  if (name == "from" || name == "valid-from" || name == "start") {
+    return "; the first day an element holds is written since=\"YYYY-MM-DD\"";
+  }
+  if (name == "to" || name == "valid-until" || name == "end") {
+    return "; the first day an element no longer holds is written until=\"YYYY-MM-DD\"";
+  }
+  return "";
+}
+}  // namespace
+
 AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                                  const pugi::xml_node& node, DiagnosticSink& sink,
                                  std::vector<std::string> allowed)
@@ -232,7 +246,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
     sink_.error(files_, at(name),
                 fmt::format("unknown attribute '{}' on <{}>{}", name, node.name(),
-                            did_you_mean(name, allowed)),
+                            date_hint(name, allowed).empty() ? did_you_mean(name, allowed) : date_hint(name, allowed)),
                 "unknown-attribute");
   }
 }
@@ -372,9 +386,7 @@ std::optional<bool> AttributeReader::boolean(std::string_view name) {
 std::string AttributeReader::date(std::string_view name, bool required) {
   std::string value = text(name, required);
   if (value.empty() || is_iso_date(value)) return value;
-  sink_.error(files_, at(name),
-              fmt::format("'{}' is not a date written YYYY-MM-DD (attribute '{}')", value, name),
-              "bad-date");
+  sink_.error(files_, at(name), fmt::format("{} (attribute '{}')", date_problem(value), name), "bad-date");
   return {};
 }
 

@@ -153,10 +153,11 @@ TEST_CASE("--as-of and MODEL@DATE on every command that reads a model") {
   // A bad date is a usage error, before anything is read.
   const auto bad = run_govmap("check " + kNation + " --as-of 2023-02-30");
   CHECK(bad.exit_code == 2);
-  CHECK(contains(bad.err, "'2023-02-30' is not a date written YYYY-MM-DD (--as-of)"));
+  CHECK(contains(bad.err, "'2023-02-30' is not a date: February 2023 has 28 days (--as-of)"));
   const auto bad_at = run_govmap("stats " + kNation + "@2023-13-01");
   CHECK(bad_at.exit_code == 2);
-  CHECK(contains(bad_at.err, "'2023-13-01' in 'tests/dated/nation.xml@2023-13-01' is not a date written YYYY-MM-DD"));
+  CHECK(contains(bad_at.err, "'2023-13-01' is not a date: there is no month 13 (dates are written YYYY-MM-DD) in "
+                                "'tests/dated/nation.xml@2023-13-01'"));
 }
 
 TEST_CASE("compare takes two dates of one model") {

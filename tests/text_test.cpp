@@ -89,4 +89,12 @@ TEST_CASE("numbers in findings: percentages, thousands and money") {
   CHECK(money(12000) == "£12,000");
 }
 
+TEST_CASE("date_problem says why text is not a date") {
+  CHECK(date_problem("2024-02-29").empty());
+  CHECK(date_problem("2023-02-29") == "'2023-02-29' is not a date: February 2023 has 28 days");
+  CHECK(date_problem("2024-04-31") == "'2024-04-31' is not a date: April 2024 has 30 days");
+  CHECK(date_problem("2024-13-01") == "'2024-13-01' is not a date: there is no month 13 (dates are written YYYY-MM-DD)");
+  CHECK(date_problem("01-04-2024") == "'01-04-2024' is not a date written YYYY-MM-DD");
+}
+
 }  // namespace govmap
