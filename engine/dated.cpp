@@ -60,11 +60,13 @@ class DatePass {
   DatePass(RawModel& raw, DiagnosticSink& sink) : raw_(raw), m_(raw.model), files_(*raw.model.files), sink_(sink) {}
 
   void check() {
-    for (const Body& b : m_.bodies) dated_[b.id] = {b.provenance.since, b.provenance.until, b.provenance.location, "body"};
-    for (const Person& p : m_.people) {
-      dated_[p.id] = {p.provenance.since, p.provenance.until, p.provenance.location, "person"};
-    }
-    for (const Post& p : m_.posts) dated_[p.id] = {p.provenance.since, p.provenance.until, p.provenance.location, "post"};
+    // Only dated targets can be missing at an element's date; an undated one is always there.
+    const auto target = [&](const std::string& id, const Provenance& p, const char* what) {
+      if (!p.since.empty() || !p.until.empty()) dated_[id] = {p.since, p.until, p.location, what};
+    };
+    for (const Body& b : m_.bodies) target(b.id, b.provenance, "body");
+    for (const Person& p : m_.people) target(p.id, p.provenance, "person");
+    for (const Post& p : m_.posts) target(p.id, p.provenance, "post");
     for (const Area& a : m_.areas) {
       if (a.provenance.since.empty() && a.provenance.until.empty()) continue;
       sink_.error(files_, a.provenance.location,
@@ -73,6 +75,8 @@ class DatePass {
                               a.id),
                   "bad-date");
     }
+    for (const Link& l : m_.links) check_periods(l);
+    if (dated_.empty()) return;  // nothing dated to name: every reference holds at every date
     for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of");
     for (const Post& p : m_.posts) {
       refers(p.provenance, "post", p.id, p.of, "of");
@@ -89,7 +93,6 @@ class DatePass {
         const std::string& id = side[0] == 'f' ? l.from : side[0] == 't' ? l.to : l.held_by;
         refers(l.provenance, what, l.id, id, side);
       }
-      check_periods(l);
     }
     for (const Claim& c : m_.claims) {
       for (const char* param : {"body", "from", "to", "nominated-by"}) {
@@ -157,6 +160,7 @@ class DatePass {
 
   /// A link's not-operating periods may not overlap one another.
   void check_periods(const Link& l) {
+    if (l.not_operating.size() < 2) return;
     std::vector<const NotOperating*> periods;
     for (const NotOperating& p : l.not_operating) periods.push_back(&p);
     std::sort(periods.begin(), periods.end(),

@@ -18,6 +18,9 @@
 namespace govmap::detail {
 
 inline const std::vector<std::string> kProvenance = {"source", "evidence", "confidence", "note", "since", "until"};
+/// The provenance of a reform verb or format-1 overlay element: verbs are not dated (a proposal
+/// is read at its own date), so since/until on one is an unknown attribute, not ignored.
+inline const std::vector<std::string> kVerbProvenance = {"source", "evidence", "confidence", "note"};
 inline const std::vector<std::string> kBodyAttributes = {
     "id", "name", "kind", "status", "sector", "code", "part-of", "count", "elected",
     "powers", "duties", "functions", "covers"};

@@ -130,7 +130,7 @@ void Loader::read_supersede(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_move_coverage(std::uint32_t file, const pugi::xml_node& node) {
   Model& m = model();
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"area", "from", "to"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"area", "from", "to"}), kVerbProvenance));
   const std::string area = a.id("area", true), from = a.id("from", true), to = a.id("to", true);
   const Provenance p = provenance(a);
   if (area.empty() || from.empty() || to.empty()) return;
@@ -157,7 +157,7 @@ void Loader::read_remove_or_change(std::uint32_t file, const pugi::xml_node& nod
   const std::string name = node.name();
   auto allowed = names_of({"ref", "what"});
   if (name == "change") {
-    allowed = with(with(allowed, kBodyAttributes), kProvenance);
+    allowed = with(with(allowed, kBodyAttributes), kVerbProvenance);
     std::erase(allowed, "id");  // <rename> changes an id
   }
   if (name == "remove") allowed.push_back("note");

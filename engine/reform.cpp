@@ -56,7 +56,7 @@ void Loader::collapse_seats(const std::string& id) {
 
 void Loader::read_merge(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_,
-                    with(with(names_of({"bodies", "into"}), settable_body_attributes()), kProvenance));
+                    with(with(names_of({"bodies", "into"}), settable_body_attributes()), kVerbProvenance));
   no_children(file, node);
   const std::vector<std::string> ids = a.words("bodies");
   const std::string into = a.id("into", true);
@@ -135,7 +135,7 @@ void Loader::absorb(std::size_t body, std::size_t into, std::string verb, Locati
 }
 
 void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "successor"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "successor"}), kVerbProvenance));
   no_children(file, node);
   const std::string id = a.id("body", true), successor = a.id("successor");
   const auto index = live_body(id, a.at("body"), "abolish");
@@ -157,7 +157,7 @@ void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
 }
 
 void Loader::read_rename(std::uint32_t file, const pugi::xml_node& node) {
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "id", "name", "code"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "id", "name", "code"}), kVerbProvenance));
   no_children(file, node);
   const std::string id = a.id("body", true), new_id = a.id("id");
   const auto index = live_body(id, a.at("body"), "rename");
@@ -180,7 +180,7 @@ void Loader::read_rename(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_transfer(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_,
-                    with(names_of({"from", "to", "functions", "duties", "powers", "links"}), kProvenance));
+                    with(names_of({"from", "to", "functions", "duties", "powers", "links"}), kVerbProvenance));
   no_children(file, node);
   const std::string from_id = a.id("from", true), to_id = a.id("to", true);
   const auto from = live_body(from_id, a.at("from"), "transfer from");

@@ -62,7 +62,7 @@ std::optional<std::vector<std::string>> Loader::leaf_areas(const std::vector<std
 }
 
 void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"body"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, with(names_of({"body"}), kVerbProvenance));
   const std::string id = a.id("body", true);
   const auto index = live_body(id, a.at("body"), "split");
   if (!index) return;
@@ -87,7 +87,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
       continue;
     }
     AttributeReader p(*files_, file, child, sink_,
-                      with(with(names_of({"id", "areas", "rest"}), settable_body_attributes()), kProvenance));
+                      with(with(names_of({"id", "areas", "rest"}), settable_body_attributes()), kVerbProvenance));
     no_children(file, child);
     Body body = model().bodies[*index];
     body.id = p.id("id", true);
