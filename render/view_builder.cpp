@@ -272,7 +272,8 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     if (std::none_of(links.begin(), links.end(), [&](std::size_t l) { return m.links[l].operating(); })) {
       // Present in law but not operating at this date: drawn dashed and grey, with the reason.
       e.attributes["style"] = "dashed";
-      e.attributes["color"] = e.attributes["fontcolor"] = "gray50";
+      e.attributes["color"] = "#999999";
+      e.attributes["fontcolor"] = "#595959";  // 7:1 on white, as every label must reach 4.5:1
       e.attributes["label"] += (label.empty() ? "" : "\n") + wrap_text(not_operating_text(m.links[links.front()]), 32);
       e.attributes["class"] += " link-not-operating";
     }

@@ -126,7 +126,7 @@ TEST_CASE("render --as-of draws the nation as it was, a paused link dashed with 
   REQUIRE(edge != std::string::npos);
   const std::string attributes = then.substr(edge, then.find(']', edge) - edge);
   CHECK(contains(attributes, "style=dashed"));
-  CHECK(contains(attributes, "color=gray50"));
+  CHECK(contains(attributes, "color=\"#999999\""));
   CHECK(contains(attributes, "not operating from 2022-10-28 until 2024-02-03: no minister"));
   CHECK_FALSE(contains(now, "link-not-operating"));
 }
