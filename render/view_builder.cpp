@@ -270,11 +270,15 @@ Diagram build_diagram(const Model& m, const Selection& s) {
     e.attributes["tooltip"] = edge_tooltip(m, links);
     e.attributes["class"] = fmt::format("link link-{}", to_string(kind));
     if (std::none_of(links.begin(), links.end(), [&](std::size_t l) { return m.links[l].operating(); })) {
-      // Present in law but not operating at this date: drawn dashed and grey, with the reason.
+      // Present in law but not operating at this date: drawn dashed and grey, with the period
+      // in its label and the reason in its tooltip (a paragraph on the figure crowds its arrows).
       e.attributes["style"] = "dashed";
       e.attributes["color"] = "#999999";
       e.attributes["fontcolor"] = "#595959";  // 7:1 on white, as every label must reach 4.5:1
-      e.attributes["label"] += (label.empty() ? "" : "\n") + wrap_text(not_operating_text(m.links[links.front()]), 32);
+      const Provenance& period = m.links[links.front()].not_operating.front().provenance;
+      e.attributes["label"] += fmt::format("{}not operating\n{}{}", label.empty() ? "" : "\n",
+                                           period.since.empty() ? "" : "from " + period.since,
+                                           period.until.empty() ? "" : " until " + period.until);
       e.attributes["class"] += " link-not-operating";
     }
     e.attributes["id"] = fmt::format("link-{}-{}-{}", to_string(kind), key.from, key.to);

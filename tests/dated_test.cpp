@@ -127,7 +127,8 @@ TEST_CASE("render --as-of draws the nation as it was, a paused link dashed with 
   const std::string attributes = then.substr(edge, then.find(']', edge) - edge);
   CHECK(contains(attributes, "style=dashed"));
   CHECK(contains(attributes, "color=\"#999999\""));
-  CHECK(contains(attributes, "not operating from 2022-10-28 until 2024-02-03: no minister"));
+  CHECK(contains(attributes, "not operating from 2022-10-28 until 2024-02-03: no minister"));  // the tooltip
+  CHECK(contains(attributes, "label=\"Ministerial\\nnot operating\\nfrom 2022-10-28 until 2024-02-03\""));  // short
   CHECK_FALSE(contains(now, "link-not-operating"));
 }
 
