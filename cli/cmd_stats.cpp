@@ -25,7 +25,7 @@ std::string body_name(const Model& m, const std::string& id) {
 }
 
 std::string network_text(const Model& m, const MembershipNetwork& n) {
-  if (n.people_by_boards.empty() && n.posts_by_boards.empty() && n.brokers.empty()) return {};
+  if (n.people_by_boards.empty() && n.posts_by_boards.empty() && n.brokers().empty()) return {};
   std::string out = "\nmembership network (holders by number of boards; a post counts once, however many hold it):\n";
   out += fmt::format("  {:<44} {}\n", "people by boards", by_count(n.people_by_boards));
   out += fmt::format("  {:<44} {}\n", "posts by boards", by_count(n.posts_by_boards));
@@ -36,9 +36,9 @@ std::string network_text(const Model& m, const MembershipNetwork& n) {
       out += fmt::format("    {} and {}: {}\n", body_name(m, p.a), body_name(m, p.b), plural(p.holders, "holder", "holders"));
     }
   }
-  if (!n.brokers.empty()) {
+  if (!n.brokers().empty()) {
     out += "  bodies brokering most links (betweenness on seats and accountability):\n";
-    for (const auto& b : n.brokers) out += fmt::format("    {:<60} {:>12.1f}\n", body_name(m, b.body), b.betweenness);
+    for (const auto& b : n.brokers()) out += fmt::format("    {:<60} {:>12.1f}\n", body_name(m, b.body), b.betweenness);
   }
   return out;
 }
@@ -58,7 +58,7 @@ void network_json(JsonWriter& j, const MembershipNetwork& n) {
   for (const auto& p : n.most_shared) j.begin_object().field("a", p.a).field("b", p.b).field("holders", p.holders).end_object();
   j.end_array();
   j.key("brokers").begin_array();
-  for (const auto& b : n.brokers) j.begin_object().field("body", b.body).field("betweenness", b.betweenness).end_object();
+  for (const auto& b : n.brokers()) j.begin_object().field("body", b.body).field("betweenness", b.betweenness).end_object();
   j.end_array();
   j.end_object();
 }

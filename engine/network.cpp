@@ -1,6 +1,7 @@
 #include "engine/network.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -32,12 +33,30 @@ struct Held {
   std::set<std::size_t> boards, chaired;  // body indexes
 };
 
-std::vector<Broker> brokers(const Model& m, const std::map<std::string, Held>& holders) {
-  using UGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  UGraph g(m.bodies.size() + holders.size());
+// The graph betweenness runs on: bodies then holders as vertices, the edges in the order Boost
+// adds them (which fixes the order of the sums, so the values never change with laziness).
+std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Model& m,
+                                                             const std::map<std::string, Held>& holders);
+
+}  // namespace
+
+struct MembershipNetwork::BrokerGraph {
+  std::size_t vertices = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  std::vector<std::string> body_ids;  // vertex i < body_ids.size() is body i
+  std::once_flag computed;
+  std::vector<Broker> brokers;
+};
+
+namespace {
+
+std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Model& m,
+                                                             const std::map<std::string, Held>& holders) {
+  auto graph = std::make_shared<MembershipNetwork::BrokerGraph>();
+  graph->vertices = m.bodies.size() + holders.size();
   std::size_t vertex = m.bodies.size();
   for (const auto& [id, held] : holders) {
-    for (std::size_t board : held.boards) boost::add_edge(vertex, board, g);
+    for (std::size_t board : held.boards) graph->edges.emplace_back(vertex, board);
     ++vertex;
   }
   std::set<std::pair<std::size_t, std::size_t>> accountable;
@@ -46,15 +65,24 @@ std::vector<Broker> brokers(const Model& m, const std::map<std::string, Held>& h
     const auto from = m.body_index.find(link.from), to = m.body_index.find(link.to);
     if (from == m.body_index.end() || to == m.body_index.end() || from->second == to->second) continue;
     const auto pair = std::minmax(from->second, to->second);
-    if (accountable.insert(pair).second) boost::add_edge(pair.first, pair.second, g);
+    if (accountable.insert(pair).second) graph->edges.emplace_back(pair.first, pair.second);
   }
+  graph->body_ids.reserve(m.bodies.size());
+  for (const Body& body : m.bodies) graph->body_ids.push_back(body.id);
+  return graph;
+}
+
+std::vector<Broker> brokers(const MembershipNetwork::BrokerGraph& graph) {
+  using UGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  UGraph g(graph.vertices);
+  for (const auto& [a, b] : graph.edges) boost::add_edge(a, b, g);
   std::vector<double> centrality(boost::num_vertices(g), 0.0);
   boost::brandes_betweenness_centrality(
       g, boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g)));
   std::vector<Broker> out;
-  for (std::size_t b = 0; b < m.bodies.size(); ++b) {
+  for (std::size_t b = 0; b < graph.body_ids.size(); ++b) {
     // An undirected graph counts each pair of endpoints twice.
-    if (centrality[b] > 0) out.push_back({m.bodies[b].id, centrality[b] / 2});
+    if (centrality[b] > 0) out.push_back({graph.body_ids[b], centrality[b] / 2});
   }
   std::stable_sort(out.begin(), out.end(), [](const Broker& x, const Broker& y) { return x.betweenness > y.betweenness; });
   if (out.size() > MembershipNetwork::kTop) out.resize(MembershipNetwork::kTop);
@@ -90,8 +118,16 @@ MembershipNetwork membership_network(const Model& m) {
   for (std::size_t i = 0; i < pairs.size() && i < MembershipNetwork::kTop; ++i) {
     net.most_shared.push_back({m.bodies[pairs[i].first.first].id, m.bodies[pairs[i].first.second].id, pairs[i].second});
   }
-  net.brokers = brokers(m, holders);
+  net.broker_graph = broker_graph(m, holders);
   return net;
+}
+
+const std::vector<Broker>& MembershipNetwork::brokers() const {
+  static const std::vector<Broker> kNone;
+  if (!broker_graph) return kNone;
+  BrokerGraph& graph = *broker_graph;
+  std::call_once(graph.computed, [&graph] { graph.brokers = govmap::brokers(graph); });
+  return graph.brokers;
 }
 
 }  // namespace govmap

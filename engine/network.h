@@ -5,6 +5,7 @@
 // under "membership network".
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,15 @@ struct MembershipNetwork {
   /// The pairs of boards sharing most holders (at most kTop), most first, then model order.
   std::vector<SharedBoards> most_shared;
   /// The bodies with the highest betweenness (at most kTop, above zero), highest first.
-  std::vector<Broker> brokers;
+  /// Computed on first use: betweenness costs O(V E), which `stats` and the report pay and a
+  /// check, which never shows it, does not (a million links took minutes).
+  const std::vector<Broker>& brokers() const;
 
   static constexpr std::size_t kTop = 5;
+
+  /// The graph betweenness runs on, and the brokers once computed (shared by copies).
+  struct BrokerGraph;
+  std::shared_ptr<BrokerGraph> broker_graph;
 };
 
 /// Computes the measures. Betweenness (Brandes, Boost.Graph) runs on an undirected graph whose

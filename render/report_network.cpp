@@ -23,7 +23,7 @@ std::string network_html(const Model& m, const MembershipNetwork& n) {
     out += fmt::format("<tr><th>{} and {}</th><td>{} shared</td></tr>\n", name_of(m, p.a), name_of(m, p.b),
                        plural(p.holders, "holder", "holders"));
   }
-  for (const auto& b : n.brokers) {
+  for (const auto& b : n.brokers()) {
     out += fmt::format("<tr><th>broker: {}</th><td>{:.1f}</td></tr>\n", name_of(m, b.body), b.betweenness);
   }
   return out + "</table>\n";

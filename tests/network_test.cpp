@@ -32,7 +32,7 @@ TEST_CASE("the boards that join holders broker the membership network, and leaf 
   REQUIRE(model);
   const MembershipNetwork n = membership_network(*model);
   std::vector<std::string> ids;
-  for (const Broker& b : n.brokers) ids.push_back(b.body);
+  for (const Broker& b : n.brokers()) ids.push_back(b.body);
   // ijb-a lies on every path between hb-north's post and hwb-a; hb-north and hwb-a are ends.
   CHECK(std::find(ids.begin(), ids.end(), "ijb-a") != ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "hb-north") == ids.end());
