@@ -75,9 +75,9 @@ void Loader::read_include(std::uint32_t file, const pugi::xml_node& node) {
 }
 
 void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
-  AttributeReader a(*files_, file, node, sink_,
-                    with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}),
-                         kProvenance));
+  static const auto kAllowed =
+      with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}), kProvenance);
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   Area area;
   area.id = a.id("id", true);
   area.name = a.text("name");
@@ -127,7 +127,8 @@ void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_pres
 }
 
 void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
-  AttributeReader a(*files_, file, node, sink_, with(kBodyAttributes, kProvenance));
+  static const auto kAllowed = with(kBodyAttributes, kProvenance);
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   model().bodies.emplace_back();
   Body& body = model().bodies.back();
   body.id = a.id("id", true);
@@ -241,11 +242,18 @@ void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
 }
 
 void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind) {
-  std::vector<std::string> allowed = with(kLinkAttributes, kProvenance);
-  if (kind == LinkKind::Funding) allowed = with(allowed, names_of({"mechanism", "amount", "total", "currency", "year", "held-by"}));
-  if (kind == LinkKind::Accountability) allowed = with(allowed, names_of({"kind", "functions"}));
-  if (kind == LinkKind::Delegation) allowed = with(allowed, names_of({"functions"}));
-  AttributeReader a(*files_, file, node, sink_, allowed);
+  static const auto kAllowedByKind = [] {
+    std::map<LinkKind, std::vector<std::string>> by_kind;
+    for (const LinkKind k : kAllLinkKinds) {
+      std::vector<std::string> allowed = with(kLinkAttributes, kProvenance);
+      if (k == LinkKind::Funding) allowed = with(allowed, names_of({"mechanism", "amount", "total", "currency", "year", "held-by"}));
+      if (k == LinkKind::Accountability) allowed = with(allowed, names_of({"kind", "functions"}));
+      if (k == LinkKind::Delegation) allowed = with(allowed, names_of({"functions"}));
+      by_kind[k] = allowed;
+    }
+    return by_kind;
+  }();
+  AttributeReader a(*files_, file, node, sink_, kAllowedByKind.at(kind));
   LinkKindSide named;
   Link link;
   link.kind = kind;

@@ -79,8 +79,20 @@ const T* lookup(const std::unordered_map<std::string, std::size_t>& index, const
   auto it = index.find(std::string(id));
   return it == index.end() ? nullptr : &items[it->second];
 }
+// Whether the index maps exactly the items' ids to their positions (as the loader builds it
+// while reading): as many entries as items, each item found at its own position.
+template <typename T>
+bool indexes(const std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items) {
+  if (index.size() != items.size()) return false;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto it = index.find(items[i].id);
+    if (it == index.end() || it->second != i) return false;
+  }
+  return true;
+}
 template <typename T>
 void index_items(std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items) {
+  if (indexes(index, items)) return;  // a lookup per item instead of freeing and rebuilding all
   index.clear();
   index.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);

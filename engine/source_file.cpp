@@ -8,9 +8,16 @@ std::uint32_t SourceFiles::add(std::string path, std::string text) {
   File file{std::move(path), std::move(text), {0}};
   // A line ends at LF, CRLF or a lone CR (old Mac files), as XML 1.0 reads line ends.
   const std::string& content = file.text;
-  for (std::size_t i = 0; i < content.size(); ++i) {
-    const bool lone_cr = content[i] == '\r' && (i + 1 == content.size() || content[i + 1] != '\n');
-    if (content[i] == '\n' || lone_cr) file.line_starts.push_back(i + 1);
+  if (content.find('\r') == std::string::npos) {
+    // LF only (nearly every file): memchr finds the line ends far faster than a byte loop.
+    for (std::size_t i = content.find('\n'); i != std::string::npos; i = content.find('\n', i + 1)) {
+      file.line_starts.push_back(i + 1);
+    }
+  } else {
+    for (std::size_t i = 0; i < content.size(); ++i) {
+      const bool lone_cr = content[i] == '\r' && (i + 1 == content.size() || content[i + 1] != '\n');
+      if (content[i] == '\n' || lone_cr) file.line_starts.push_back(i + 1);
+    }
   }
   files_.push_back(std::move(file));
   return static_cast<std::uint32_t>(files_.size() - 1);

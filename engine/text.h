@@ -8,6 +8,12 @@
 
 namespace govmap {
 
+/// Whether a byte is white space as std::isspace reads it in the "C" locale (which govmap never
+/// changes), without the call: the loader asks it of every byte of long lists.
+constexpr bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 /// Levenshtein distance, bounded: returns max_distance + 1 when it would be larger.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance);
 

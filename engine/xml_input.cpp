@@ -39,9 +39,25 @@ const char* other_encoding(std::string_view text) {
 // Offset of the first C0 control character other than tab, line feed and carriage return (XML
 // 1.0 allows no others, and JSON and SVG outputs could not carry them), or nullopt.
 std::optional<std::size_t> first_control_character(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+  const auto is_control = [](char byte) {
+    const auto c = static_cast<unsigned char>(byte);
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  };
+  // Eight bytes at a time: a word with no byte below 0x20 (most words) needs no closer look. A
+  // byte below 0x20 has its high bit clear and, less 0x20, borrows into it; a borrow reaching a
+  // higher byte needs a lower byte below 0x20, so the test is exact about "any".
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (((word - 0x20 * kOnes) & ~word & kHighs) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (is_control(text[k])) return k;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (is_control(text[i])) return i;
   }
   return std::nullopt;
 }
@@ -57,6 +73,7 @@ bool is_xml_char(std::uint32_t c) {
 // instructions hold no references, so they are skipped.
 bool check_character_references(const SourceFiles& files, std::uint32_t file, DiagnosticSink& sink) {
   const std::string& text = files.text(file);
+  if (text.find("&#") == std::string::npos) return true;  // no character reference at all
   bool ok = true;
   std::size_t pos = 0;
   while ((pos = text.find_first_of("<&", pos)) != std::string::npos) {
@@ -237,11 +254,11 @@ std::string date_hint(std::string_view name, const std::vector<std::string>& all
 
 AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                                  const pugi::xml_node& node, DiagnosticSink& sink,
-                                 std::vector<std::string> allowed)
+                                 const std::vector<std::string>& allowed)
     : files_(files), file_(file), node_(node), sink_(sink),
       element_(node_location(files, file, node)) {
   for (auto attribute : node.attributes()) {
-    const std::string name = attribute.name();
+    const std::string_view name = attribute.name();
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
     sink_.error(files_, at(name),
@@ -273,9 +290,14 @@ Location AttributeReader::at(std::string_view attribute) const {
   return attribute_location(files_, element_, attribute);
 }
 
-bool AttributeReader::has(std::string_view name) const {
-  return !node_.attribute(std::string(name).c_str()).empty();
+pugi::xml_attribute AttributeReader::find(std::string_view name) const {
+  for (auto attribute : node_.attributes()) {
+    if (name == attribute.name()) return attribute;  // the first, as pugixml's lookup
+  }
+  return {};
 }
+
+bool AttributeReader::has(std::string_view name) const { return !find(name).empty(); }
 
 std::string AttributeReader::text(std::string_view name, bool required) {
   std::string value = list(name);
@@ -296,7 +318,7 @@ std::string AttributeReader::text(std::string_view name, bool required) {
 }
 
 std::string AttributeReader::list(std::string_view name) const {
-  const auto attribute = node_.attribute(std::string(name).c_str());
+  const auto attribute = find(name);
   return attribute.empty() ? std::string() : attribute.value();
 }
 
@@ -322,8 +344,7 @@ std::vector<std::string> AttributeReader::words(std::string_view name) {
   const std::string value = list(name);
   std::size_t count = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    const bool space = std::isspace(static_cast<unsigned char>(value[i])) != 0;
-    if (!space && (i == 0 || std::isspace(static_cast<unsigned char>(value[i - 1])))) ++count;
+    if (!is_space(value[i]) && (i == 0 || is_space(value[i - 1]))) ++count;
   }
   if (count > kMaxListWords) {
     sink_.error(files_, at(name),

@@ -48,7 +48,7 @@ inline constexpr double kMaxPopulation = 1e10;
 class AttributeReader {
  public:
   AttributeReader(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node,
-                  DiagnosticSink& sink, std::vector<std::string> allowed);
+                  DiagnosticSink& sink, const std::vector<std::string>& allowed);
 
   /// The element's location.
   Location at() const { return element_; }
@@ -75,6 +75,8 @@ class AttributeReader {
 
  private:
   std::string list(std::string_view name) const;  // the raw value, any length
+  // The attribute written with that name (empty when none), found without building a string.
+  pugi::xml_attribute find(std::string_view name) const;
 
   const SourceFiles& files_;
   std::uint32_t file_;
