@@ -253,6 +253,9 @@ void Loader::reserve_for(const pugi::xml_node& root) {
   grow(raw_.link_sides, links);
   grow(model().bodies, bodies);
   grow(model().areas, areas);
+  // The id indexes too: each rehash of a big index moves every entry.
+  model().body_index.reserve(model().body_index.size() + bodies);
+  model().area_index.reserve(model().area_index.size() + areas);
 }
 
 void Loader::read_children(std::uint32_t file, const pugi::xml_node& root) {
@@ -309,7 +312,10 @@ std::optional<Model> Loader::finish(bool read_ok) {
   raw_.erase_links_if([&](const Link& l) { return removed_links_.count(l.id) != 0; });
   std::erase_if(m.seats, [&](const Seat& s) { return removed_seats_.count(s.id) != 0; });
   std::erase_if(m.claims, [&](const Claim& c) { return removed_claims_.count(c.id) != 0; });
-  m.reindex();
+  // The element readers keep the indexes exact; only a proposal's verbs and removals (in a
+  // layer above the first) change the elements behind them.
+  const bool changed = layers_ > 0 || !removed_bodies_.empty() || !removed_areas_.empty();
+  if (changed) m.reindex();
   if (m.vocabulary) {
     for (std::size_t i = 0; i < m.bodies.size(); ++i) {
       if (keep_status[i]) continue;

@@ -45,7 +45,7 @@ class Expander {
     }
     expand_posts();
     expand_seats();
-    m_.reindex();
+    m_.reindex_posts();  // expanding templates changed only the posts
   }
 
  private:

@@ -122,6 +122,8 @@ void Model::reindex() {
   index_items(post_index, posts);
 }
 
+void Model::reindex_posts() { index_items(post_index, posts); }
+
 void MoneySum::add(const Link& link) {
   ++links_;
   if (link.amount) {

@@ -208,6 +208,8 @@ struct Model {
   std::string where(const Location& location) const;
   /// Rebuilds the id indexes after elements were added or removed.
   void reindex();
+  /// Rebuilds the post index only (after post templates were expanded).
+  void reindex_posts();
 };
 
 /// Money on a set of funding links: each link's own amount, plus the `total` of each

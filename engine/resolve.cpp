@@ -44,7 +44,8 @@ class Resolver {
  public:
   Resolver(RawModel& raw, DiagnosticSink& sink, std::size_t max_errors)
       : raw_(raw), m_(raw.model), files_(*m_.files), vocab_(*m_.vocabulary), sink_(sink),
-        max_errors_(max_errors) {}
+        max_errors_(max_errors), body_kinds_(ids_of(vocab_.body_kinds)), sectors_(ids_of(vocab_.sectors)),
+        mechanisms_(ids_of(vocab_.mechanisms)), accountability_kinds_(ids_of(vocab_.accountability_kinds)) {}
 
   void run() {
     check_sources(m_.model_sources, {}, {});
@@ -148,7 +149,7 @@ class Resolver {
   }
 
   bool kind_ref(std::string_view kind, Where where) {
-    return vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), where);
+    return vocabulary_ref(kind, "body kind", body_kinds_, where);
   }
 
   void check_body(Body& body) {
@@ -158,12 +159,12 @@ class Resolver {
     if (kind == nullptr && body.kind.empty()) {
       // The missing kind was reported when the file was read; nothing below can be checked.
     } else if (kind == nullptr) {
-      vocabulary_ref(body.kind, "body kind", ids_of(vocab_.body_kinds), {at, "kind"});
+      vocabulary_ref(body.kind, "body kind", body_kinds_, {at, "kind"});
     } else if (body.sector.empty()) {
       body.sector = kind->sector;
     }
     if (!body.sector.empty() && kind != nullptr && body.sector != kind->sector) {
-      vocabulary_ref(body.sector, "sector", ids_of(vocab_.sectors), {at, "sector"});
+      vocabulary_ref(body.sector, "sector", sectors_, {at, "sector"});
     }
     if (!body.part_of.empty() && body_ref(body.part_of, {at, "part-of"}) && body.part_of == body.id) {
       sink_.error(files_, at, fmt::format("body '{}' cannot be part of itself", body.id), "bad-value");
@@ -202,7 +203,7 @@ class Resolver {
                   fmt::format("unknown person or post '{}'{}", seat.holder, suggestion(seat.holder, keys)),
                   "dangling-ref");
     }
-    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", ids_of(vocab_.sectors), {at, "sector"});
+    if (!seat.sector.empty()) vocabulary_ref(seat.sector, "sector", sectors_, {at, "sector"});
   }
 
   void check_link(const Link& link, const LinkKindSide& side) {
@@ -212,14 +213,14 @@ class Resolver {
     bool ok = (!link.from.empty() || !side.from_kind.empty()) && (!link.to.empty() || !side.to_kind.empty());
     if (!link.from.empty()) ok = body_ref(link.from, {at, "from"}) && ok;
     if (!link.to.empty()) ok = body_ref(link.to, {at, "to"}) && ok;
-    if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", ids_of(vocab_.body_kinds), {at, "from-kind"}) && ok;
-    if (!side.to_kind.empty()) ok = vocabulary_ref(side.to_kind, "body kind", ids_of(vocab_.body_kinds), {at, "to-kind"}) && ok;
+    if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", body_kinds_, {at, "from-kind"}) && ok;
+    if (!side.to_kind.empty()) ok = vocabulary_ref(side.to_kind, "body kind", body_kinds_, {at, "to-kind"}) && ok;
     if (!link.held_by.empty()) body_ref(link.held_by, {at, "held-by"});
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
-      vocabulary_ref(link.subtype, "funding mechanism", ids_of(vocab_.mechanisms), {at, "mechanism"});
+      vocabulary_ref(link.subtype, "funding mechanism", mechanisms_, {at, "mechanism"});
     }
     if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
-      vocabulary_ref(link.subtype, "accountability kind", ids_of(vocab_.accountability_kinds), {at, "kind"});
+      vocabulary_ref(link.subtype, "accountability kind", accountability_kinds_, {at, "kind"});
     }
     if (ok && side.from_kind.empty() && side.to_kind.empty()) check_allowed(link, at);
   }
@@ -249,7 +250,7 @@ class Resolver {
     for (const char* kind_param : {"kind", "by"}) {
       const std::string kind = param(kind_param);
       const bool area_kind = claim.metric == "population";
-      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", ids_of(vocab_.body_kinds), {at, kind_param});
+      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", body_kinds_, {at, kind_param});
     }
     for (const char* body_param : {"body", "nominated-by", "from", "to"}) {
       if (!param(body_param).empty()) body_ref(param(body_param), {at, body_param});
@@ -368,6 +369,8 @@ class Resolver {
   std::size_t max_errors_;
   std::size_t suggestion_budget_ = kSuggestionBudget;
   std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
+  // The vocabulary's ids, listed once (each link's mechanism or kind is looked up in them).
+  const std::vector<std::string> body_kinds_, sectors_, mechanisms_, accountability_kinds_;
 };
 
 }  // namespace

@@ -259,6 +259,11 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
       element_(node_location(files, file, node)) {
   for (auto attribute : node.attributes()) {
     const std::string_view name = attribute.name();
+    if (cached_count_ < kCached) {
+      cached_[cached_count_++] = {name, attribute};
+    } else {
+      all_cached_ = false;
+    }
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
     sink_.error(files_, at(name),
@@ -291,6 +296,10 @@ Location AttributeReader::at(std::string_view attribute) const {
 }
 
 pugi::xml_attribute AttributeReader::find(std::string_view name) const {
+  for (std::size_t i = 0; i < cached_count_; ++i) {
+    if (cached_[i].name == name) return cached_[i].attribute;  // the first, as pugixml's lookup
+  }
+  if (all_cached_) return {};
   for (auto attribute : node_.attributes()) {
     if (name == attribute.name()) return attribute;  // the first, as pugixml's lookup
   }
@@ -341,7 +350,8 @@ std::string AttributeReader::id(std::string_view name, bool required) {
 std::vector<std::string> AttributeReader::words(std::string_view name) {
   // Lists of area ids can be long; each word is checked where used. Count before splitting, so
   // that a huge list costs no more than its text.
-  const std::string value = list(name);
+  const auto attribute = find(name);
+  const std::string_view value = attribute.empty() ? std::string_view() : attribute.value();
   std::size_t count = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (!is_space(value[i]) && (i == 0 || is_space(value[i - 1]))) ++count;

@@ -3,6 +3,7 @@
 // locations, no DTDs, and an attribute reader that reports unknown, missing and malformed
 // attributes with "did you mean".
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,16 @@ class AttributeReader {
   pugi::xml_node node_;
   DiagnosticSink& sink_;
   Location element_;
+  // The element's attributes with their names' lengths, read once: each lookup compares
+  // lengths first. An element with more than kCached attributes is searched in pugixml.
+  static constexpr std::size_t kCached = 24;
+  struct Cached {
+    std::string_view name;
+    pugi::xml_attribute attribute;
+  };
+  std::array<Cached, kCached> cached_;
+  std::size_t cached_count_ = 0;
+  bool all_cached_ = true;
 };
 
 }  // namespace govmap
