@@ -56,7 +56,6 @@ void state_label(Attributes& a, const std::string& state, const DiagramEdge& e) 
   a["label"] = state + " " + kind_words(e) + (label.empty() ? "" : ":\n" + label);
 }
 
-
 // The tier rows of both figures: the proposal's, with each tier only the baseline has placed
 // after the tier that precedes it in the baseline.
 std::vector<DiagramTier> union_tiers(const Diagram& before, const Diagram& after) {
@@ -109,7 +108,10 @@ std::vector<DiagramEdge> edges_in_order(const std::vector<DiagramEdge>& order, c
     if (it != by_key.end() && n < it->second.size()) {
       edges.push_back(*it->second[n++]);
     } else {
-      edges.push_back({e.from, e.to, placeholder(e.attributes, fmt::format("{}-{}-{}", e.from, e.to, n++))});
+      // Unique among the figure's ids: the arrow's own id (kind and ends), and which of its kind.
+      const auto id = e.attributes.find("id");
+      const std::string name = id != e.attributes.end() ? id->second : e.from + "-" + e.to;
+      edges.push_back({e.from, e.to, placeholder(e.attributes, fmt::format("{}-{}", name, n++))});
     }
   }
   return edges;
