@@ -221,6 +221,14 @@ class Differ {
     field("year", x.year, y.year);
     field("held-by", x.held_by, y.held_by.empty() ? "" : as_base(y.held_by));
     field("functions", join(x.functions, " "), join(y.functions, " "));
+    // Comparing two dates of one model: a line of accountability paused at one and not the other.
+    auto state = [](const Link& l) {
+      if (l.operating()) return std::string("operating");
+      const Provenance& period = l.not_operating.front().provenance;
+      return "not operating" + (period.since.empty() ? "" : " from " + period.since) +
+             (period.until.empty() ? "" : " until " + period.until);
+    };
+    field("operating", state(x), state(y));
     if (!change.fields.empty()) diff_.changed_links.push_back(std::move(change));
   }
 

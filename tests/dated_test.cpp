@@ -169,6 +169,8 @@ TEST_CASE("compare takes two dates of one model") {
   CHECK(contains(result.out, "Bodies added (1):\n  + New Committee [new-committee], National NHS body"));
   CHECK(contains(result.out, "Bodies removed (1):\n  - Old Committee [old-committee], National NHS body"));
   CHECK(contains(result.out, "bodies with no accountability route                         4                    0         -4"));
+  CHECK(contains(result.out, "Links changed (1):\n  ~ accountability Department of Health → Parliament (ministerial): "
+                             "operating: 'not operating from 2022-10-28 until 2024-02-03' → 'operating'"));
   // --as-of reads the sides that carry no date.
   const auto mixed = run_govmap("compare " + kNation + " " + kNation + "@2026-11-30 --as-of 2024-03-31");
   CHECK(contains(mixed.out, "Baseline: Dated nation (tests/dated/nation.xml, as of 2024-03-31)"));
