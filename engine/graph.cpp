@@ -121,7 +121,7 @@ std::vector<std::vector<BodyIndex>> Graph::cycles(LinkKind kind) const {
   Sub sub(body_count());
   std::vector<bool> self_loop(body_count(), false);
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    if (g[*it].kind != kind) continue;
+    if (g[*it].kind != kind || !model().links[g[*it].link].operating()) continue;
     const auto u = boost::source(*it, g), v = boost::target(*it, g);
     if (u == v) self_loop[u] = true;
     boost::add_edge(u, v, sub);

@@ -40,7 +40,8 @@ class Graph {
   /// (a body satisfying `target` reaches itself). One pass, linear.
   std::vector<bool> reaches_any(LinkKind kind, const std::function<bool(BodyIndex)>& target) const;
   /// Strongly connected components of the subgraph of links of `kind` with more than one body
-  /// (or a self-loop): each a sorted list of body indexes. Sorted by first member.
+  /// (or a self-loop): each a sorted list of body indexes. Sorted by first member. Links not
+  /// operating at the model's date (a <not-operating> period) are left out.
   std::vector<std::vector<BodyIndex>> cycles(LinkKind kind) const;
 
  private:

@@ -25,6 +25,7 @@ std::vector<LinkIndex> shortest_loop(const Graph& graph, const std::vector<BodyI
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const BodyIndex v = queue[head];
     for (LinkIndex l : graph.out_links(v, LinkKind::Accountability)) {
+      if (!m.links[l].operating()) continue;  // a paused line is no part of a loop (as in cycles())
       const auto w = graph.index_of(m.links[l].to);
       if (!w || !in_group.count(*w) || reached_by.count(*w)) continue;
       reached_by[*w] = l;
