@@ -225,8 +225,7 @@ class Differ {
     auto state = [](const Link& l) {
       if (l.operating()) return std::string("operating");
       const Provenance& period = l.not_operating.front().provenance;
-      return "not operating" + (period.since.empty() ? "" : " from " + period.since) +
-             (period.until.empty() ? "" : " until " + period.until);
+      return "not operating " + period_text(period.since, period.until);
     };
     field("operating", state(x), state(y));
     if (!change.fields.empty()) diff_.changed_links.push_back(std::move(change));

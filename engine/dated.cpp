@@ -34,13 +34,6 @@ void Loader::read_not_operating(std::uint32_t file, const pugi::xml_node& link_n
 
 namespace {
 
-/// "from 2022-10-28 until 2024-02-03", "until 2024-04-01", "from 2024-04-01".
-std::string period_text(const std::string& since, const std::string& until) {
-  if (since.empty()) return "until " + until;
-  if (until.empty()) return "from " + since;
-  return fmt::format("from {} until {}", since, until);
-}
-
 /// An element's dates, and where it is written.
 struct Dated {
   std::string since, until;

@@ -62,6 +62,17 @@ std::optional<LinkKind> parse_link_kind(std::string_view text) { return parse_en
 std::optional<SeatRole> parse_seat_role(std::string_view text) { return parse_enum(text, kSeatRole); }
 std::optional<Power> parse_power(std::string_view text) { return parse_enum(text, kPower); }
 
+std::string period_text(std::string_view since, std::string_view until) {
+  if (since.empty()) return fmt::format("until {}", until);
+  if (until.empty()) return fmt::format("from {}", since);
+  return fmt::format("from {} until {}", since, until);
+}
+
+std::string Link::not_operating_text() const {
+  const NotOperating& pause = not_operating.front();
+  return fmt::format("not operating {}: {}", period_text(pause.provenance.since, pause.provenance.until), pause.reason);
+}
+
 std::string powers_to_string(std::uint8_t powers) {
   std::string out;
   for (const auto& [power, name] : kPower) {

@@ -130,6 +130,10 @@ struct Seat {
 
 /// A period in which a link exists but does not operate (an accountability to a legislature
 /// while there is no minister), with the reason and its source: <not-operating> in a link.
+/// A period in words: "from 2022-10-28 until 2024-02-03", "until 2024-04-01", "from 2024-04-01"
+/// (since inclusive, until exclusive; either may be empty).
+std::string period_text(std::string_view since, std::string_view until);
+
 struct NotOperating {
   std::string reason;
   Provenance provenance;  // since/until give the period
@@ -151,6 +155,9 @@ struct Link {
   /// one in force at the model's date (so the link operates when this is empty).
   std::vector<NotOperating> not_operating;
   bool operating() const { return not_operating.empty(); }
+  /// "not operating from 2022-10-28 until 2024-02-03: no minister" (its first period at the
+  /// date read); only for a link that is not operating.
+  std::string not_operating_text() const;
 };
 
 struct Claim {

@@ -134,12 +134,6 @@ std::string edge_label(const Model& m, const std::vector<std::size_t>& links, bo
   return "";
 }
 
-std::string not_operating_text(const Link& link) {
-  const Provenance& p = link.not_operating.front().provenance;
-  return fmt::format("not operating from {}{}: {}", p.since, p.until.empty() ? "" : " until " + p.until,
-                     link.not_operating.front().reason);
-}
-
 std::string edge_tooltip(const Model& m, const std::vector<std::size_t>& links) {
   std::vector<std::string> lines;
   // National totals first: each kind-level total this arrow carries, once.
@@ -158,7 +152,7 @@ std::string edge_tooltip(const Model& m, const std::vector<std::size_t>& links) 
     if (!l.subtype.empty()) line += " (" + subtype_label(m, l) + ")";
     if (l.amount) line += ", " + money(*l.amount);
     if (!l.year.empty()) line += " " + l.year;
-    if (!l.operating()) line += " — " + not_operating_text(l);
+    if (!l.operating()) line += " — " + l.not_operating_text();
     lines.push_back(line);
   }
   if (links.size() > kMaxTooltipLinks) lines.push_back(fmt::format("and {} more links", links.size() - kMaxTooltipLinks));

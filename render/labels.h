@@ -25,9 +25,6 @@ std::string subtype_label(const Model& model, const Link& link);
 /// In aggregated views a holder is named by its kind, and delegations are not labelled.
 std::string edge_label(const Model& model, const std::vector<std::size_t>& links, bool aggregated);
 
-/// "not operating from 2022-10-28 until 2024-02-03: no ministers" for a link that is not
-/// operating at the model's date (Link::not_operating not empty).
-std::string not_operating_text(const Link& link);
 /// Tooltip of an edge: each link it stands for ("NHS Fife → Fife IJB: Delegated budget").
 std::string edge_tooltip(const Model& model, const std::vector<std::size_t>& links);
 

@@ -49,14 +49,18 @@ constexpr std::size_t kFewBodies = 3;
 // Groups the selected bodies: one per body, or one per kind (split by status only when a
 // kind's bodies differ in status), except a few government bodies of one kind.
 std::vector<Group> make_groups(const Model& m, const Selection& s, std::vector<std::size_t>& group_of) {
-  std::map<std::string, std::set<LegalStatus>> statuses_of_kind;
-  std::map<std::string, std::size_t> bodies_of_kind;
-  std::set<std::string> kinds_with_aggregates;
+  struct KindSeen {
+    std::set<LegalStatus> statuses;
+    std::size_t bodies = 0;
+    bool aggregates = false;  // a body standing for several (count other than 1)
+  };
+  std::map<std::string, KindSeen> kinds;
   for (std::size_t i = 0; i < m.bodies.size(); ++i) {
     if (!s.bodies[i]) continue;
-    statuses_of_kind[m.bodies[i].kind].insert(m.bodies[i].status);
-    ++bodies_of_kind[m.bodies[i].kind];
-    if (m.bodies[i].count != 1) kinds_with_aggregates.insert(m.bodies[i].kind);
+    KindSeen& k = kinds[m.bodies[i].kind];
+    k.statuses.insert(m.bodies[i].status);
+    ++k.bodies;
+    k.aggregates = k.aggregates || m.bodies[i].count != 1;
   }
   std::vector<Group> groups;
   std::map<std::string, std::size_t> by_id;
@@ -65,11 +69,11 @@ std::vector<Group> make_groups(const Model& m, const Selection& s, std::vector<s
     if (!s.bodies[i]) continue;
     const Body& b = m.bodies[i];
     std::string id = "body-" + b.id;
-    const std::size_t n = bodies_of_kind[b.kind];
-    const bool few_apart = b.sector == "government" && n > 1 && n <= kFewBodies && kinds_with_aggregates.count(b.kind) == 0;
+    const KindSeen& k = kinds[b.kind];
+    const bool few_apart = b.sector == "government" && k.bodies > 1 && k.bodies <= kFewBodies && !k.aggregates;
     if (s.aggregate && !few_apart) {
       id = "kind-" + b.kind;
-      if (statuses_of_kind[b.kind].size() > 1) id += fmt::format("-{}", to_string(b.status));
+      if (k.statuses.size() > 1) id += fmt::format("-{}", to_string(b.status));
     }
     auto [it, added] = by_id.emplace(id, groups.size());
     if (added) groups.push_back({id, b.kind, b.sector, tier_of(m, b), b.status, {}, 0});
@@ -276,9 +280,8 @@ Diagram build_diagram(const Model& m, const Selection& s) {
       e.attributes["color"] = "#999999";
       e.attributes["fontcolor"] = "#595959";  // 7:1 on white, as every label must reach 4.5:1
       const Provenance& period = m.links[links.front()].not_operating.front().provenance;
-      e.attributes["label"] += fmt::format("{}not operating\n{}{}", label.empty() ? "" : "\n",
-                                           period.since.empty() ? "" : "from " + period.since,
-                                           period.until.empty() ? "" : " until " + period.until);
+      e.attributes["label"] += fmt::format("{}not operating\n{}", label.empty() ? "" : "\n",
+                                           period_text(period.since, period.until));
       e.attributes["class"] += " link-not-operating";
     }
     e.attributes["id"] = fmt::format("link-{}-{}-{}", to_string(kind), key.from, key.to);

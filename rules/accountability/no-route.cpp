@@ -124,10 +124,8 @@ void check(const RuleContext& ctx) {
     for (LinkIndex l : graph.out_links(b, LinkKind::Accountability)) {
       const Link& link = m.links[l];
       if (link.operating()) continue;
-      const Provenance& p = link.not_operating.front().provenance;
-      evidence.push_back(fmt::format("not counted: its {} accountability to {} is not operating from {}{}: {}",
-                                     chain::subtype_label(m, link), chain::name_of(m, link.to), p.since,
-                                     p.until.empty() ? "" : " until " + p.until, link.not_operating.front().reason));
+      evidence.push_back(fmt::format("not counted: its {} accountability to {} is {}", chain::subtype_label(m, link),
+                                     chain::name_of(m, link.to), link.not_operating_text()));
     }
     ctx.report(std::move(message), {ctx.body_subject(b)}, m.bodies[b].provenance.location,
                std::move(evidence));

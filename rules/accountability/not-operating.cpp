@@ -10,13 +10,6 @@
 namespace govmap {
 namespace {
 
-/// "from 2022-10-28 until 2024-02-03", "from 2022-10-28" (no end known).
-std::string period(const Provenance& p) {
-  std::string text = "from " + p.since;
-  if (!p.until.empty()) text += " until " + p.until;
-  return text;
-}
-
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   for (const Link& l : m.links) {
@@ -25,7 +18,7 @@ void check(const RuleContext& ctx) {
     const Body* from = m.find_body(l.from);
     const std::string message = fmt::format(
         "{}'s {} accountability to {} is not operating on {} ({}): {}", chain::name_of(m, l.from),
-        chain::subtype_label(m, l), chain::name_of(m, l.to), m.as_of, period(pause.provenance), pause.reason);
+        chain::subtype_label(m, l), chain::name_of(m, l.to), m.as_of, period_text(pause.provenance.since, pause.provenance.until), pause.reason);
     std::vector<std::string> evidence;
     if (!pause.provenance.sources.empty()) {
       evidence.push_back("source: " + join(pause.provenance.sources, ", ") +
