@@ -111,13 +111,9 @@ std::string check_text(const Analysis& analysis, const CheckResult& result) {
     return out;
   }
   // Which rules the findings come from, most first: one rule's many findings can hide the rest.
-  std::map<std::string, long long> by_rule;
-  for (const auto& f : result.findings) {
-    if (!f.suppressed) ++by_rule[f.rule];
-  }
-  if (by_rule.size() > 1) {
+  if (c.by_rule.size() > 1) {
     std::vector<std::pair<long long, std::string>> order;
-    for (const auto& [rule, n] : by_rule) order.emplace_back(-n, rule);
+    for (const auto& [rule, n] : c.by_rule) order.emplace_back(-n, rule);
     std::sort(order.begin(), order.end());
     std::vector<std::string> parts;
     for (const auto& [n, rule] : order) parts.push_back(fmt::format("{} {}", -n, rule));
