@@ -164,4 +164,20 @@ TEST_CASE("a proposal outside the repository names a bundled baseline by name") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("a proposal naming a body by words of its name is shown the bodies so named") {
+  // Northern Ireland's trusts have their codes as ids (BHSCT): a user writing "belfast-trust" is
+  // too far from any id for "did you mean", but not from the names.
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-named-like-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "merge.xml").string();
+  std::ofstream(file) << "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" as-of=\"2027-04-01\" "
+                         "status=\"proposed\" extends=\"northern-ireland/current\">\n"
+                         "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n</govmap>\n";
+  const auto r = run_govmap("validate " + file + " --models models");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("the baseline has no body 'belfast-trust' to merge (bodies named like it: 'BHSCT' (Belfast Health "
+                   "and Social Care Trust)") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace govmap::test
