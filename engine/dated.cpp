@@ -55,7 +55,7 @@ class DatePass {
   void check() {
     // Only dated targets can be missing at an element's date; an undated one is always there.
     const auto target = [&](const std::string& id, const Provenance& p, const char* what) {
-      if (!p.since.empty() || !p.until.empty()) dated_[id] = {p.since, p.until, p.location, what};
+      if (!p.since.empty() || !p.until.empty()) dated_[id].push_back({p.since, p.until, p.location, what});
     };
     for (const Body& b : m_.bodies) target(b.id, b.provenance, "body");
     for (const Person& p : m_.people) target(p.id, p.provenance, "person");
@@ -69,6 +69,12 @@ class DatePass {
                   "bad-date");
     }
     for (const Link& l : m_.links) check_periods(l);
+    for (const Body& b : m_.bodies) joined(b.id);  // in document order, so errors come out in it
+    for (const Person& p : m_.people) joined(p.id);
+    for (const Post& p : m_.posts) joined(p.id);
+    check_versions(m_.seats, "seat");
+    check_versions(m_.links, "link");
+    check_versions(m_.claims, "claim");
     if (dated_.empty()) return;  // nothing dated to name: every reference holds at every date
     for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of");
     for (const Post& p : m_.posts) {
@@ -132,23 +138,75 @@ class DatePass {
               const char* attribute) {
     if (target.empty()) return;
     const auto it = dated_.find(target);
-    if (it == dated_.end() || within(element, it->second)) return;
-    const Dated& t = it->second;
+    if (it == dated_.end()) return;
+    const auto& spans = it->second;
+    if (std::any_of(spans.begin(), spans.end(), [&](const Dated& span) { return within(element, span); })) return;
+    const Dated& t = spans.front();
     const std::string named = id.empty() ? what : fmt::format("{} '{}'", what, id);
     const std::string element_dates =
         element.since.empty() && element.until.empty() ? "at every date" : period_text(element.since, element.until);
+    std::vector<std::string> in_force;
+    for (const Dated& span : spans) in_force.push_back(period_text(span.since, span.until));
+    const std::string periods = join(in_force, " and ");
     std::vector<std::string> fix;
     if (!t.since.empty() && (element.since.empty() || element.since < t.since)) fix.push_back("since=\"" + t.since + "\" or later");
     if (!t.until.empty() && (element.until.empty() || t.until < element.until)) fix.push_back("until=\"" + t.until + "\" or earlier");
     sink_.error(files_, element.location,
                 fmt::format("{} holds {}, but {} '{}' (its '{}') exists only {}: give the {} {}", named, element_dates,
-                            t.what, target, attribute, period_text(t.since, t.until), what, join(fix, " and ")),
+                            t.what, target, attribute, periods, what, join(fix, " and ")),
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
   }
   void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
               const char* attribute) {
     refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute);
+  }
+
+  /// Versions of one id (elements written more than once, each dated) may not overlap; they
+  /// are replaced by the spans they cover together (a version ending the day the next starts
+  /// joins it), which is what a reference to the id needs to lie within.
+  void joined(const std::string& id) {
+    auto it = dated_.find(id);
+    if (it != dated_.end() && !joined_.count(id)) {
+      spans(it->second, id);
+      joined_.insert(id);
+    }
+  }
+  void spans(std::vector<Dated>& versions, const std::string& id) {
+    std::sort(versions.begin(), versions.end(), [](const Dated& a, const Dated& b) { return a.since < b.since; });
+    std::vector<Dated> joined;
+    for (const Dated& v : versions) {
+      if (!joined.empty() && (joined.back().until.empty() || v.since.empty() || v.since < joined.back().until)) {
+        overlap(v, joined.back(), v.what, id);
+        continue;
+      }
+      if (!joined.empty() && joined.back().until == v.since) {
+        joined.back().until = v.until;
+      } else {
+        joined.push_back(v);
+      }
+    }
+    versions = std::move(joined);
+  }
+  template <typename Items>
+  void check_versions(const Items& items, const char* what) {
+    std::unordered_map<std::string, std::vector<Dated>> by_id;
+    for (const auto& item : items) {
+      const Provenance& p = item.provenance;
+      if (!item.id.empty() && (!p.since.empty() || !p.until.empty())) by_id[item.id].push_back({p.since, p.until, p.location, what});
+    }
+    for (const auto& item : items) {
+      auto it = by_id.find(item.id);
+      if (it != by_id.end() && it->second.size() > 1) spans(it->second, item.id);
+    }
+  }
+  void overlap(const Dated& later, const Dated& earlier, const std::string& what, const std::string& id) {
+    sink_.error(files_, later.location,
+                fmt::format("{} '{}' has a version {} that overlaps its version {}: the versions of one id "
+                            "must hold in periods that do not overlap",
+                            what, id, period_text(later.since, later.until), period_text(earlier.since, earlier.until)),
+                "duplicate-id");
+    sink_.note(files_, earlier.location, "the other version");
   }
 
   /// A link's not-operating periods may not overlap one another.
@@ -173,17 +231,71 @@ class DatePass {
   Model& m_;
   const SourceFiles& files_;
   DiagnosticSink& sink_;
-  std::unordered_map<std::string, Dated> dated_;
+  std::unordered_map<std::string, std::vector<Dated>> dated_;  // by id: the spans its versions cover
+  std::set<std::string> joined_;
 };
 
 }  // namespace
 
-void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of) {
+// A proposal changes its baseline as it stood at the proposal's date (models/FORMAT.md,
+// "Proposals"): the whole baseline chain is read at that date before the proposal's own
+// elements, so its verbs name what existed then and what is left holds at every date.
+bool Loader::date_baseline() {
+  Model& m = model();
+  const std::string& date =
+      options_.as_of.empty() || (options_.as_of_at_most && options_.as_of > m.stated_as_of) ? m.stated_as_of : options_.as_of;
+  if (date.empty()) return true;  // no as-of on the proposal: reported already
+  m.files = files_;
+  DatePass pass(raw_, sink_);
+  pass.check();
+  if (sink_.has_errors()) return false;
+  std::vector<bool> status_given;
+  for (std::size_t i = 0; i < m.bodies.size(); ++i) {
+    if (in_force(date, m.bodies[i].provenance.since, m.bodies[i].provenance.until)) status_given.push_back(status_given_[i]);
+  }
+  status_given_ = std::move(status_given);
+  pass.filter(date);
+  const auto undate = [](auto& items) {
+    for (auto& item : items) item.provenance.since.clear(), item.provenance.until.clear();
+  };
+  undate(m.bodies);
+  undate(m.people);
+  undate(m.posts);
+  undate(m.seats);
+  undate(m.links);
+  undate(m.claims);
+  for (RawCoverage& c : raw_.coverage) c.since.clear(), c.until.clear();
+  // Positions moved: index every namespace again.
+  m.reindex();
+  dated_ids_.clear();
+  const auto where_of = [](const auto& items, std::vector<Location>& where) {
+    where.assign(items.size(), Location{});
+    for (std::size_t i = 0; i < items.size(); ++i) where[i] = items[i].provenance.location;
+  };
+  where_of(m.bodies, body_where_);
+  where_of(m.people, person_where_);
+  where_of(m.posts, post_where_);
+  where_of(m.seats, seat_where_);
+  where_of(m.links, link_where_);
+  where_of(m.claims, claim_where_);
+  const auto ids_of = [](const auto& items, std::unordered_map<std::string, std::size_t>& ids) {
+    ids.clear();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!items[i].id.empty()) ids.emplace(items[i].id, i);
+    }
+  };
+  ids_of(m.seats, seat_ids_);
+  ids_of(m.links, link_ids_);
+  ids_of(m.claims, claim_ids_);
+  return true;
+}
+
+void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, bool at_most) {
   Model& m = raw.model;
   DatePass pass(raw, sink);
   pass.check();
   if (sink.has_errors()) return;
-  if (!as_of.empty()) {
+  if (!as_of.empty() && !(at_most && as_of > m.stated_as_of)) {
     if (!m.stated_as_of.empty() && as_of > m.stated_as_of) {
       sink.warning(*m.files, m.as_of_location,
                    fmt::format("reading the model as of {}, after the date it was last brought up to date "
@@ -193,6 +305,8 @@ void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of) 
     }
     m.as_of = as_of;
   }
+  // A current model read at an earlier date shows the nation as it was then.
+  if (m.status == ModelStatus::Current && m.as_of < m.stated_as_of) m.status = ModelStatus::Historical;
   pass.filter(m.as_of);
 }
 

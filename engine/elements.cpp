@@ -33,15 +33,22 @@ Provenance Loader::provenance(AttributeReader& a) {
 
 // Records an id in a namespace; reports a duplicate with a note at the first.
 bool Loader::claim_id(std::unordered_map<std::string, std::size_t>& index, std::vector<Location>& where,
-              const std::string& id, std::size_t position, Location at, std::string_view what) {
+              const std::string& id, std::size_t position, Location at, std::string_view what,
+              const Provenance* dates) {
   if (id.empty()) return false;
+  const bool dated = dates != nullptr && (!dates->since.empty() || !dates->until.empty());
   auto [it, inserted] = index.emplace(id, position);
-  if (inserted) {
+  if (inserted || (dated && dated_ids_.count({std::string(what), id}) != 0)) {
+    if (inserted && dated) dated_ids_.emplace(what, id);
     if (where.size() <= position) where.resize(position + 1);
     where[position] = at;
     return true;
   }
-  sink_.error(*files_, at, fmt::format("duplicate {} id '{}'", what, id), "duplicate-id");
+  const bool versions = dated || dated_ids_.count({std::string(what), id}) != 0;
+  sink_.error(*files_, at,
+              fmt::format("duplicate {} id '{}'{}", what, id,
+                          versions ? ": one id is reused only by versions that are all dated (since/until)" : ""),
+              "duplicate-id");
   if (it->second < where.size()) sink_.note(*files_, where[it->second], "first defined here");
   return false;
 }
@@ -137,7 +144,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
   read_body_attributes(a, body, false);
   body.provenance = provenance(a);
   const std::size_t position = model().bodies.size() - 1;
-  if (!claim_id(model().body_index, body_where_, body.id, position, a.at(), "body")) {
+  if (!claim_id(model().body_index, body_where_, body.id, position, a.at(), "body", &body.provenance)) {
     model().bodies.pop_back();
     status_given_.pop_back();
     return;
@@ -175,7 +182,7 @@ void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
     sink_.error(*files_, a.at(), fmt::format("'{}' is already the id of a post", p.id), "duplicate-id");
     return;
   }
-  if (!claim_id(model().person_index, person_where_, p.id, model().people.size(), a.at(), "person")) return;
+  if (!claim_id(model().person_index, person_where_, p.id, model().people.size(), a.at(), "person", &p.provenance)) return;
   model().people.push_back(std::move(p));
 }
 
@@ -198,7 +205,7 @@ void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
     sink_.error(*files_, a.at(), fmt::format("'{}' is already the id of a person", p.id), "duplicate-id");
     return;
   }
-  if (!claim_id(model().post_index, post_where_, p.id, model().posts.size(), a.at(), "post")) return;
+  if (!claim_id(model().post_index, post_where_, p.id, model().posts.size(), a.at(), "post", &p.provenance)) return;
   model().posts.push_back(std::move(p));
 }
 
@@ -237,7 +244,7 @@ void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
   if (auto count = a.positive_integer("count")) s.count = *count;
   s.provenance = provenance(a);
   no_children(file, node);
-  if (!s.id.empty() && !claim_id(seat_ids_, seat_where_, s.id, model().seats.size(), a.at(), "seat")) return;
+  if (!s.id.empty() && !claim_id(seat_ids_, seat_where_, s.id, model().seats.size(), a.at(), "seat", &s.provenance)) return;
   model().seats.push_back(std::move(s));
 }
 
@@ -297,7 +304,7 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   link.functions = a.words("functions");
   link.provenance = provenance(a);
   read_not_operating(file, node, link);
-  if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, model().links.size(), a.at(), "link")) return;
+  if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, model().links.size(), a.at(), "link", &link.provenance)) return;
   model().links.push_back(std::move(link));
   raw_.link_sides.push_back(std::move(named));
 }
@@ -317,7 +324,7 @@ void Loader::read_claim(std::uint32_t file, const pugi::xml_node& node) {
   }
   c.provenance = provenance(a);
   no_children(file, node);
-  if (!claim_id(claim_ids_, claim_where_, c.id, model().claims.size(), a.at(), "claim")) return;
+  if (!claim_id(claim_ids_, claim_where_, c.id, model().claims.size(), a.at(), "claim", &c.provenance)) return;
   model().claims.push_back(std::move(c));
 }
 

@@ -87,9 +87,12 @@ class Loader {
 
   Provenance provenance(AttributeReader& a);
 
-  // Records an id in a namespace; reports a duplicate with a note at the first.
+  // Records an id in a namespace; reports a duplicate with a note at the first. A dated element
+  // (`dates`) may reuse the id of a dated one: a version of it, whose periods the date pass
+  // checks do not overlap; the index keeps the first until the model is read at a date.
   bool claim_id(std::unordered_map<std::string, std::size_t>& index, std::vector<Location>& where,
-                const std::string& id, std::size_t position, Location at, std::string_view what);
+                const std::string& id, std::size_t position, Location at, std::string_view what,
+                const Provenance* dates = nullptr);
 
   void no_children(std::uint32_t file, const pugi::xml_node& node);
 
@@ -158,6 +161,9 @@ class Loader {
   void remove_body(const std::string& id);
 
   std::optional<Model> finish(bool read_ok);
+  /// Reads the baseline chain at the proposal's date, before the proposal's own elements
+  /// (engine/dated.cpp); false when its dates are in error.
+  bool date_baseline();
 
   DiagnosticSink& sink_;
   const LoadOptions& options_;
@@ -171,6 +177,7 @@ class Loader {
   std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
   std::unordered_map<std::string, std::size_t> seat_ids_, link_ids_, claim_ids_;
+  std::set<std::pair<std::string, std::string>> dated_ids_;  // (what, id) first written dated
   std::vector<Location> source_where_, area_where_, body_where_, person_where_, post_where_,
       seat_where_, link_where_, claim_where_;
   std::set<std::string> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;
