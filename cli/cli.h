@@ -98,8 +98,13 @@ std::optional<std::string> as_of_for(const ModelReference& reference, const Args
 std::string model_path(const std::string& reference, const LoadOptions& options);
 
 /// Loads a model (a path, or a name on the search path, either with @DATE), printing diagnostics to err and
-/// adding its files to io.inputs. nullopt on any error.
-std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io);
+/// adding its files to io.inputs. nullopt on any error. With `proposal`, the model is that
+/// proposal's baseline and, unless @DATE or --as-of says otherwise, is read as the proposal
+/// reads it: at the proposal's date, or at its own as-of when that is earlier.
+std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io, const Model* proposal = nullptr);
+
+/// Whether `proposal` extends the model file `path` names (a path or a model name).
+bool extends_file(const Model& proposal, const std::string& path, const Args& args);
 
 /// The rules profile: --rules FILE, else govmap-rules.xml beside `model_path`, else the
 /// defaults. Prints problems; nullopt when the profile has errors.

@@ -1,4 +1,5 @@
 #include <ostream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -40,13 +41,32 @@ Command compare_command() {
     const auto profile = profile_for(args, base_path, io);
     const auto today = today_for("compare", args, io);
     if (!profile || !today) return kExitUsage;
-    auto base = load_or_report(base_path, args, io);
-    if (!base) return kExitUsage;
-    Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
+    // Proposals first: the baseline is read as the first proposal that extends it reads it.
+    std::vector<Model> proposals;
+    const Model* reads_base = nullptr;
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
       auto proposal = load_or_report(args.positional[i], args, io);
       if (!proposal) return kExitUsage;
-      ProposalComparison p{check_model(args.positional[i], std::move(*proposal), *profile, *today), {}, {}};
+      proposals.push_back(std::move(*proposal));
+    }
+    for (const Model& p : proposals) {
+      if (extends_file(p, base_path, args)) {
+        reads_base = &p;
+        break;
+      }
+    }
+    auto base = load_or_report(base_path, args, io, reads_base);
+    if (!base) return kExitUsage;
+    Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
+    for (std::size_t i = 1; i < args.positional.size(); ++i) {
+      Model& proposal = proposals[i - 1];
+      if (&proposal != reads_base && extends_file(proposal, base_path, args) && proposal.as_of != comparison.base.model().as_of &&
+          proposal.as_of < comparison.base.model().stated_as_of) {
+        io.err << fmt::format("govmap compare: note: {} reads its baseline as of {}; it is compared with the baseline "
+                              "as of {} (compare it on its own to see it against its date)\n",
+                              args.positional[i], proposal.as_of, comparison.base.model().as_of);
+      }
+      ProposalComparison p{check_model(args.positional[i], std::move(proposal), *profile, *today), {}, {}};
       p.diff = diff_models(comparison.base.model(), p.proposal.model());
       p.findings = diff_findings(comparison.base, p.proposal, p.diff);
       comparison.proposals.push_back(std::move(p));

@@ -60,7 +60,8 @@ Command report_command() {
     if (!today) return kExitUsage;
     // Models first; proposals grouped under their baseline.
     std::vector<std::unique_ptr<CheckedModel>> models;
-    std::map<std::string, std::unique_ptr<Comparison>> comparisons;  // by baseline path
+    std::map<std::string, std::unique_ptr<Comparison>> comparisons;  // by baseline path and date read
+    std::map<std::string, std::string> key_for;  // baseline path and proposal date -> comparisons' key
     std::vector<std::string> comparison_order;
     for (const auto& path : args.positional) {
       auto model = load_or_report(path, args, io);
@@ -70,14 +71,21 @@ Command report_command() {
         models.push_back(std::make_unique<CheckedModel>(check_model(path, std::move(*model), *profile, *today)));
         continue;
       }
+      // The baseline as the proposal reads it (at the proposal's date): one comparison per
+      // baseline and date.
       const std::string base_path = model->extends_path;
-      auto& comparison = comparisons[canonical(base_path)];
-      if (!comparison) {
-        auto base = load_or_report(base_path, args, io);
+      std::string& key = key_for[canonical(base_path) + "@" + model->as_of];
+      if (key.empty()) {
+        auto base = load_or_report(base_path, args, io, &*model);
         if (!base) return kExitUsage;
-        comparison = std::make_unique<Comparison>(Comparison{check_model(base_path, std::move(*base), *profile, *today), {}});
-        comparison_order.push_back(canonical(base_path));
+        key = canonical(base_path) + "@" + base->as_of;  // the date read, which may be the baseline's own
+        if (!comparisons[key]) {
+          comparisons[key] = std::make_unique<Comparison>(
+              Comparison{check_model(base_path, std::move(*base), *profile, *today), {}});
+          comparison_order.push_back(key);
+        }
       }
+      auto& comparison = comparisons[key];
       ProposalComparison p{check_model(path, std::move(*model), *profile, *today), {}, {}};
       p.diff = diff_models(comparison->base.model(), p.proposal.model());
       p.findings = diff_findings(comparison->base, p.proposal, p.diff);

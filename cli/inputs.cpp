@@ -45,16 +45,30 @@ std::optional<std::string> as_of_for(const ModelReference& reference, const Args
 std::string model_path(const std::string& reference, const LoadOptions& options) {
   std::error_code ec;
   if (std::filesystem::exists(reference, ec) || !is_model_name(reference)) return reference;
-  return find_named_model(reference, options.model_search_path).value_or(reference);
+  if (auto found = find_named_model(reference, options.model_search_path)) return *found;
+  if (auto renamed = renamed_model(reference, options.model_search_path)) return renamed->path;
+  return reference;
 }
 
-std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io) {
+std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io, const Model* proposal) {
   DiagnosticSink sink;
   LoadOptions options = load_options(args);
   const ModelReference reference = split_model_reference(path);
   const auto as_of = as_of_for(reference, args, io.err);
   if (!as_of) return std::nullopt;
   options.as_of = *as_of;
+  if (proposal != nullptr && as_of->empty()) {
+    options.as_of = proposal->as_of;
+    options.as_of_at_most = true;
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(reference.model, ec)) {
+    if (auto renamed = renamed_model(reference.model, options.model_search_path)) {
+      const std::string now = renamed->as_of.empty() ? renamed->name : renamed->name + "@" + renamed->as_of;
+      io.err << fmt::format("govmap: note: '{}' is now '{}' (each nation is one model over time)\n", reference.model, now);
+      if (as_of->empty() && !renamed->as_of.empty()) options.as_of = renamed->as_of;
+    }
+  }
   const std::string file = model_path(reference.model, options);
   auto model = load_model(file, sink, options);
   print_diagnostics(io.err, sink);
@@ -62,6 +76,13 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
   if (!model) return std::nullopt;
   for (std::uint32_t f = 0; f < model->files->size(); ++f) io.inputs.push_back(model->files->path(f));
   return model;
+}
+
+bool extends_file(const Model& proposal, const std::string& path, const Args& args) {
+  if (proposal.extends_path.empty()) return false;
+  const std::string file = model_path(split_model_reference(path).model, load_options(args));
+  std::error_code ec;
+  return std::filesystem::equivalent(file, proposal.extends_path, ec);
 }
 
 std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io) {

@@ -155,7 +155,8 @@ bool Loader::read_baseline(std::uint32_t file, AttributeReader& a) {
   if (!target) return false;
   if (model().extends_path.empty()) model().extends_path = *target;  // the top model's baseline
   roots_.push_back(model_root(*target));
-  const bool ok = read_file(*target, a.at("extends"), FileRole::Baseline);
+  bool ok = read_file(*target, a.at("extends"), FileRole::Baseline);
+  if (ok && stack_.size() == 1 && !too_many()) ok = date_baseline();  // the whole chain, at the proposal's date
   for (Suppression& s : model().suppressions) s.inherited = true;  // the baseline's, read so far
   roots_.pop_back();
   layer_ = ++layers_;
@@ -174,6 +175,17 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
   if (fs::exists(candidate, ec)) return candidate.lexically_normal().string();
   if (is_model_name(extends)) {
     if (auto found = find_named_model(extends, options_.model_search_path)) return found;
+    if (auto renamed = renamed_model(extends, options_.model_search_path)) {
+      sink_.warning(*files_, at,
+                    fmt::format("'{}' is now '{}', one model over time, read at this proposal's date{}: write "
+                                "extends=\"{}\"",
+                                extends, renamed->name,
+                                renamed->as_of.empty() ? std::string()
+                                                       : fmt::format(" (the old name read it at {})", renamed->as_of),
+                                renamed->name),
+                    "renamed-model");
+      return renamed->path;
+    }
   }
   std::string searched;
   std::vector<std::string> names;
@@ -325,7 +337,7 @@ std::optional<Model> Loader::finish(bool read_ok) {
     }
   }
   m.files = files_;
-  if (read_ok && m.vocabulary && !too_many()) detail::apply_dates(raw_, sink_, options_.as_of);
+  if (read_ok && m.vocabulary && !too_many()) detail::apply_dates(raw_, sink_, options_.as_of, options_.as_of_at_most);
   if (read_ok && m.vocabulary && !too_many()) {
     detail::resolve(raw_, sink_, options_.max_errors);
     if (!sink_.has_errors()) detail::expand_membership(raw_, sink_);

@@ -23,6 +23,9 @@ struct LoadOptions {
   /// Read the model as it stood on this date (YYYY-MM-DD; --as-of); empty for the model's own
   /// as-of date. Elements not in force on it are left out (engine/dated.h).
   std::string as_of;
+  /// Read at `as_of` only when that is before the model's own as-of, else at its own: how a
+  /// baseline is read for a proposal of a later date, which knows no later facts either.
+  bool as_of_at_most = false;
 };
 
 std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink,

@@ -59,9 +59,9 @@ inline constexpr std::size_t kMaxExpandedLinks = 1'000'000;
 
 /// Checks the dates of every element (each reference must exist whenever the element does)
 /// and leaves out what is not in force at the date the model is read at: `as_of`, or the
-/// model's own as-of when empty, warning when it is after that (engine/dated.cpp). Runs after
-/// reading and before resolve().
-void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of);
+/// model's own as-of when empty, warning when it is after that unless `at_most` (then the
+/// model's own as-of is read instead; engine/dated.cpp). Runs after reading and before resolve().
+void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, bool at_most = false);
 
 /// Checks every reference and vocabulary use, expands kind-level links, attaches coverage and
 /// fills defaults from the vocabulary. Reports problems to `sink`, stopping (without expanding

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string_view>
+#include <utility>
 #include <unistd.h>
 
 namespace govmap {
@@ -55,6 +57,18 @@ std::optional<std::string> find_named_model(const std::string& name, const std::
       std::error_code ec;
       if (fs::is_regular_file(candidate, ec)) return candidate.string();
     }
+  }
+  return std::nullopt;
+}
+
+std::optional<RenamedModel> renamed_model(const std::string& name, const std::vector<std::string>& search_path) {
+  static const std::pair<std::string_view, std::string_view> kOldNames[] = {{"current", ""}, {"2021", "2021-12-01"}};
+  if (!is_model_name(name) || find_named_model(name, search_path)) return std::nullopt;
+  const fs::path written(name);
+  for (const auto& [old, as_of] : kOldNames) {
+    if (written.filename() != old || !written.has_parent_path()) continue;
+    const std::string nation = written.parent_path().generic_string();
+    if (auto found = find_named_model(nation, search_path)) return RenamedModel{nation, *found, std::string(as_of)};
   }
   return std::nullopt;
 }

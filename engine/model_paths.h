@@ -23,6 +23,14 @@ bool is_model_name(const std::string& reference);
 /// first folder of `search_path` that has it.
 std::optional<std::string> find_named_model(const std::string& name, const std::vector<std::string>& search_path);
 
+/// The names models had before each nation became one model over time: "wales/current" is now
+/// "wales" read at its own as-of, and "wales/2021" is "wales" read at 2021-12-01, the date of
+/// the models of the 2021 report. Given only when `name` itself is not found.
+struct RenamedModel {
+  std::string name, path, as_of;  // as_of empty: the model's own
+};
+std::optional<RenamedModel> renamed_model(const std::string& name, const std::vector<std::string>& search_path);
+
 /// A model found in a models folder: its name and root attributes, for `govmap models`.
 struct NamedModel {
   std::string name, path;

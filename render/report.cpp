@@ -50,6 +50,10 @@ std::string short_title(const Model& m) {
   if (title.rfind(figure, 0) == 0) title.erase(0, figure.size());
   const auto bracket = title.find(" (");
   if (bracket != std::string::npos && bracket > 8) title.erase(bracket);
+  // A model over time is titled by its nation alone: name the date it is read at.
+  if (m.status != ModelStatus::Proposed && title == nation_display_name(m.nation)) {
+    title += m.as_of == m.stated_as_of ? std::string(", current") : ", as of " + m.as_of;
+  }
   if (title.size() > kShortTitle) {
     const auto space = title.rfind(' ', kShortTitle);
     title = title.substr(0, space == std::string::npos ? kShortTitle : space) + "…";

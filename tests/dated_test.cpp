@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include <doctest/doctest.h>
 
@@ -140,7 +141,7 @@ TEST_CASE("--as-of and MODEL@DATE on every command that reads a model") {
   // stats: the date read is the date shown; the committee's board exists from 2024-04-01 only.
   const auto stats = run_govmap("stats " + kNation + " --as-of 2023-06-01");
   CHECK(stats.exit_code == 0);
-  CHECK(contains(stats.out, "Dated nation (wales, as of 2023-06-01, current)"));
+  CHECK(contains(stats.out, "Dated nation (wales, as of 2023-06-01, historical)"));  // a current model, read as it was
   CHECK(contains(run_govmap("stats " + kNation).out, "Dated nation (wales, as of 2026-11-30, current)"));
   // check: the claim on the new committee's chair is not made before it exists.
   const auto check = run_govmap("check " + kNation + " --as-of 2023-06-01 --format json --fail-on never");
@@ -174,6 +175,69 @@ TEST_CASE("compare takes two dates of one model") {
   // --as-of reads the sides that carry no date.
   const auto mixed = run_govmap("compare " + kNation + " " + kNation + "@2026-11-30 --as-of 2024-03-31");
   CHECK(contains(mixed.out, "Baseline: Dated nation (tests/dated/nation.xml, as of 2024-03-31)"));
+}
+
+TEST_CASE("versions of one id: a body renamed on a date is one body, read as it was") {
+  const auto before = load_at("2021-12-31");
+  const auto after = load_at("2022-01-01");
+  REQUIRE(before);
+  REQUIRE(after);
+  CHECK(before->find_body("voters")->name == "Voters");
+  CHECK(after->find_body("voters")->name == "Electors");
+  // One body at each date, still the end of the undated link that names it.
+  CHECK(std::count_if(after->bodies.begin(), after->bodies.end(), [](const Body& b) { return b.id == "voters"; }) == 1);
+  const auto renamed = run_govmap("compare " + kNation + "@2021-12-31 " + kNation + "@2022-01-01");
+  CHECK(contains(renamed.out, "name: 'Voters' → 'Electors'"));
+  // Overlapping versions, an undated id written twice and a reference across a gap between
+  // versions are located errors: tests/loader/bad/dated-versions.xml.
+}
+
+TEST_CASE("a proposal changes its baseline as it stood on the proposal's date") {
+  const std::string proposal = "tests/dated/proposal.xml";
+  DiagnosticSink sink;
+  const auto model = load_model(path(proposal), sink);
+  REQUIRE(model);
+  // Read at 2023-06-01: the old committee was there to abolish, the new one not yet.
+  CHECK(model->find_body("one-board") != nullptr);
+  CHECK_FALSE(has_body(*model, "old-committee"));
+  CHECK_FALSE(has_body(*model, "new-committee"));
+  // compare reads the baseline as the proposal does, so only the proposal's changes show.
+  const auto result = run_govmap("compare " + kNation + " " + proposal);
+  CHECK(result.exit_code == 0);
+  CHECK(contains(result.out, "Baseline: Dated nation (tests/dated/nation.xml, as of 2023-06-01)"));
+  CHECK(contains(result.out, "  - Old Committee [old-committee], National NHS body"));
+  CHECK_FALSE(contains(result.out, "New Committee"));
+  // A date given for the baseline wins, and the proposal keeps its own.
+  const auto later = run_govmap("compare " + kNation + "@2026-11-30 " + proposal);
+  CHECK(contains(later.out, "Baseline: Dated nation (tests/dated/nation.xml@2026-11-30, as of 2026-11-30)"));
+  CHECK(contains(later.out, "  - New Committee [new-committee], National NHS body"));
+  // report groups the proposal under its baseline at the proposal's date.
+  const std::string dir = out_dir("proposal-report");
+  const auto report = run_govmap("report " + proposal + " -o " + dir);
+  REQUIRE(report.exit_code == 0);
+  CHECK(contains(report.out, "One joint body (proposal of June 2023), against Wales, as of 2023-06-01"));
+}
+
+TEST_CASE("the names of the old per-date folders still find a nation's one model, with a note") {
+  const std::string models = out_dir("renamed");
+  fs::create_directories(models + "/dated-land");  // a name no bundled model has
+  fs::copy_file(path(kNation), models + "/dated-land/model.xml");
+  std::ofstream(models + "/mine.xml") << R"(<govmap version="1" id="mine" nation="wales" title="Mine" as-of="2021-12-01"
+        status="proposed" extends="dated-land/current"/>)";
+  const auto old = run_govmap("stats dated-land/2021 --models " + models);
+  CHECK(old.exit_code == 0);
+  CHECK(contains(old.err, "govmap: note: 'dated-land/2021' is now 'dated-land@2021-12-01' (each nation is one model over time)"));
+  CHECK(contains(old.out, "Dated nation (wales, as of 2021-12-01, historical)"));
+  const auto current = run_govmap("stats dated-land/current --models " + models);
+  CHECK(contains(current.err, "'dated-land/current' is now 'dated-land'"));
+  CHECK(contains(current.out, "Dated nation (wales, as of 2026-11-30, current)"));
+  // A proposal's extends: found, with a warning that says what to write.
+  const auto proposal = run_govmap("validate " + models + "/mine.xml --models " + models);
+  CHECK(proposal.exit_code == 0);
+  CHECK(contains(proposal.err, "warning: 'dated-land/current' is now 'dated-land', one model over time, read at this proposal's "
+                               "date: write extends=\"dated-land\" [renamed-model]"));
+  // A name that was never a model is still not found.
+  CHECK(run_govmap("stats dated-land/2019 --models " + models).exit_code == 2);
 }
 
 TEST_CASE("the bundled models carry their dated facts") {
