@@ -129,6 +129,10 @@ std::vector<LegendEntry> build_legend(const Model& model, const LegendUse& use) 
     if (!use.link_kinds.count(kind)) continue;
     entries.push_back({LegendEntry::Kind::Link, link_kind_caption(kind), link_style(kind), "Links"});
   }
+  if (use.not_operating) {
+    entries.push_back({LegendEntry::Kind::Link, "Not operating\n(at this date)",
+                       {{"style", "dashed"}, {"color", "#999999"}, {"penwidth", "1.2"}}, "Links"});
+  }
   for (LegalStatus status : {LegalStatus::Statutory, LegalStatus::StatutoryCommittee, LegalStatus::NonStatutory,
                              LegalStatus::Contractor, LegalStatus::Proposed, LegalStatus::Abolished}) {
     Attributes a = {{"shape", "box"}, {"fillcolor", "#FFFFFF"}, {"style", "filled"}, {"fontsize", "9"}};

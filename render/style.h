@@ -31,9 +31,11 @@ std::string status_caption(LegalStatus status);
 struct LegendUse {
   std::set<LinkKind> link_kinds;  // the kinds the view draws (whether or not any link is drawn)
   bool findings = false;          // some box is marked with findings
+  bool not_operating = false;     // some arrow is a link not operating at the date drawn
 };
 
-/// Key entries: the link kinds (group "Links"), every legal status and the findings mark
+/// Key entries: the link kinds and a link not operating when one is drawn (group "Links"),
+/// every legal status and the findings mark
 /// ("Legal status"), every sector of the vocabulary in its order ("Sector").
 std::vector<LegendEntry> build_legend(const Model& model, const LegendUse& use);
 

@@ -283,6 +283,7 @@ Diagram build_diagram(const Model& m, const Selection& s) {
       e.attributes["label"] += fmt::format("{}not operating\n{}", label.empty() ? "" : "\n",
                                            period_text(period.since, period.until));
       e.attributes["class"] += " link-not-operating";
+      use.not_operating = true;
     }
     e.attributes["id"] = fmt::format("link-{}-{}-{}", to_string(kind), key.from, key.to);
     if (kind != LinkKind::Funding && kind != LinkKind::Accountability) e.attributes["weight"] = "0";

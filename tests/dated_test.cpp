@@ -131,6 +131,9 @@ TEST_CASE("render --as-of draws the nation as it was, a paused link dashed with 
   CHECK(contains(attributes, "not operating from 2022-10-28 until 2024-02-03: no minister"));  // the tooltip
   CHECK(contains(attributes, "label=\"Ministerial\\nnot operating\\nfrom 2022-10-28 until 2024-02-03\""));  // short
   CHECK_FALSE(contains(now, "link-not-operating"));
+  // The key explains the dashed grey arrow only when the figure has one.
+  CHECK(contains(then, "label=\"Not operating\\n(at this date)\""));
+  CHECK_FALSE(contains(now, "Not operating"));
 }
 
 TEST_CASE("--as-of and MODEL@DATE on every command that reads a model") {
