@@ -359,6 +359,9 @@ class Resolver {
       }
     }
     sides.clear();
+    // A kind-level link never links a body of that kind to itself (a proposal may make the
+    // fixed end one of the kind: a committee abolished into a health board).
+    std::erase_if(links, [](const Link& l) { return l.from == l.to; });
   }
 
   RawModel& raw_;

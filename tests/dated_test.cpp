@@ -210,6 +210,8 @@ TEST_CASE("a proposal changes its baseline as it stood on the proposal's date") 
   CHECK(contains(result.out, "Baseline: Dated nation (tests/dated/nation.xml, as of 2023-06-01)"));
   CHECK(contains(result.out, "  - Old Committee [old-committee], National NHS body"));
   CHECK_FALSE(contains(result.out, "New Committee"));
+  // The boards' delegation to the committee does not become the new board's to itself.
+  CHECK_FALSE(contains(result.out, "One Health Board → One Health Board"));
   // A date given for the baseline wins, and the proposal keeps its own.
   const auto later = run_govmap("compare " + kNation + "@2026-11-30 " + proposal);
   CHECK(contains(later.out, "Baseline: Dated nation (tests/dated/nation.xml@2026-11-30, as of 2026-11-30)"));
