@@ -343,6 +343,7 @@ class Resolver {
     // Element i ends at slot `end`; its first slot is never before i, so the slots it writes
     // hold only elements already moved.
     std::size_t end = final_size;
+    std::vector<bool> to_itself(final_size, false);
     for (std::size_t i = kept; i-- > 0;) {
       if (targets[i] == nullptr) {
         if (--end != i) links[end] = std::move(links[i]);
@@ -356,12 +357,20 @@ class Resolver {
         Link& slot = links[end + k];
         slot = k + 1 == bodies.size() ? std::move(proto) : proto;
         (to_side ? slot.to : slot.from) = m_.bodies[bodies[k]].id;
+        to_itself[end + k] = slot.from == slot.to;
       }
     }
     sides.clear();
     // A kind-level link never links a body of that kind to itself (a proposal may make the
-    // fixed end one of the kind: a committee abolished into a health board).
-    std::erase_if(links, [](const Link& l) { return l.from == l.to; });
+    // fixed end one of the kind: a committee abolished into a health board). A link written
+    // from a body to itself stays, for the rules to report.
+    std::size_t left = 0;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (to_itself[i]) continue;
+      if (left != i) links[left] = std::move(links[i]);
+      ++left;
+    }
+    links.resize(left);
   }
 
   RawModel& raw_;
