@@ -16,9 +16,12 @@ namespace {
 std::vector<std::string> bundled_models() {
   std::vector<std::string> paths;
   for (const char* nation : {"england", "wales", "scotland", "northern-ireland"}) {
+    // A nation has one dated model (<nation>/model.xml) or models per era (<nation>/<era>/).
+    const std::string dated = std::string("models/") + nation + "/model.xml";
+    if (fs::exists(path(dated))) paths.push_back(dated);
     for (const char* era : {"2017", "2021", "current"}) {
       const std::string model = std::string("models/") + nation + "/" + era + "/model.xml";
-      if (era != std::string("2017") || fs::exists(path(model))) paths.push_back(model);  // 2017: England only
+      if (fs::exists(path(model))) paths.push_back(model);
     }
     const fs::path proposals = path(std::string("models/") + nation + "/proposals");
     std::vector<std::string> found;

@@ -254,9 +254,10 @@ TEST_CASE("the bundled models carry their dated facts") {
   CHECK(contains(ni2018.out, "not operating on 2018-06-01 (from 2017-01-09 until 2020-01-11): no Executive"));
   CHECK_FALSE(contains(run_govmap("check models/northern-ireland/current/model.xml --fail-on never").out,
                        "accountability-not-operating"));
-  const auto wales = run_govmap("compare wales/current@2024-03-31 wales/current --models models");
+  const auto wales = run_govmap("compare wales@2024-03-31 wales --models models");
   CHECK(contains(wales.out, "  + NHS Wales Joint Commissioning Committee [nhs-wales-jcc], National NHS body"));
   CHECK(contains(wales.out, "  - Welsh Health Specialised Services Committee [whssc], National NHS body"));
+  CHECK(contains(wales.out, "  - Emergency Ambulance Services Committee [easc], National NHS body"));
 }
 
 }  // namespace govmap::test

@@ -11,7 +11,7 @@ mkdir -p "$out"
 [ -d "$here/node_modules/playwright-core" ] && [ -d "$here/node_modules/axe-core" ] ||
   { echo "browser tests: npm packages missing; run scripts/setup, or (cd tests/browser && npm ci) if node_modules predates axe-core" >&2; exit 1; }
 cd "$root"
-build/govmap report examples/fife/model.xml models/wales/current/model.xml tests/compare/merge-boards.xml \
+build/govmap report examples/fife/model.xml models/wales/model.xml tests/compare/merge-boards.xml \
   -o "$out" --today 2026-01-01 >/dev/null
 cd "$here"
 GOVMAP_REPORT="$out/report.html" GOVMAP_SCREENSHOTS="$out" node --test --test-reporter=spec report.test.mjs

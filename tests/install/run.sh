@@ -37,8 +37,12 @@ cd "$work"
 step "govmap models lists the installed baselines first"
 run "$govmap" models
 for nation in england wales scotland northern-ireland; do
-  expect "$models/$nation/2021/model.xml"
-  expect "$models/$nation/current/model.xml"
+  if [ -f "$models/$nation/model.xml" ]; then  # one dated model
+    expect "$models/$nation/model.xml"
+  else
+    expect "$models/$nation/2021/model.xml"
+    expect "$models/$nation/current/model.xml"
+  fi
 done
 [ "$(head -n 1 "$tmp/out")" = "$models:" ] || fail "the installed models are not first on the search path: $(head -n 1 "$tmp/out")"
 
