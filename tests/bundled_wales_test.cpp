@@ -1,0 +1,81 @@
+// Wales as one dated model (models/wales/model.xml, issue 14): read at a date, it holds the
+// bodies that existed then. The dates are the model's sourced changes (its header comment):
+// the Gwent PSB merger (1 October 2021), the Regional Integration Fund (1 April 2022), Llais
+// (1 April 2023), the later PSB mergers (May and June 2023) and the NHS Wales Joint
+// Commissioning Committee (1 April 2024).
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "engine/loader.h"
+#include "tests/test_support.h"
+
+namespace govmap::test {
+namespace {
+
+Model wales_at(const std::string& date) {
+  DiagnosticSink sink;
+  LoadOptions options;
+  options.as_of = date;
+  auto model = load_model(path("models/wales/model.xml"), sink, options);
+  REQUIRE_MESSAGE(model, "models/wales/model.xml at " << date);
+  CHECK_MESSAGE(sink.all().empty(), "diagnostics at " << date);
+  return *model;
+}
+
+int bodies_of_kind(const Model& model, const std::string& kind) {
+  int n = 0;
+  for (const auto& b : model.bodies) {
+    if (b.kind == kind) n += b.count;
+  }
+  return n;
+}
+
+/// The ids of `ids` that the model holds.
+std::vector<std::string> present(const Model& model, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    if (model.find_body(id) != nullptr) out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Wales: the public services boards merge on their dates, 19 to 15 to 13") {
+  CHECK(bodies_of_kind(wales_at("2021-09-30"), "public-service-board") == 19);
+  CHECK(bodies_of_kind(wales_at("2021-10-01"), "public-service-board") == 15);  // Gwent
+  CHECK(bodies_of_kind(wales_at("2023-05-18"), "public-service-board") == 14);  // Cwm Taf Morgannwg
+  CHECK(bodies_of_kind(wales_at("2023-06-20"), "public-service-board") == 13);  // Flintshire and Wrexham
+  const std::vector<std::string> gwent = {"psb-newport", "psb-gwent"};
+  CHECK(present(wales_at("2021-09-30"), gwent) == std::vector<std::string>{"psb-newport"});
+  CHECK(present(wales_at("2021-10-01"), gwent) == std::vector<std::string>{"psb-gwent"});
+}
+
+TEST_CASE("Wales: the national bodies of each period, and their successors") {
+  const std::vector<std::string> ids = {"whssc",   "easc", "nhs-wales-jcc",  "integrated-care-fund", "transformation-fund",
+                                        "regional-integration-fund", "community-health-councils", "llais", "dhcw"};
+  CHECK(present(wales_at("2020-06-01"), ids) ==
+        std::vector<std::string>{"whssc", "easc", "integrated-care-fund", "transformation-fund", "community-health-councils"});
+  CHECK(present(wales_at("2021-12-01"), ids) == std::vector<std::string>{"whssc", "easc", "integrated-care-fund",
+                                                                         "transformation-fund", "community-health-councils",
+                                                                         "dhcw"});
+  CHECK(present(wales_at("2023-06-01"), ids) ==
+        std::vector<std::string>{"whssc", "easc", "regional-integration-fund", "llais", "dhcw"});
+  CHECK(present(wales_at("2026-11-30"), ids) ==
+        std::vector<std::string>{"nhs-wales-jcc", "regional-integration-fund", "llais", "dhcw"});
+}
+
+TEST_CASE("Wales: the 2021 report's claims are checked in 2021 and not after the facts changed") {
+  const auto at2021 = run_govmap("stats models/wales/model.xml --as-of 2021-09-30");
+  CHECK(at2021.out.find("  holds          wales-19-psbs ") != std::string::npos);
+  const auto now = run_govmap("stats wales --models models");
+  CHECK(now.out.find("wales-19-psbs") == std::string::npos);
+  CHECK(now.out.find("wales-icf-129m") == std::string::npos);
+  CHECK(now.out.find("  holds          wales-13-psbs ") != std::string::npos);
+  CHECK(now.out.find("  holds          wales-rif-144m ") != std::string::npos);
+}
+
+}  // namespace govmap::test
