@@ -1,8 +1,8 @@
 // Wales as one dated model (models/wales/model.xml, issue 14): read at a date, it holds the
-// bodies that existed then. The dates are the model's sourced changes (its header comment):
-// the Gwent PSB merger (1 October 2021), the Regional Integration Fund (1 April 2022), Llais
-// (1 April 2023), the later PSB mergers (May and June 2023) and the NHS Wales Joint
-// Commissioning Committee (1 April 2024).
+// bodies that existed then. The dates are the model's sourced changes (its header comment): the
+// Senedd's name (6 May 2020), the Gwent PSB merger (1 October 2021), the Regional Integration
+// Fund (1 April 2022), Llais (1 April 2023), the later PSB mergers (May and June 2023), the NHS
+// Wales Joint Commissioning Committee (1 April 2024), and the GP practice counts read.
 
 #include <string>
 #include <vector>
@@ -66,6 +66,17 @@ TEST_CASE("Wales: the national bodies of each period, and their successors") {
         std::vector<std::string>{"whssc", "easc", "regional-integration-fund", "llais", "dhcw"});
   CHECK(present(wales_at("2026-11-30"), ids) ==
         std::vector<std::string>{"nhs-wales-jcc", "regional-integration-fund", "llais", "dhcw"});
+}
+
+TEST_CASE("Wales: versions of one body, the Senedd's name and the count of GP practices, by date") {
+  CHECK(wales_at("2020-05-05").find_body("senedd")->name == "National Assembly for Wales");
+  CHECK(wales_at("2020-05-06").find_body("senedd")->name == "Senedd Cymru (Welsh Parliament)");
+  CHECK(wales_at("2021-12-01").find_body("gp-practices")->count == 403);  // 30 June 2020, an estimate for 2021
+  CHECK(wales_at("2023-06-01").find_body("gp-practices")->count == 383);  // December 2022
+  CHECK(wales_at("2026-11-30").find_body("gp-practices")->count == 374);  // end of 2023
+  const auto renamed = run_govmap("compare wales@2020-05-05 wales@2020-05-06 --models models");
+  CHECK(renamed.out.find("  ~ Senedd Cymru (Welsh Parliament) [senedd]: name: 'National Assembly for Wales' → "
+                         "'Senedd Cymru (Welsh Parliament)'\n") != std::string::npos);
 }
 
 TEST_CASE("Wales: the 2021 report's claims are checked in 2021 and not after the facts changed") {
