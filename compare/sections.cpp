@@ -85,7 +85,7 @@ std::vector<ChangeList> structural_changes(const CheckedModel& checked_base, con
   for (const auto& [b, q] : d.successions) {
     items.push_back(fmt::format("{} → {}", body_label(base.bodies[b]), body_label(prop.bodies[q])));
   }
-  add("Bodies succeeded (merged, split, abolished with a successor, or renamed)", std::exchange(items, {}));
+  add("Bodies succeeded (merged, split, abolished with a successor, renamed, or replaced)", std::exchange(items, {}));
   for (const auto& ch : d.changed_bodies) {
     items.push_back("~ " + body_label(prop.bodies[ch.match.proposal]) + ": " + field_changes(ch.fields));
   }

@@ -246,6 +246,7 @@ bool Loader::date_baseline() {
       options_.as_of.empty() || (options_.as_of_at_most && options_.as_of > m.stated_as_of) ? m.stated_as_of : options_.as_of;
   if (date.empty()) return true;  // no as-of on the proposal: reported already
   m.files = files_;
+  check_predecessors();  // while every body of every date is there
   DatePass pass(raw_, sink_);
   pass.check();
   if (sink_.has_errors()) return false;

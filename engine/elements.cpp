@@ -131,6 +131,7 @@ void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_pres
   if (!only_present || a.has("duties")) body.duties = a.words("duties");
   if (!only_present || a.has("functions")) body.functions = a.words("functions");
   if (!only_present || a.has("covers")) body.covers = a.words("covers");
+  if (!only_present || a.has("predecessors")) body.predecessors = a.words("predecessors");
 }
 
 void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
@@ -149,6 +150,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
     status_given_.pop_back();
     return;
   }
+  if (!body.predecessors.empty()) written_predecessors_.push_back({body.id, body.predecessors, a.at("predecessors")});
   for (auto child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     if (std::string_view(child.name()) == "suppress") {

@@ -23,7 +23,7 @@ inline const std::vector<std::string> kProvenance = {"source", "evidence", "conf
 inline const std::vector<std::string> kVerbProvenance = {"source", "evidence", "confidence", "note"};
 inline const std::vector<std::string> kBodyAttributes = {
     "id", "name", "kind", "status", "sector", "code", "part-of", "count", "elected",
-    "powers", "duties", "functions", "covers"};
+    "powers", "duties", "functions", "covers", "predecessors"};
 inline const std::vector<std::string> kLinkAttributes = {"id", "from", "to", "from-kind", "to-kind"};
 inline const std::vector<std::string> kClaimParameters = {"kind", "status", "body", "voting",
                                                           "nominated-by", "by", "sliver",
@@ -158,6 +158,9 @@ class Loader {
   std::optional<std::vector<std::string>> leaf_areas(const std::vector<std::string>& names, Location at);
   /// Reports a proposal's own references to bodies it removed, merged, split or renamed.
   void check_successors();
+  /// Reports written `predecessors` that name no body of the model (at any date: it runs
+  /// before dates are applied) or the body itself.
+  void check_predecessors();
   void remove_body(const std::string& id);
 
   std::optional<Model> finish(bool read_ok);
@@ -178,6 +181,12 @@ class Loader {
   std::vector<bool> status_given_;
   std::unordered_map<std::string, std::size_t> seat_ids_, link_ids_, claim_ids_;
   std::set<std::pair<std::string, std::string>> dated_ids_;  // (what, id) first written dated
+  struct WrittenPredecessors {
+    std::string body;
+    std::vector<std::string> predecessors;
+    Location at;
+  };
+  std::vector<WrittenPredecessors> written_predecessors_;  // not yet checked
   std::vector<Location> source_where_, area_where_, body_where_, person_where_, post_where_,
       seat_where_, link_where_, claim_where_;
   std::set<std::string> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;

@@ -273,4 +273,23 @@ void Loader::check_successors() {
   for (const auto& s : model().suppressions) check(s.subject, s.location, "subject");
 }
 
+void Loader::check_predecessors() {
+  if (written_predecessors_.empty()) return;
+  std::set<std::string> bodies;  // sorted, so the hint is the same on every run
+  for (const Body& b : model().bodies) bodies.insert(b.id);
+  for (const auto& written : written_predecessors_) {
+    for (const std::string& id : written.predecessors) {
+      if (id == written.body) {
+        sink_.error(*files_, written.at, fmt::format("body '{}' names itself as its predecessor", id), "bad-value");
+      } else if (bodies.count(id) == 0) {
+        sink_.error(*files_, written.at,
+                    fmt::format("predecessor '{}' is no body of this model at any date{}", id,
+                                did_you_mean(id, std::vector<std::string>(bodies.begin(), bodies.end()))),
+                    "dangling-ref");
+      }
+    }
+  }
+  written_predecessors_.clear();
+}
+
 }  // namespace govmap::detail

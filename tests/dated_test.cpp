@@ -172,6 +172,8 @@ TEST_CASE("compare takes two dates of one model") {
   CHECK(contains(result.out, "== Later model: Dated nation (tests/dated/nation.xml@2026-11-30, as of 2026-11-30) =="));
   CHECK(contains(result.out, "Bodies added (1):\n  + New Committee [new-committee], National NHS body"));
   CHECK(contains(result.out, "Bodies removed (1):\n  - Old Committee [old-committee], National NHS body"));
+  // The new committee names the old one as its predecessor: a succession, findings carried over.
+  CHECK(contains(result.out, "renamed, or replaced) (1):\n  Old Committee [old-committee] → New Committee [new-committee]"));
   CHECK(contains(result.out, "bodies with no accountability route                         4                    0         -4"));
   CHECK(contains(result.out, "Links changed (1):\n  ~ accountability Department of Health → Parliament (ministerial): "
                              "operating: 'not operating from 2022-10-28 until 2024-02-03' → 'operating'"));
