@@ -90,3 +90,22 @@ TEST_CASE("Wales: the 2021 report's claims are checked in 2021 and not after the
 }
 
 }  // namespace govmap::test
+
+namespace govmap::test {
+
+TEST_CASE("Wales between 2021 and today: each body that replaced others is listed as their successor") {
+  const auto result = run_govmap("compare models/wales/model.xml@2021-12-01 models/wales/model.xml");
+  REQUIRE(result.exit_code == 0);
+  for (const char* succession :
+       {"Welsh Health Specialised Services Committee [whssc] → NHS Wales Joint Commissioning Committee [nhs-wales-jcc]",
+        "Emergency Ambulance Services Committee [easc] → NHS Wales Joint Commissioning Committee [nhs-wales-jcc]",
+        "Integrated Care Fund [integrated-care-fund] → Health and Social Care Regional Integration Fund",
+        "Community health councils [community-health-councils] → Llais",
+        "Bridgend Public Services Board [psb-bridgend] → Cwm Taf Morgannwg Public Services Board",
+        "Wrexham Public Services Board [psb-wrexham] → Flintshire and Wrexham Public Services Board"}) {
+    CAPTURE(succession);
+    CHECK(result.out.find(succession) != std::string::npos);
+  }
+}
+
+}  // namespace govmap::test
