@@ -2,7 +2,7 @@
 """Writes population-estimates.csv beside this file: an ESTIMATED mid-2020 population for each
 part of a local government district lying in a health and social care trust (the areas of
 import.xml). Run from the repository root:
-    python3 models/northern-ireland/current/derive-population.py
+    python3 models/northern-ireland/derive-population.py
 
 What is measured and what is estimated:
   * Trust totals are NISRA's mid-2020 estimates (data/raw/demographr_age_gender_hsct20_ni.csv);
