@@ -25,7 +25,7 @@ const char* const kNationModels[] = {
     "models/england/2021/model.xml",  "models/england/current/model.xml",
     "models/wales/model.xml",
     "models/scotland/2021/model.xml", "models/scotland/current/model.xml",
-    "models/northern-ireland/2021/model.xml", "models/northern-ireland/current/model.xml",
+    "models/northern-ireland/model.xml",
 };
 
 void render_once(benchmark::State& state, const Model& model, const ViewOptions& options) {

@@ -67,14 +67,14 @@ TEST_CASE("England current: NHS Frimley ICB's parts follow their councils") {
   CHECK(icbs_of(*model, geography, "E10000012") == std::vector<std::string>{"icb26-essex"});
 }
 
-TEST_CASE("Northern Ireland current trusts carry NISRA's mid-2020 totals and its LCGs their trust's footprint") {
-  const auto [model, diagnostics] = load(path("models/northern-ireland/current/model.xml"));
+TEST_CASE("Northern Ireland today: trusts carry NISRA's mid-2020 totals and its LCGs their trust's footprint") {
+  const auto [model, diagnostics] = load(path("models/northern-ireland/model.xml"));
   REQUIRE(model.has_value());
   const Geography geography(*model);
   // NISRA mid-2020 estimates by trust (data/raw/demographr_age_gender_hsct20_ni.csv).
   const std::map<std::string, double> nisra = {
       {"BHSCT", 359230}, {"NHSCT", 480194}, {"SEHSCT", 364191}, {"SHSCT", 388688}, {"WHSCT", 303207}};
-  CHECK(run_govmap("stats models/northern-ireland/current/model.xml").out.find("population: 1,895,510") !=
+  CHECK(run_govmap("stats models/northern-ireland/model.xml").out.find("population: 1,895,510") !=
         std::string::npos);
   for (const auto& [trust, population] : nisra) {
     CAPTURE(trust);

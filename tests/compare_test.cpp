@@ -171,7 +171,7 @@ TEST_CASE("a proposal naming a body by words of its name is shown the bodies so 
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "merge.xml").string();
   std::ofstream(file) << "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" as-of=\"2027-04-01\" "
-                         "status=\"proposed\" extends=\"northern-ireland/current\">\n"
+                         "status=\"proposed\" extends=\"northern-ireland\">\n"
                          "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n</govmap>\n";
   const auto r = run_govmap("validate " + file + " --models models");
   CHECK(r.exit_code == 2);

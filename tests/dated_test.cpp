@@ -248,13 +248,13 @@ TEST_CASE("the names of the old per-date folders still find a nation's one model
 }
 
 TEST_CASE("the bundled models carry their dated facts") {
-  const auto ni = run_govmap("check northern-ireland/current@2023-06-01 --models models --fail-on never");
+  const auto ni = run_govmap("check northern-ireland@2023-06-01 --models models --fail-on never");
   CHECK(contains(ni.out,
                  "Department of Health (Northern Ireland)'s ministerial accountability to Northern Ireland Assembly is "
                  "not operating on 2023-06-01 (from 2022-10-28 until 2024-02-03): no ministers"));
-  const auto ni2018 = run_govmap("check models/northern-ireland/2021/model.xml --as-of 2018-06-01 --fail-on never");
+  const auto ni2018 = run_govmap("check models/northern-ireland/model.xml --as-of 2018-06-01 --fail-on never");
   CHECK(contains(ni2018.out, "not operating on 2018-06-01 (from 2017-01-09 until 2020-01-11): no Executive"));
-  CHECK_FALSE(contains(run_govmap("check models/northern-ireland/current/model.xml --fail-on never").out,
+  CHECK_FALSE(contains(run_govmap("check models/northern-ireland/model.xml --fail-on never").out,
                        "accountability-not-operating"));
   const auto wales = run_govmap("compare wales@2024-03-31 wales --models models");
   CHECK(contains(wales.out, "  + NHS Wales Joint Commissioning Committee [nhs-wales-jcc], National NHS body"));
