@@ -53,6 +53,16 @@ TEST_CASE("Northern Ireland: the HSCB until 1 April 2022, the Department's SPPG 
   CHECK(present(ni_at("2023-06-01"), ids) == std::vector<std::string>{"sppg", "aipb-SHSCT"});
 }
 
+TEST_CASE("Northern Ireland: compare between 2021 and today lists the HSCB's succession and the LCGs' new form") {
+  const auto r = run_govmap("compare northern-ireland@2021-12-01 northern-ireland --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  Health and Social Care Board [hscb] → Strategic Planning and Performance Group (Department of "
+                   "Health) [sppg]\n") != std::string::npos);
+  CHECK(r.out.find("  ~ Local commissioning group for the Belfast Health and Social Care Trust area [lcg-BHSCT]: "
+                   "status: 'statutory-committee' → 'statutory'") != std::string::npos);
+  CHECK(r.out.find("  ~ GP practices (independent contractors) [gp-practices]: count: '319' → '305'") != std::string::npos);
+}
+
 TEST_CASE("Northern Ireland: the local commissioning groups change legal form, not footprint, in 2022") {
   const Model before = ni_at("2021-12-01");
   const Model after = ni_at("2026-11-30");
