@@ -246,6 +246,13 @@ bool Loader::date_baseline() {
       options_.as_of.empty() || (options_.as_of_at_most && options_.as_of > m.stated_as_of) ? m.stated_as_of : options_.as_of;
   if (date.empty()) return true;  // no as-of on the proposal: reported already
   m.files = files_;
+  if (!baseline_since_.empty() && date < baseline_since_) {
+    sink_.warning(*files_, m.as_of_location,
+                  fmt::format("the baseline is read as of {}, before the earliest date it describes ({}): "
+                              "earlier facts are not known to it",
+                              date, baseline_since_),
+                  "before-since");
+  }
   check_predecessors();  // while every body of every date is there
   DatePass pass(raw_, sink_);
   pass.check();
@@ -305,6 +312,13 @@ void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, 
                    "after-as-of");
     }
     m.as_of = as_of;
+  }
+  if (!m.since.empty() && m.as_of < m.since) {
+    sink.warning(*m.files, m.since_location,
+                 fmt::format("reading the model as of {}, before the earliest date it describes ({}): earlier "
+                             "facts are not known to it",
+                             m.as_of, m.since),
+                 "before-since");
   }
   // A current model read at an earlier date shows the nation as it was then.
   if (m.status == ModelStatus::Current && m.as_of < m.stated_as_of) m.status = ModelStatus::Historical;

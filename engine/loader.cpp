@@ -104,7 +104,7 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
 }
 
 bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, FileRole role) {
-  const auto root_names = names_of({"version", "id", "nation", "title", "as-of", "status",
+  const auto root_names = names_of({"version", "id", "nation", "title", "as-of", "since", "status",
                                     "extends", "vocabulary", "source"});
   AttributeReader a(*files_, file, root, sink_, root_names);
   const std::string version = a.text("version", true);
@@ -122,13 +122,21 @@ bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, FileRole 
     }
     return true;
   }
-  if (role == FileRole::Baseline) return read_baseline(file, a);  // a chain: the baseline's own baseline
+  if (role == FileRole::Baseline) {
+    baseline_since_ = std::max(baseline_since_, a.date("since"));
+    return read_baseline(file, a);  // a chain: the baseline's own baseline
+  }
   Model& m = model();
   m.id = a.id("id", true);
   m.nation = a.text("nation", true);
   m.title = a.text("title", true);
   m.as_of = m.stated_as_of = a.date("as-of", true);
   m.as_of_location = a.at("as-of");
+  m.since = a.date("since");
+  m.since_location = a.at("since");
+  if (!m.since.empty() && !m.as_of.empty() && m.as_of < m.since) {
+    sink_.error(*files_, m.since_location, fmt::format("since=\"{}\" is after as-of=\"{}\"", m.since, m.as_of), "bad-date");
+  }
   const std::string status = a.text("status", true);
   if (auto parsed = parse_model_status(status)) {
     m.status = *parsed;

@@ -187,6 +187,7 @@ class Loader {
     Location at;
   };
   std::vector<WrittenPredecessors> written_predecessors_;  // not yet checked
+  std::string baseline_since_;  // the latest `since` of the baseline chain: the earliest date it describes
   std::vector<Location> source_where_, area_where_, body_where_, person_where_, post_where_,
       seat_where_, link_where_, claim_where_;
   std::set<std::string> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;

@@ -174,6 +174,9 @@ struct Model {
   /// The root's as-of as written (the date the model was last brought up to date), and where.
   std::string stated_as_of;
   Location as_of_location;
+  /// The root's since: the earliest date the model describes (empty: not stated), and where.
+  std::string since;
+  Location since_location;
   std::string extends_path;  // the file `extends` resolved to (a path or a named model's file)
   ModelStatus status = ModelStatus::Current;
   std::vector<std::string> model_sources;

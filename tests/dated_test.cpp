@@ -225,6 +225,23 @@ TEST_CASE("a proposal changes its baseline as it stood on the proposal's date") 
   CHECK(contains(report.out, "One joint body (proposal of June 2023), against Wales, as of 2023-06-01"));
 }
 
+TEST_CASE("a model read before the earliest date it describes says so") {
+  std::string diagnostics;
+  REQUIRE(load_at("2019-06-01", &diagnostics));
+  CHECK(contains(diagnostics, "tests/dated/nation.xml:11:111: warning: reading the model as of 2019-06-01, before the "
+                              "earliest date it describes (2020-01-01): earlier facts are not known to it [before-since]"));
+  REQUIRE(load_at("2020-01-01", &diagnostics));
+  CHECK_FALSE(contains(diagnostics, "before-since"));
+  // A proposal dated before its baseline's earliest date reads a baseline that cannot know it.
+  const std::string dir = out_dir("early-proposal");
+  std::ofstream(dir + "/early.xml") << R"(<govmap version="1" id="early" nation="wales" title="Early" as-of="2018-01-01"
+        status="proposed" extends=")" << path(kNation) << R"("/>)";
+  const auto early = run_govmap("validate " + dir + "/early.xml");
+  CHECK(early.exit_code == 0);
+  CHECK(contains(early.err, "warning: the baseline is read as of 2018-01-01, before the earliest date it describes "
+                            "(2020-01-01): earlier facts are not known to it [before-since]"));
+}
+
 TEST_CASE("the names of the old per-date folders still find a nation's one model, with a note") {
   const std::string models = out_dir("renamed");
   fs::create_directories(models + "/dated-land");  // a name no bundled model has
