@@ -80,6 +80,8 @@ class DatePass {
     for (const Post& p : m_.posts) {
       refers(p.provenance, "post", p.id, p.of, "of");
       refers(p.provenance, "post", p.id, p.holder, "holder");
+      refers(p.provenance, "post", p.id, p.replaces, "replaces");
+      for (const std::string& body : p.for_bodies) refers(p.provenance, "post", p.id, body, "for");
     }
     for (const Seat& s : m_.seats) {
       refers(s.provenance, "seat", s.id, s.body, "body");

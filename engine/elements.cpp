@@ -190,9 +190,10 @@ void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_,
-                    with(names_of({"id", "title", "of", "of-kind", "holder", "shared"}), kProvenance));
+                    with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}),
+                         kProvenance));
   Post p{a.id("id", true), a.text("title", true), a.id("of"), a.id("holder"), a.text("of-kind"), "", false,
-         provenance(a)};
+         provenance(a), a.id("replaces"), a.words("for")};
   if (auto shared = a.boolean("shared")) p.shared = *shared;
   if (!p.of.empty() && !p.of_kind.empty()) {
     sink_.error(*files_, a.at("of-kind"), "a post gives 'of' (a body) or 'of-kind' (a template), not both",

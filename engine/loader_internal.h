@@ -57,6 +57,11 @@ struct RawModel {
 /// Most links that kind-level links may stand for in one model (models/FORMAT.md, "Limits").
 inline constexpr std::size_t kMaxExpandedLinks = 1'000'000;
 
+/// Checks the shared posts (<post replaces="TEMPLATE" for="BODY …">, engine/shared_posts.cpp):
+/// the template exists, each body exists and is of its kind, and no body has two at once.
+/// Runs before apply_dates(), so every date is checked whatever date the model is read at.
+void check_shared_posts(const RawModel& raw, DiagnosticSink& sink);
+
 /// Checks the dates of every element (each reference must exist whenever the element does)
 /// and leaves out what is not in force at the date the model is read at: `as_of`, or the
 /// model's own as-of when empty, warning when it is after that unless `at_most` (then the

@@ -4,6 +4,7 @@
 // the body it is part of, its partners, or else the bodies whose footprint overlaps its own.
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -36,6 +37,9 @@ class Expander {
 
   void run() {
     for (std::size_t i = 0; i < m_.bodies.size(); ++i) by_kind_[m_.bodies[i].kind].push_back(i);
+    for (const Post& post : m_.posts) {
+      for (const std::string& body : post.for_bodies) overrides_[{post.replaces, body}] = post.id;
+    }
     for (const Link& link : m_.links) {
       if (link.kind != LinkKind::Partner) continue;
       const auto from = m_.body_index.find(link.from), to = m_.body_index.find(link.to);
@@ -49,6 +53,13 @@ class Expander {
   }
 
  private:
+  /// The post a template's seat resolves to for body `of`: the shared post that replaces the
+  /// template there, else "<template>@<of>".
+  std::string post_for(const Post& templ, const std::string& of) const {
+    const auto it = overrides_.find({templ.id, of});
+    return it != overrides_.end() ? it->second : templ.id + "@" + of;
+  }
+
   const Post* template_post(const std::string& id) const {
     const auto it = templates_.find(id);
     return it == templates_.end() ? nullptr : &it->second;
@@ -67,8 +78,9 @@ class Expander {
       if (bodies != by_kind_.end()) {
         for (std::size_t b : bodies->second) {
           const Body& of = m_.bodies[b];
+          if (overrides_.count({post.id, of.id}) != 0) continue;  // a shared post stands in
           posts.push_back(Post{post.id + "@" + of.id, post_title(post.title, of), of.id, "", "", post.id,
-                               post.shared, post.provenance});
+                               post.shared, post.provenance, "", {}});
         }
       }
       templates_.emplace(post.id, std::move(post));
@@ -150,7 +162,7 @@ class Expander {
       for (std::size_t p : partners) {
         Seat& s = add(seat, out);
         s.body = m_.bodies[b].id;
-        if (holder != nullptr) s.holder = holder->id + "@" + m_.bodies[p].id;
+        if (holder != nullptr) s.holder = post_for(*holder, m_.bodies[p].id);
         if (!seat.nominated_by_kind.empty()) s.nominated_by = m_.bodies[p].id;
       }
     }
@@ -200,6 +212,7 @@ class Expander {
   std::unordered_map<std::string, std::vector<std::size_t>> by_kind_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> partners_;
   std::unordered_map<std::string, Post> templates_;
+  std::map<std::pair<std::string, std::string>, std::string> overrides_;  // (template, body) -> shared post
   std::unique_ptr<Geography> geography_;
 };
 

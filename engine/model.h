@@ -113,6 +113,11 @@ struct Post {
   /// may be any of them.
   bool shared = false;
   Provenance provenance;
+  /// As written, a post that stands in for the template `replaces` for the bodies `for_bodies`
+  /// (a director of public health two councils share): those bodies get this post instead of
+  /// "<template>@<body>" (models/FORMAT.md, "Shared posts"). Empty for other posts.
+  std::string replaces;
+  std::vector<std::string> for_bodies;
 };
 
 struct Seat {

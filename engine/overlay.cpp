@@ -131,7 +131,15 @@ void Loader::re_point(const std::string& old_id, const std::string& new_id) {
     swap(s.body, s.provenance.location);
     swap(s.nominated_by, s.provenance.location);
   }
-  for (auto& p : model().posts) swap(p.of, p.provenance.location);
+  for (auto& p : model().posts) {
+    swap(p.of, p.provenance.location);
+    std::vector<std::string> serves;  // bodies a shared post serves that merged count once
+    for (auto& body : p.for_bodies) {
+      swap(body, p.provenance.location);
+      if (std::find(serves.begin(), serves.end(), body) == serves.end()) serves.push_back(body);
+    }
+    p.for_bodies = std::move(serves);
+  }
   for (auto& b : model().bodies) swap(b.part_of, b.provenance.location);
   for (auto& s : model().suppressions) swap(s.subject, s.location);
   for (auto& c : model().claims) {
@@ -247,6 +255,7 @@ void Loader::remove_body(const std::string& id) {
   std::erase_if(raw_.coverage, [&](const RawCoverage& c) { return mentions(c.body); });
   for (auto& s : m.seats) if (s.nominated_by == id) s.nominated_by.clear();
   for (auto& p : m.posts) if (p.of == id) p.of.clear();
+  for (auto& p : m.posts) std::erase(p.for_bodies, id);
 }
 
 void Loader::check_successors() {
@@ -268,7 +277,10 @@ void Loader::check_successors() {
     check(s.body, s.provenance.location, "body");
     check(s.nominated_by, s.provenance.location, "nominated-by");
   }
-  for (const auto& p : model().posts) check(p.of, p.provenance.location, "of");
+  for (const auto& p : model().posts) {
+    check(p.of, p.provenance.location, "of");
+    for (const auto& body : p.for_bodies) check(body, p.provenance.location, "for");
+  }
   for (const auto& b : model().bodies) check(b.part_of, b.provenance.location, "part-of");
   for (const auto& s : model().suppressions) check(s.subject, s.location, "subject");
 }

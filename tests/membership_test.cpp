@@ -79,3 +79,41 @@ TEST_CASE("compare counts the posts sitting on several boards before and after")
 }
 
 }  // namespace govmap::test
+
+namespace govmap::test {
+namespace {
+
+/// "<seat body> <holder>" per seat, and the ids of the posts, of the shared-post fixture read at
+/// `as_of`.
+std::pair<std::vector<std::string>, std::vector<std::string>> shared_post_fixture(const std::string& as_of) {
+  DiagnosticSink sink;
+  LoadOptions options;
+  options.as_of = as_of;
+  const auto model = load_model(path("tests/rules/board/interlock.shared-post.xml"), sink, options);
+  REQUIRE(model);
+  std::vector<std::string> seats, posts;
+  for (const Seat& s : model->seats) seats.push_back(s.body + " " + s.holder);
+  for (const Post& p : model->posts) posts.push_back(p.id);
+  return {seats, posts};
+}
+
+}  // namespace
+
+TEST_CASE("a shared post holds the template's seats of the bodies it serves, and they get no post of their own") {
+  const auto [seats, posts] = shared_post_fixture("");
+  CHECK(seats == std::vector<std::string>{"hwb-a dph-abcd", "hwb-b dph-abcd", "hwb-c dph-abcd", "hwb-d dph-abcd",
+                                          "hwb-e dph-ef", "hwb-f dph-ef", "hwb-g dph@g", "hwb-h dph@h",
+                                          "hwb-i dph@i"});
+  CHECK(posts == std::vector<std::string>{"dph@g", "dph@h", "dph@i", "dph-abcd", "dph-ef"});
+}
+
+TEST_CASE("outside its dates a shared post gives way to each body's own post") {
+  // Read in 2019, G and H shared a director (until 2020) and A to D did not yet (from 2020).
+  const auto [seats, posts] = shared_post_fixture("2019-06-01");
+  CHECK(seats == std::vector<std::string>{"hwb-a dph@a", "hwb-b dph@b", "hwb-c dph@c", "hwb-d dph@d",
+                                          "hwb-e dph-ef", "hwb-f dph-ef", "hwb-g dph-gh", "hwb-h dph-gh",
+                                          "hwb-i dph@i"});
+  CHECK(std::count(posts.begin(), posts.end(), "dph@g") == 0);
+}
+
+}  // namespace govmap::test
