@@ -255,7 +255,10 @@ void Loader::remove_body(const std::string& id) {
   std::erase_if(raw_.coverage, [&](const RawCoverage& c) { return mentions(c.body); });
   for (auto& s : m.seats) if (s.nominated_by == id) s.nominated_by.clear();
   for (auto& p : m.posts) if (p.of == id) p.of.clear();
-  for (auto& p : m.posts) std::erase(p.for_bodies, id);
+  for (auto& p : m.posts) {
+    // A shared post left serving no body is a post of its own body only.
+    if (std::erase(p.for_bodies, id) > 0 && p.for_bodies.empty()) p.replaces.clear();
+  }
 }
 
 void Loader::check_successors() {
