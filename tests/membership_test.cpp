@@ -117,3 +117,23 @@ TEST_CASE("outside its dates a shared post gives way to each body's own post") {
 }
 
 }  // namespace govmap::test
+
+namespace govmap::test {
+
+TEST_CASE("a proposal removing the bodies a shared post serves leaves it serving the rest, or none") {
+  const auto [model, text] = load(path("tests/loader/membership/remove-shared.xml"));
+  REQUIRE(model);
+  CHECK(text.empty());
+  const Post& ef = model->posts[model->post_index.at("dph-ef")];
+  CHECK(ef.for_bodies.empty());
+  CHECK(ef.replaces.empty());
+  const Post& abcd = model->posts[model->post_index.at("dph-abcd")];
+  CHECK(abcd.for_bodies == std::vector<std::string>{"a", "b", "d"});
+  std::vector<std::string> held;
+  for (const Seat& s : model->seats) {
+    if (s.holder == "dph-abcd") held.push_back(s.body);
+  }
+  CHECK(held == std::vector<std::string>{"hwb-a", "hwb-b", "hwb-d"});
+}
+
+}  // namespace govmap::test
