@@ -137,3 +137,15 @@ TEST_CASE("a proposal removing the bodies a shared post serves leaves it serving
 }
 
 }  // namespace govmap::test
+
+namespace govmap::test {
+
+TEST_CASE("a proposal merging two bodies a shared post serves leaves the post serving the merged body once") {
+  const auto [model, text] = load(path("tests/loader/membership/merge-shared.xml"));
+  REQUIRE(model);
+  CHECK(text.empty());
+  const Post& abcd = model->posts[model->post_index.at("dph-abcd")];
+  CHECK(abcd.for_bodies == std::vector<std::string>{"a", "c", "d"});
+}
+
+}  // namespace govmap::test
