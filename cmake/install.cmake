@@ -24,7 +24,7 @@ string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "govmap models how UK health and social care is governed (bodies, areas, board seats, funding "
     "and accountability links) as plain XML, checks the models with rules, draws funding and "
     "accountability diagrams and compares reform proposals with their baseline. Bundled models "
-    "of England, Wales, Scotland and Northern Ireland (2021 and current) are included.")
+    "of England, Wales, Scotland and Northern Ireland (2021 and today, England also 2017) are included.")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

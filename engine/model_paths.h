@@ -15,7 +15,7 @@ namespace govmap {
 /// `option_dirs` are the --models arguments; `env` is GOVMAP_MODELS (may be empty).
 std::vector<std::string> model_search_path(const std::vector<std::string>& option_dirs, const std::string& env);
 
-/// Whether `reference` reads as a model name ("england/current", "wales/2021") rather than a
+/// Whether `reference` reads as a model name ("england/current", "wales") rather than a
 /// path: no ".xml" ending, not absolute, no "." or ".." part.
 bool is_model_name(const std::string& reference);
 
