@@ -24,7 +24,7 @@ namespace {
 const char* const kNationModels[] = {
     "models/england/2021/model.xml",  "models/england/current/model.xml",
     "models/wales/model.xml",
-    "models/scotland/2021/model.xml", "models/scotland/current/model.xml",
+    "models/scotland/model.xml",
     "models/northern-ireland/model.xml",
 };
 

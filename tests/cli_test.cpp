@@ -145,7 +145,7 @@ TEST_CASE("models lists the four nations' models with their files") {
       CHECK_MESSAGE(r.out.find(" models/" + name + "/model.xml\n") != std::string::npos, name);
     }
   }
-  CHECK(r.out.find("  scotland/2021              scotland          2021-12-01  Funding and accountability") !=
+  CHECK(r.out.find("  scotland                   scotland          2026-11-30  Funding and accountability") !=
         std::string::npos);
   CHECK(r.out.find(" models/england/2017/model.xml\n") != std::string::npos);  // the NAO-era England
   CHECK(r.out.find("proposals") == std::string::npos);  // proposals are not baselines to extend
@@ -170,11 +170,11 @@ TEST_CASE("models refuses a --models folder that does not exist") {
 TEST_CASE("models reads GOVMAP_MODELS after --models, warns about a broken model.xml and marks hidden names") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("govmap-models-" + std::to_string(::getpid()));
-  for (const char* name : {"mine", "broken", "scotland/current"}) fs::create_directories(dir / name);
+  for (const char* name : {"mine", "broken", "scotland"}) fs::create_directories(dir / name);
   std::ofstream(dir / "mine" / "model.xml")
       << R"(<govmap version="1" id="m" nation="wales" title="Mine" as-of="2026-01-01" status="current"/>)";
   std::ofstream(dir / "broken" / "model.xml") << "<govmap";
-  std::ofstream(dir / "scotland" / "current" / "model.xml")
+  std::ofstream(dir / "scotland" / "model.xml")
       << R"(<govmap version="1" id="s" nation="scotland" title="Mine too" as-of="2026-01-01" status="current"/>)";
   ::setenv("GOVMAP_MODELS", dir.c_str(), 1);
   const auto r = run_govmap("models --models models");
@@ -185,9 +185,9 @@ TEST_CASE("models reads GOVMAP_MODELS after --models, warns about a broken model
   CHECK(r.out.find("\n" + dir.string() + ":\n  mine                       wales             2026-01-01  Mine\n") !=
         std::string::npos);
   CHECK(r.err == dir.string() + "/broken/model.xml: warning: not a govmap model (Error parsing start element tag); not listed\n");
-  // The same name in a later folder is listed but hidden: extends="scotland/current" means models/'s.
-  CHECK(r.out.find("/scotland/current/model.xml (hidden by the model of this name above)") != std::string::npos);
-  CHECK(r.out.find("models/scotland/current/model.xml (hidden") == std::string::npos);
+  // The same name in a later folder is listed but hidden: extends="scotland" means models/'s.
+  CHECK(r.out.find("/scotland/model.xml (hidden by the model of this name above)") != std::string::npos);
+  CHECK(r.out.find("models/scotland/model.xml (hidden") == std::string::npos);
 }
 
 }  // namespace govmap::test

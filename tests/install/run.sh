@@ -23,7 +23,7 @@ run cmake --install "$build" --prefix "$prefix"
 govmap=$prefix/bin/govmap
 models=$prefix/share/govmap/models
 for f in "$govmap" "$models/vocabulary.xml" "$models/FORMAT.md" "$models/schema/govmap-1.xsd" \
-         "$models/scotland/current/model.xml" "$models/scotland/current/geography.xml" \
+         "$models/scotland/model.xml" "$models/scotland/geography.xml" \
          "$prefix/share/doc/govmap/README.md" "$prefix/share/doc/govmap/docs/compare.md" \
          "$prefix/share/doc/govmap/models/FORMAT.md" "$prefix/share/man/man1/govmap.1" \
          "$prefix/share/bash-completion/completions/govmap"; do
@@ -54,22 +54,22 @@ GOVMAP_MODELS=$tmp/mine run "$govmap" models --format json
 expect '"name": "demo"'
 expect "\"path\": \"$tmp/mine/demo/model.xml\""
 
-step "a proposal that extends scotland/current by name validates and compares with it, by name"
+step "a proposal that extends scotland by name validates and compares with it, by name"
 cat >proposal.xml <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- A hypothetical proposal for the install test: Scotland without its Ministerial Strategic Group. -->
 <govmap version="1" id="install-test" nation="scotland" title="Install test: no Ministerial Strategic Group (hypothetical)"
-        as-of="2026-11-30" status="proposed" extends="scotland/current">
+        as-of="2026-11-30" status="proposed" extends="scotland">
   <remove ref="ministerial-strategic-group"/>
 </govmap>
 XML
 run "$govmap" validate proposal.xml
 expect "proposal.xml: ok ("
-run "$govmap" compare scotland/current proposal.xml
+run "$govmap" compare scotland proposal.xml
 expect "Bodies removed (1):"
 expect "[ministerial-strategic-group]"
-run "$govmap" validate scotland/current
-expect "scotland/current: ok ("
+run "$govmap" validate scotland
+expect "scotland: ok ("
 run "$govmap" render proposal.xml -o proposal.dot
 [ -s proposal.dot ] || fail "render wrote no proposal.dot"
 
