@@ -106,9 +106,11 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
 /// Whether `proposal` extends the model file `path` names (a path or a model name).
 bool extends_file(const Model& proposal, const std::string& path, const Args& args);
 
-/// The rules profile: --rules FILE, else govmap-rules.xml beside `model_path`, else the
-/// defaults. Prints problems; nullopt when the profile has errors.
-std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io);
+/// The rules profile: --rules FILE, else govmap-rules.xml beside the model (its loaded file
+/// when `model` is given, else `model_path`), else beside the baseline a proposal extends, else
+/// the defaults. Prints problems; nullopt when the profile has errors.
+std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io,
+                                       const Model* model = nullptr);
 
 /// --today, or today's date in UTC; prints a usage error and gives nullopt when it is not a
 /// date written YYYY-MM-DD.

@@ -37,7 +37,7 @@ int run(const Args& args, Io& io) {
   }
   auto model = load_or_report(model_path, args, io);
   if (!model) return kExitUsage;
-  const auto profile = profile_for(args, model_path, io);
+  const auto profile = profile_for(args, model_path, io, &*model);
   if (!profile) return kExitUsage;
   std::vector<Suppression> baseline;
   if (args.has("--baseline")) {

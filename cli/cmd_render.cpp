@@ -62,7 +62,7 @@ int run_render(const Args& args, Io& io) {
   std::vector<Finding> findings;
   if (args.has("--findings")) {
     // The rules profile beside the model applies, as for `govmap check`.
-    const auto profile = profile_for(args, args.positional[0], io);
+    const auto profile = profile_for(args, args.positional[0], io, model);
     const auto today = today_for("render", args, io);
     if (!profile || !today) return kExitUsage;
     findings = run_checks(*analysis, *profile, {}, *today).findings;

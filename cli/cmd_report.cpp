@@ -65,7 +65,7 @@ Command report_command() {
     std::vector<std::string> comparison_order;
     for (const auto& path : args.positional) {
       auto model = load_or_report(path, args, io);
-      const auto profile = profile_for(args, path, io);
+      const auto profile = profile_for(args, path, io, model ? &*model : nullptr);
       if (!model || !profile) return kExitUsage;
       if (model->status != ModelStatus::Proposed || model->extends.empty()) {
         models.push_back(std::make_unique<CheckedModel>(check_model(path, std::move(*model), *profile, *today)));

@@ -85,8 +85,15 @@ bool extends_file(const Model& proposal, const std::string& path, const Args& ar
   return std::filesystem::equivalent(file, proposal.extends_path, ec);
 }
 
-std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io) {
-  const std::string path = args.has("--rules") ? args.get("--rules") : discover_profile(model_path);
+std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io, const Model* model) {
+  std::string path;
+  if (args.has("--rules")) {
+    path = args.get("--rules");
+  } else {
+    path = discover_profile(model != nullptr && model->files && model->files->size() > 0 ? model->files->path(0) : model_path);
+    // A proposal without a profile of its own is checked as its baseline is.
+    if (path.empty() && model != nullptr && !model->extends_path.empty()) path = discover_profile(model->extends_path);
+  }
   if (path.empty()) return RuleProfile{};
   io.inputs.push_back(path);
   DiagnosticSink sink;

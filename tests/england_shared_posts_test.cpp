@@ -52,6 +52,14 @@ TEST_CASE("a shared director is found only at the dates it was shared") {
   for (const auto& line : after) CHECK(line.find("Northamptonshire") == std::string::npos);
 }
 
+TEST_CASE("a proposal on England, and England named by name, are checked with England's rules profile") {
+  // The profile is found beside the model's own file, else beside the baseline it extends.
+  const auto proposal = run_govmap("check models/england/proposals/nhs-england-abolition-2025.xml --fail-on never");
+  CHECK(proposal.out.find("[board-interlock]") != std::string::npos);
+  const auto named = run_govmap("check england/current --models models --fail-on never");
+  CHECK(named.out.find("[board-interlock]") != std::string::npos);
+}
+
 TEST_CASE("stats counts the English shared directors as posts on several boards") {
   const auto result = run_govmap("stats models/england/current/model.xml");
   CHECK(result.exit_code == 0);
