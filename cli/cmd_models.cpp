@@ -114,7 +114,7 @@ Command models_command() {
       "The search path is, in order: the --models folders, the folders in GOVMAP_MODELS\n"
       "(separated by ':'), the models installed with govmap (PREFIX/share/govmap/models) and, for\n"
       "a build folder, the source tree's models/. Each NAME/model.xml in a folder is the model\n"
-      "called NAME; a proposal says extends=\"NAME\" (for example extends=\"scotland/current\"),\n"
+      "called NAME; a proposal says extends=\"NAME\" (for example extends=\"scotland\"),\n"
       "and commands accept NAME where they take a model.";
   c.options = {kModelsOption, {"--format", "FORMAT", "output format", {"text", "json"}, ""}};
   c.run = [](const Args& args, Io& io) {
