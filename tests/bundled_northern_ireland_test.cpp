@@ -16,22 +16,10 @@ namespace govmap::test {
 namespace {
 
 Model ni_at(const std::string& date) {
-  DiagnosticSink sink;
-  LoadOptions options;
-  options.as_of = date;
-  auto model = load_model(path("models/northern-ireland/model.xml"), sink, options);
-  REQUIRE_MESSAGE(model, "models/northern-ireland/model.xml at " << date);
-  CHECK_MESSAGE(sink.all().empty(), "diagnostics at " << date);
+  auto [model, diagnostics] = load_at("models/northern-ireland/model.xml", date);
+  REQUIRE_MESSAGE(model, "models/northern-ireland/model.xml at " << date << ":\n" << diagnostics);
+  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
   return *model;
-}
-
-/// The ids of `ids` that the model holds.
-std::vector<std::string> present(const Model& model, const std::vector<std::string>& ids) {
-  std::vector<std::string> out;
-  for (const auto& id : ids) {
-    if (model.find_body(id) != nullptr) out.push_back(id);
-  }
-  return out;
 }
 
 /// Seats on `body`, summed over their counts.

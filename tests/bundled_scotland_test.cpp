@@ -17,12 +17,9 @@ namespace govmap::test {
 namespace {
 
 Model scotland_at(const std::string& date) {
-  DiagnosticSink sink;
-  LoadOptions options;
-  options.as_of = date;
-  auto model = load_model(path("models/scotland/model.xml"), sink, options);
-  REQUIRE_MESSAGE(model, "models/scotland/model.xml at " << date);
-  CHECK_MESSAGE(sink.all().empty(), "diagnostics at " << date);
+  auto [model, diagnostics] = load_at("models/scotland/model.xml", date);
+  REQUIRE_MESSAGE(model, "models/scotland/model.xml at " << date << ":\n" << diagnostics);
+  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
   return *model;
 }
 

@@ -16,12 +16,9 @@ namespace govmap::test {
 namespace {
 
 Model wales_at(const std::string& date) {
-  DiagnosticSink sink;
-  LoadOptions options;
-  options.as_of = date;
-  auto model = load_model(path("models/wales/model.xml"), sink, options);
-  REQUIRE_MESSAGE(model, "models/wales/model.xml at " << date);
-  CHECK_MESSAGE(sink.all().empty(), "diagnostics at " << date);
+  auto [model, diagnostics] = load_at("models/wales/model.xml", date);
+  REQUIRE_MESSAGE(model, "models/wales/model.xml at " << date << ":\n" << diagnostics);
+  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
   return *model;
 }
 
@@ -31,15 +28,6 @@ int bodies_of_kind(const Model& model, const std::string& kind) {
     if (b.kind == kind) n += b.count;
   }
   return n;
-}
-
-/// The ids of `ids` that the model holds.
-std::vector<std::string> present(const Model& model, const std::vector<std::string>& ids) {
-  std::vector<std::string> out;
-  for (const auto& id : ids) {
-    if (model.find_body(id) != nullptr) out.push_back(id);
-  }
-  return out;
 }
 
 }  // namespace

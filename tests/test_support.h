@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <vector>
 
 #include "engine/diagnostics.h"
 #include "engine/loader.h"
@@ -61,6 +62,27 @@ inline std::pair<std::optional<Model>, std::string> load(const std::string& file
   std::ostringstream text;
   print_diagnostics(text, sink);
   return {std::move(model), text.str()};
+}
+
+/// A model of the source tree (`relative`) read as it stood on `date`, and every diagnostic
+/// printed: "" when it loaded without a word.
+inline std::pair<std::optional<Model>, std::string> load_at(const std::string& relative, const std::string& date) {
+  DiagnosticSink sink;
+  LoadOptions options;
+  options.as_of = date;
+  auto model = load_model(path(relative), sink, options);
+  std::ostringstream text;
+  print_diagnostics(text, sink);
+  return {std::move(model), text.str()};
+}
+
+/// The ids of `ids` that the model holds as bodies.
+inline std::vector<std::string> present(const Model& model, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    if (model.find_body(id) != nullptr) out.push_back(id);
+  }
+  return out;
 }
 
 }  // namespace govmap::test
