@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 /// One model.xml found in a folder of the search path, described by its root attributes.
 struct Listed {
-  std::string folder, name, path, id, nation, as_of, title, status;
+  std::string folder, name, path, id, nation, as_of, since, title, status;
   bool shadowed = false;  // an earlier folder has a model of the same name, which wins
 };
 
@@ -35,6 +35,7 @@ bool read_root(Listed& m, std::ostream& err) {
   m.id = root.attribute("id").value();
   m.nation = root.attribute("nation").value();
   m.as_of = root.attribute("as-of").value();
+  m.since = root.attribute("since").value();
   m.title = root.attribute("title").value();
   m.status = root.attribute("status").value();
   return true;
@@ -82,6 +83,9 @@ std::string models_text(const std::vector<std::string>& folders, const std::vect
       any = true;
       out += fmt::format("  {:<26} {:<17} {:<10}  {}\n", m.name, m.nation, m.as_of, m.title);
       out += fmt::format("  {:<26} {}{}\n", "", m.path, m.shadowed ? " (hidden by the model of this name above)" : "");
+      if (!m.since.empty()) {
+        out += fmt::format("  {:<26} over time, {} to {}: {}@YYYY-MM-DD reads it at a date\n", "", m.since, m.as_of, m.name);
+      }
     }
     if (!any) out += "  (no models)\n";
   }
@@ -96,7 +100,7 @@ std::string models_json(const std::vector<std::string>& folders, const std::vect
   j.end_array().key("models").begin_array();
   for (const auto& m : models) {
     j.begin_object().field("name", m.name).field("id", m.id).field("nation", m.nation).field("as_of", m.as_of)
-        .field("status", m.status).field("title", m.title).field("path", m.path).field("folder", m.folder)
+        .field("since", m.since).field("status", m.status).field("title", m.title).field("path", m.path).field("folder", m.folder)
         .field("shadowed", m.shadowed).end_object();
   }
   j.end_array().end_object();

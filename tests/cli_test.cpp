@@ -147,6 +147,9 @@ TEST_CASE("models lists the four nations' models with their files") {
   }
   CHECK(r.out.find("  scotland                   scotland          2026-11-30  Funding and accountability") !=
         std::string::npos);
+  // A model over time says from when it describes its nation and how to read a date.
+  CHECK(r.out.find("over time, 2017-01-01 to 2026-11-30: scotland@YYYY-MM-DD reads it at a date\n") !=
+        std::string::npos);
   CHECK(r.out.find(" models/england/2017/model.xml\n") != std::string::npos);  // the NAO-era England
   CHECK(r.out.find("proposals") == std::string::npos);  // proposals are not baselines to extend
 }
@@ -156,7 +159,7 @@ TEST_CASE("models as JSON gives each model's name, nation, as-of date, title and
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("\"search_path\": [\n    \"models\"") != std::string::npos);
   CHECK(r.out.find("\"name\": \"wales\",\n      \"id\": \"wales\",\n      \"nation\": \"wales\",\n"
-                   "      \"as_of\": \"2026-11-30\",\n      \"status\": \"current\"") != std::string::npos);
+                   "      \"as_of\": \"2026-11-30\",\n      \"since\": \"2019-04-01\",\n      \"status\": \"current\"") != std::string::npos);
   CHECK(r.out.find("\"path\": \"models/wales/model.xml\"") != std::string::npos);
 }
 
