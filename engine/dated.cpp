@@ -54,12 +54,9 @@ class DatePass {
 
   void check() {
     // Only dated targets can be missing at an element's date; an undated one is always there.
-    const auto target = [&](const std::string& id, const Provenance& p, const char* what) {
-      if (!p.since.empty() || !p.until.empty()) dated_[id].push_back({p.since, p.until, p.location, what});
-    };
-    for (const Body& b : m_.bodies) target(b.id, b.provenance, "body");
-    for (const Person& p : m_.people) target(p.id, p.provenance, "person");
-    for (const Post& p : m_.posts) target(p.id, p.provenance, "post");
+    dated_ = spans_of(m_.bodies, "body");
+    dated_.merge(spans_of(m_.people, "person"));
+    dated_.merge(spans_of(m_.posts, "post"));
     for (const Area& a : m_.areas) {
       if (a.provenance.since.empty() && a.provenance.until.empty()) continue;
       sink_.error(files_, a.provenance.location,
@@ -69,12 +66,9 @@ class DatePass {
                   "bad-date");
     }
     for (const Link& l : m_.links) check_periods(l);
-    for (const Body& b : m_.bodies) joined(b.id);  // in document order, so errors come out in it
-    for (const Person& p : m_.people) joined(p.id);
-    for (const Post& p : m_.posts) joined(p.id);
-    check_versions(m_.seats, "seat");
-    check_versions(m_.links, "link");
-    check_versions(m_.claims, "claim");
+    spans_of(m_.seats, "seat");
+    spans_of(m_.links, "link");
+    spans_of(m_.claims, "claim");
     if (dated_.empty()) return;  // nothing dated to name: every reference holds at every date
     for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of");
     for (const Post& p : m_.posts) {
@@ -145,8 +139,6 @@ class DatePass {
     if (std::any_of(spans.begin(), spans.end(), [&](const Dated& span) { return within(element, span); })) return;
     const Dated& t = spans.front();
     const std::string named = id.empty() ? what : fmt::format("{} '{}'", what, id);
-    const std::string element_dates =
-        element.since.empty() && element.until.empty() ? "at every date" : period_text(element.since, element.until);
     std::vector<std::string> in_force;
     for (const Dated& span : spans) in_force.push_back(period_text(span.since, span.until));
     const std::string periods = join(in_force, " and ");
@@ -154,7 +146,7 @@ class DatePass {
     if (!t.since.empty() && (element.since.empty() || element.since < t.since)) fix.push_back("since=\"" + t.since + "\" or later");
     if (!t.until.empty() && (element.until.empty() || t.until < element.until)) fix.push_back("until=\"" + t.until + "\" or earlier");
     sink_.error(files_, element.location,
-                fmt::format("{} holds {}, but {} '{}' (its '{}') exists only {}: give the {} {}", named, element_dates,
+                fmt::format("{} holds {}, but {} '{}' (its '{}') exists only {}: give the {} {}", named, period_text(element.since, element.until),
                             t.what, target, attribute, periods, what, join(fix, " and ")),
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
@@ -164,43 +156,36 @@ class DatePass {
     refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute);
   }
 
-  /// Versions of one id (elements written more than once, each dated) may not overlap; they
-  /// are replaced by the spans they cover together (a version ending the day the next starts
-  /// joins it), which is what a reference to the id needs to lie within.
-  void joined(const std::string& id) {
-    auto it = dated_.find(id);
-    if (it != dated_.end() && !joined_.count(id)) {
-      spans(it->second, id);
-      joined_.insert(id);
+  /// The spans each dated id of `items` holds in. Versions of one id (an element written more
+  /// than once, each dated) may not overlap; versions that meet (one's until the next's since)
+  /// join into one span, which is what a reference to the id needs to lie within. Errors come
+  /// in document order.
+  template <typename Items>
+  std::unordered_map<std::string, std::vector<Dated>> spans_of(const Items& items, const char* what) {
+    std::unordered_map<std::string, std::vector<Dated>> versions, spans;
+    for (const auto& item : items) {
+      const Provenance& p = item.provenance;
+      if (!item.id.empty() && (!p.since.empty() || !p.until.empty())) versions[item.id].push_back({p.since, p.until, p.location, what});
     }
+    for (const auto& item : items) {
+      auto node = versions.extract(item.id);
+      if (!node.empty()) spans.emplace(item.id, joined_spans(node.mapped(), item.id));
+    }
+    return spans;
   }
-  void spans(std::vector<Dated>& versions, const std::string& id) {
+  std::vector<Dated> joined_spans(std::vector<Dated>& versions, const std::string& id) {
     std::sort(versions.begin(), versions.end(), [](const Dated& a, const Dated& b) { return a.since < b.since; });
     std::vector<Dated> joined;
     for (const Dated& v : versions) {
-      if (!joined.empty() && (joined.back().until.empty() || v.since.empty() || v.since < joined.back().until)) {
+      if (!joined.empty() && periods_overlap(joined.back(), v)) {
         overlap(v, joined.back(), v.what, id);
-        continue;
-      }
-      if (!joined.empty() && joined.back().until == v.since) {
+      } else if (!joined.empty() && joined.back().until == v.since) {
         joined.back().until = v.until;
       } else {
         joined.push_back(v);
       }
     }
-    versions = std::move(joined);
-  }
-  template <typename Items>
-  void check_versions(const Items& items, const char* what) {
-    std::unordered_map<std::string, std::vector<Dated>> by_id;
-    for (const auto& item : items) {
-      const Provenance& p = item.provenance;
-      if (!item.id.empty() && (!p.since.empty() || !p.until.empty())) by_id[item.id].push_back({p.since, p.until, p.location, what});
-    }
-    for (const auto& item : items) {
-      auto it = by_id.find(item.id);
-      if (it != by_id.end() && it->second.size() > 1) spans(it->second, item.id);
-    }
+    return joined;
   }
   void overlap(const Dated& later, const Dated& earlier, const std::string& what, const std::string& id) {
     sink_.error(files_, later.location,
@@ -220,7 +205,7 @@ class DatePass {
               [](const NotOperating* a, const NotOperating* b) { return a->provenance.since < b->provenance.since; });
     for (std::size_t i = 1; i < periods.size(); ++i) {
       const auto& before = periods[i - 1]->provenance;
-      if (before.until.empty() || periods[i]->provenance.since < before.until) {
+      if (periods_overlap(before, periods[i]->provenance)) {
         sink_.error(files_, periods[i]->provenance.location,
                     fmt::format("this period of not operating overlaps the one {}", period_text(before.since, before.until)),
                     "bad-date");
@@ -234,7 +219,6 @@ class DatePass {
   const SourceFiles& files_;
   DiagnosticSink& sink_;
   std::unordered_map<std::string, std::vector<Dated>> dated_;  // by id: the spans its versions cover
-  std::set<std::string> joined_;
 };
 
 }  // namespace

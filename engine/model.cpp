@@ -63,6 +63,7 @@ std::optional<SeatRole> parse_seat_role(std::string_view text) { return parse_en
 std::optional<Power> parse_power(std::string_view text) { return parse_enum(text, kPower); }
 
 std::string period_text(std::string_view since, std::string_view until) {
+  if (since.empty() && until.empty()) return "at every date";
   if (since.empty()) return fmt::format("until {}", until);
   if (until.empty()) return fmt::format("from {}", since);
   return fmt::format("from {} until {}", since, until);

@@ -135,9 +135,18 @@ struct Seat {
 
 /// A period in which a link exists but does not operate (an accountability to a legislature
 /// while there is no minister), with the reason and its source: <not-operating> in a link.
-/// A period in words: "from 2022-10-28 until 2024-02-03", "until 2024-04-01", "from 2024-04-01"
-/// (since inclusive, until exclusive; either may be empty).
+/// A period in words: "from 2022-10-28 until 2024-02-03", "until 2024-04-01", "from 2024-04-01",
+/// "at every date" (since inclusive, until exclusive; either may be empty).
 std::string period_text(std::string_view since, std::string_view until);
+
+/// Whether two periods [since, until) share a day; an empty bound is open. Anything with
+/// `since` and `until` (a Provenance).
+template <typename A, typename B>
+bool periods_overlap(const A& a, const B& b) {
+  const bool a_ends_first = !a.until.empty() && !b.since.empty() && a.until <= b.since;
+  const bool b_ends_first = !b.until.empty() && !a.since.empty() && b.until <= a.since;
+  return !a_ends_first && !b_ends_first;
+}
 
 struct NotOperating {
   std::string reason;

@@ -18,17 +18,6 @@
 namespace govmap::detail {
 namespace {
 
-/// Whether the periods [a.since, a.until) and [b.since, b.until) share a day (empty = open).
-bool overlap(const Provenance& a, const Provenance& b) {
-  const bool a_ends_first = !a.until.empty() && !b.since.empty() && a.until <= b.since;
-  const bool b_ends_first = !b.until.empty() && !a.since.empty() && b.until <= a.since;
-  return !a_ends_first && !b_ends_first;
-}
-
-std::string dates(const Provenance& p) {
-  return p.since.empty() && p.until.empty() ? "at every date" : period_text(p.since, p.until);
-}
-
 class SharedPostCheck {
  public:
   SharedPostCheck(const Model& m, DiagnosticSink& sink) : m_(m), files_(*m.files), sink_(sink) {}
@@ -146,11 +135,12 @@ class SharedPostCheck {
   void check_overlaps(const std::string& templ, const std::string& body, const std::vector<const Post*>& posts) {
     for (std::size_t i = 1; i < posts.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
-        if (!overlap(posts[i]->provenance, posts[j]->provenance)) continue;
+        if (!periods_overlap(posts[i]->provenance, posts[j]->provenance)) continue;
         error(*posts[i], "for",
               fmt::format("'{}' already has the shared post '{}' in place of '{}' ({}); this one holds {}: a body "
                           "has one post of a template at a time",
-                          body, posts[j]->id, templ, dates(posts[j]->provenance), dates(posts[i]->provenance)),
+                          body, posts[j]->id, templ, period_text(posts[j]->provenance.since, posts[j]->provenance.until),
+                          period_text(posts[i]->provenance.since, posts[i]->provenance.until)),
               "duplicate-override");
         sink_.note(files_, posts[j]->provenance.location, fmt::format("'{}' is written here", posts[j]->id));
         break;
