@@ -58,10 +58,6 @@ bool ModelDiff::empty() const {
 
 namespace {
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 std::optional<double> total_of(const Model& m, const Link& link) {
   if (link.total_of == 0) return std::nullopt;

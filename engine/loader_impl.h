@@ -147,7 +147,6 @@ class Loader {
   /// verb already replaced it) and gives nullopt otherwise.
   std::optional<std::size_t> live_body(const std::string& id, Location at, std::string_view verb);
   std::string succession_message(const std::string& id, const Succession& s) const;
-  std::string named_like(const std::string& id);
   void succeed(const std::string& old_id, std::vector<std::string> successors, std::string verb, Location at);
   void re_point(const std::string& old_id, const std::string& new_id);
   void absorb(std::size_t body, std::size_t into, std::string verb, Location at);

@@ -1,8 +1,12 @@
 #include "engine/model.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <fmt/format.h>
+
+#include "engine/text.h"
 
 namespace govmap {
 namespace {
@@ -67,6 +71,28 @@ std::string period_text(std::string_view since, std::string_view until) {
   if (since.empty()) return fmt::format("until {}", until);
   if (until.empty()) return fmt::format("from {}", since);
   return fmt::format("from {} until {}", since, until);
+}
+
+std::string Model::named_like(const std::string& written, std::string_view kind) const {
+  std::string spaced = lower(written);
+  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
+  std::vector<std::string> words = split_words(spaced);
+  std::erase_if(words, [](const std::string& w) { return w.size() < 3; });
+  if (words.empty()) return {};
+  std::vector<std::string> found;
+  for (const Body& body : bodies) {
+    if (!kind.empty() && body.kind != kind) continue;
+    const std::string name = lower(body.name);
+    if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
+      continue;
+    }
+    if (found.size() == 3) return {};
+    found.push_back(fmt::format("'{}' ({})", body.id, body.name));
+  }
+  if (found.empty()) return {};
+  std::string label = kind.empty() ? "bodies" : kind_label(kind, found.size() > 1);
+  if (label.size() > 1 && std::islower(static_cast<unsigned char>(label[1]))) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+  return fmt::format(" ({} named like it: {})", label, join(found, ", "));
 }
 
 std::string Link::not_operating_text() const {

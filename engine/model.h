@@ -228,6 +228,10 @@ struct Model {
   const Source* find_source(std::string_view id) const;
   /// The display label of a body kind ("Integrated care board"); the id when unknown.
   std::string kind_label(std::string_view kind, bool plural = false) const;
+  /// A hint for a body written by its name rather than its id: " (bodies named like it: 'BHSCT'
+  /// (Belfast Health and Social Care Trust))" when one to three bodies (of `kind`, when given)
+  /// have a name holding every word of `written` ("belfast-trust"); "" otherwise.
+  std::string named_like(const std::string& written, std::string_view kind = {}) const;
   /// "path:line:col" of a location in this model.
   std::string where(const Location& location) const;
   /// Rebuilds the id indexes after elements were added or removed.

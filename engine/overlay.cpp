@@ -4,7 +4,6 @@
 // successors. Verbs re-point the references of the layers below them (the baseline).
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -71,35 +70,11 @@ std::optional<std::size_t> Loader::live_body(const std::string& id, Location at,
     }
     std::sort(ids.begin(), ids.end());
     std::string hint = did_you_mean(id, ids);
-    if (hint.empty()) hint = named_like(id);
+    if (hint.empty()) hint = model().named_like(id);
     sink_.error(*files_, at, fmt::format("the baseline has no body '{}' to {}{}", id, verb, hint), "overlay");
     return std::nullopt;
   }
   return it->second;
-}
-
-// Bodies whose name holds every word of an id written from a name ("belfast-trust" finds
-// "Belfast Health and Social Care Trust", whose id is its code BHSCT): at most three, else none.
-std::string Loader::named_like(const std::string& id) {
-  auto lower = [](std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-  };
-  std::string spaced = lower(id);
-  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
-  std::vector<std::string> words = split_words(spaced);
-  std::erase_if(words, [](const std::string& w) { return w.size() < 3; });
-  if (words.empty()) return {};
-  std::vector<std::string> found;
-  for (const Body& body : model().bodies) {
-    const std::string name = lower(body.name);
-    if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
-      continue;
-    }
-    if (found.size() == 3) return {};
-    found.push_back(fmt::format("'{}' ({})", body.id, body.name));
-  }
-  return found.empty() ? std::string() : " (bodies named like it: " + join(found, ", ") + ")";
 }
 
 std::string Loader::succession_message(const std::string& id, const Succession& s) const {

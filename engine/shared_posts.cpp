@@ -5,7 +5,6 @@
 // whatever date the model is read at; expand_membership() applies them.
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <unordered_map>
 
@@ -86,27 +85,6 @@ class SharedPostCheck {
     return nullptr;
   }
 
-  /// " (council with social care duties named like it: 'E08000024' (Sunderland))" for a body written by its name: up to
-  /// three bodies of `kind` whose name holds `word` (ignoring case); "" when none or more.
-  std::string named_like(const std::string& word, const std::string& kind) const {
-    const auto lower = [](std::string text) {
-      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return text;
-    };
-    const std::string needle = lower(word);
-    if (needle.size() < 3) return {};
-    std::vector<std::string> found;
-    for (const Body& b : m_.bodies) {
-      if (b.kind != kind || lower(b.name).find(needle) == std::string::npos) continue;
-      if (found.size() == 3) return {};
-      found.push_back(fmt::format("'{}' ({})", b.id, b.name));
-    }
-    if (found.empty()) return {};
-    std::string label = m_.kind_label(kind, found.size() > 1);
-    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-    return fmt::format(" ({} named like it: {})", label, join(found, ", "));
-  }
-
   /// Whether `body` exists and is of the template's kind; reports it when not.
   bool check_body(const Post& post, const Post& templ, const std::string& body) {
     const auto it = m_.body_index.find(body);
@@ -116,7 +94,7 @@ class SharedPostCheck {
         std::sort(body_ids_.begin(), body_ids_.end());
       }
       std::string hint = did_you_mean(body, body_ids_);
-      if (hint.empty()) hint = named_like(body, templ.of_kind);
+      if (hint.empty()) hint = m_.named_like(body, templ.of_kind);
       error(post, "for", fmt::format("unknown body '{}'{}", body, hint), "dangling-ref");
       return false;
     }

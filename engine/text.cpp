@@ -1,3 +1,4 @@
+#include <cctype>
 #include "engine/text.h"
 
 #include <algorithm>
@@ -223,6 +224,11 @@ std::string money(double pounds) {
   }
   if (pounds >= 1e6) return fmt::format("£{:.0f}m", pounds / 1e6);
   return "£" + thousands(pounds);
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
 }
 
 }  // namespace govmap

@@ -27,6 +27,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 /// Splits on ASCII whitespace, dropping empty pieces.
 std::vector<std::string> split_words(std::string_view text);
 
+/// `text` with ASCII letters in lower case.
+std::string lower(std::string text);
+
 /// "1 link", "2 links".
 std::string plural(long long n, std::string_view one, std::string_view many);
 

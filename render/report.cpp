@@ -30,10 +30,6 @@ constexpr std::uint32_t kContextLines = 2;  // model lines quoted around a findi
 constexpr std::size_t kSubjectsShown = 6;   // subject names before "and N more"
 constexpr std::size_t kShortTitle = 48;     // characters of a section's name in the menu
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 // The figure of a model, with its findings marked, in a zoomable pane.
 std::string figure_pane(const Model& model, const std::vector<Finding>* findings, DiagnosticSink& sink) {
