@@ -161,7 +161,8 @@ class Differ {
       field("status", std::string(to_string(a.status)), std::string(to_string(b.status)));
       field("sector", a.sector, b.sector);
       field("code", a.code, b.code);
-      field("part-of", a.part_of, b.part_of.empty() ? "" : as_base(b.part_of));
+      // Compared in the baseline's terms, shown in the proposal's (a new body by its own id).
+      field("part-of", a.part_of, b.part_of.empty() || as_base(b.part_of) == a.part_of ? as_base(b.part_of) : b.part_of);
       field("count", std::to_string(a.count), std::to_string(b.count));
       field("elected", a.elected ? "true" : "false", b.elected ? "true" : "false");
       field("powers", powers_to_string(a.powers), powers_to_string(b.powers));

@@ -4,7 +4,10 @@
 // Strategic Planning and Performance Group after it, the local commissioning groups as HSCB
 // committees and then as the bodies the 2022 Act continues, and the GP practice counts.
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -83,6 +86,23 @@ TEST_CASE("Northern Ireland: the estimated populations are read at every date") 
     CHECK(run_govmap(std::string("stats models/northern-ireland/model.xml --as-of ") + date)
               .out.find("population: 1,895,510") != std::string::npos);
   }
+}
+
+}  // namespace govmap::test
+
+namespace govmap::test {
+
+TEST_CASE("a proposal merging two trusts names the new trust as what their allocations are part of") {
+  const std::string dir = (std::filesystem::temp_directory_path() / ("govmap-ni-" + std::to_string(::getpid()))).string();
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/trusts.xml") << R"(<govmap version="1" id="t" nation="northern-ireland" status="proposed"
+        as-of="2023-06-01" title="Two trusts merged" extends=")" << path("models/northern-ireland/model.xml") << R"(">
+  <merge bodies="NHSCT WHSCT" into="north-west-trust" name="North West Health and Social Care Trust"/>
+</govmap>)";
+  const auto result = run_govmap("compare models/northern-ireland/model.xml " + dir + "/trusts.xml");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("[hsc-allocation-NHSCT]: part-of: 'NHSCT' → 'north-west-trust'\n") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace govmap::test
