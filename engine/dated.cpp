@@ -38,7 +38,7 @@ namespace {
 struct Dated {
   std::string since, until;
   Location location;
-  std::string what;  // "body", "post" or "person" for a target; empty for the element naming it
+  std::string what;  // "body", "post", "person" or "area" for a target; empty for the element naming it
 };
 
 /// Whether [inner) lies within [outer): an open bound of `inner` needs an open bound of `outer`.
@@ -57,18 +57,12 @@ class DatePass {
     dated_ = spans_of(m_.bodies, "body");
     dated_.merge(spans_of(m_.people, "person"));
     dated_.merge(spans_of(m_.posts, "post"));
-    for (const Area& a : m_.areas) {
-      if (a.provenance.since.empty() && a.provenance.until.empty()) continue;
-      sink_.error(files_, a.provenance.location,
-                  fmt::format("area '{}' is dated; areas hold at every date: date the bodies' coverage "
-                              "(<coverage since=... until=...>) instead",
-                              a.id),
-                  "bad-date");
-    }
+    areas_ = spans_of(m_.areas, "area");
     for (const Link& l : m_.links) check_periods(l);
     spans_of(m_.seats, "seat");
     spans_of(m_.links, "link");
     spans_of(m_.claims, "claim");
+    if (!areas_.empty()) check_area_references();
     if (dated_.empty()) return;  // nothing dated to name: every reference holds at every date
     for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of");
     for (const Post& p : m_.posts) {
@@ -108,6 +102,7 @@ class DatePass {
         return dropped = true;
       });
     };
+    drop(m_.areas);
     drop(m_.bodies);
     drop(m_.people);
     drop(m_.posts);
@@ -128,13 +123,26 @@ class DatePass {
   }
 
  private:
-  /// Reports a reference to a body, person or post that does not exist at every date the
-  /// element does. Unknown ids are left to resolve().
+  /// Areas name their parent and bodies the areas they cover: each area named must exist at
+  /// every date of the element naming it.
+  void check_area_references() {
+    for (const Area& a : m_.areas) refers(a.provenance, "area", a.id, a.parent, "parent", areas_);
+    for (const Body& b : m_.bodies) {
+      for (const std::string& area : b.covers) refers(b.provenance, "body", b.id, area, "covers", areas_);
+    }
+    for (const RawCoverage& c : raw_.coverage) {
+      for (const std::string& area : c.areas) refers({c.since, c.until, c.location, ""}, "coverage", "", area, "areas", areas_);
+    }
+  }
+
+  /// Reports a reference to a body, person or post (or, with `targets` = areas_, an area) that
+  /// does not exist at every date the element does. Unknown ids are left to resolve().
+  using Spans = std::unordered_map<std::string, std::vector<Dated>>;
   void refers(const Dated& element, const std::string& what, const std::string& id, const std::string& target,
-              const char* attribute) {
+              const char* attribute, const Spans& targets) {
     if (target.empty()) return;
-    const auto it = dated_.find(target);
-    if (it == dated_.end()) return;
+    const auto it = targets.find(target);
+    if (it == targets.end()) return;
     const auto& spans = it->second;
     if (std::any_of(spans.begin(), spans.end(), [&](const Dated& span) { return within(element, span); })) return;
     const Dated& t = spans.front();
@@ -151,9 +159,17 @@ class DatePass {
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
   }
+  void refers(const Dated& element, const std::string& what, const std::string& id, const std::string& target,
+              const char* attribute) {
+    refers(element, what, id, target, attribute, dated_);
+  }
+  void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
+              const char* attribute, const Spans& targets) {
+    refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, targets);
+  }
   void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
               const char* attribute) {
-    refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute);
+    refers(p, what, id, target, attribute, dated_);
   }
 
   /// The spans each dated id of `items` holds in. Versions of one id (an element written more
@@ -218,7 +234,8 @@ class DatePass {
   Model& m_;
   const SourceFiles& files_;
   DiagnosticSink& sink_;
-  std::unordered_map<std::string, std::vector<Dated>> dated_;  // by id: the spans its versions cover
+  Spans dated_;  // bodies, people and posts by id: the spans their versions cover
+  Spans areas_;  // areas likewise (their own namespace)
 };
 
 }  // namespace
@@ -252,6 +269,7 @@ bool Loader::date_baseline() {
   const auto undate = [](auto& items) {
     for (auto& item : items) item.provenance.since.clear(), item.provenance.until.clear();
   };
+  undate(m.areas);
   undate(m.bodies);
   undate(m.people);
   undate(m.posts);
@@ -266,6 +284,7 @@ bool Loader::date_baseline() {
     where.assign(items.size(), Location{});
     for (std::size_t i = 0; i < items.size(); ++i) where[i] = items[i].provenance.location;
   };
+  where_of(m.areas, area_where_);
   where_of(m.bodies, body_where_);
   where_of(m.people, person_where_);
   where_of(m.posts, post_where_);

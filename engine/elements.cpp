@@ -95,7 +95,7 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
   area.parent = a.id("parent");
   area.provenance = provenance(a);
   no_children(file, node);
-  if (!claim_id(model().area_index, area_where_, area.id, model().areas.size(), a.at(), "area")) return;
+  if (!claim_id(model().area_index, area_where_, area.id, model().areas.size(), a.at(), "area", &area.provenance)) return;
   model().areas.push_back(std::move(area));
 }
 

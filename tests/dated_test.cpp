@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/geography.h"
 #include "engine/loader.h"
 #include "tests/test_support.h"
 
@@ -72,6 +73,24 @@ TEST_CASE("an element outside its dates is absent from the model read") {
   CHECK(after->claims.size() == 2);
   CHECK_FALSE(covers(*after, "lhb-b", "a3"));
   CHECK(covers(*load_at("2025-01-01"), "lhb-b", "a3"));
+}
+
+TEST_CASE("an area's versions give it the parent of each date, and a replaced area is absent") {
+  const auto region_population = [](const Model& m, const std::string& region) {
+    const auto it = m.area_index.find(region);
+    return it == m.area_index.end() ? -1.0 : Geography(m).area_population(static_cast<AreaIndex>(it->second));
+  };
+  const auto before = load_at("2023-03-31");
+  const auto after = load_at("2023-04-01");
+  REQUIRE(before);
+  REQUIRE(after);
+  CHECK(before->find_area("a2")->parent == "r1");
+  CHECK(after->find_area("a2")->parent == "r2");
+  CHECK(region_population(*before, "r1") == 200);
+  CHECK(region_population(*before, "r2") == -1);  // not there yet
+  CHECK(region_population(*after, "r1") == -1);   // gone
+  CHECK(region_population(*after, "r2") == 200);
+  CHECK(before->areas.size() == after->areas.size());
 }
 
 TEST_CASE("a model is read at its own as-of date unless told otherwise, with a warning after it") {
