@@ -16,7 +16,7 @@ namespace import_detail {
 namespace {
 
 /// Every column name the spec refers to, so files keep only those.
-std::set<std::string> referenced_columns(const ImportSpec& spec) {
+std::set<std::string> referenced_columns(const ContentSpec& spec) {
   std::set<std::string> out;
   auto add = [&](const Template& t) {
     for (auto& c : t.columns()) out.insert(c);
@@ -50,7 +50,7 @@ struct WorkBody {
 
 class Builder {
  public:
-  Builder(const ImportSpec& spec, Context& context) : spec_(spec), context_(context) {}
+  Builder(const ContentSpec& spec, Context& context) : spec_(spec), context_(context) {}
 
   std::optional<Output> run() {
     const auto wanted = referenced_columns(spec_);
@@ -134,7 +134,7 @@ class Builder {
     const auto [it, fresh] = body_index_.emplace(code, bodies_.size());
     if (fresh) {
       WorkBody w;
-      w.out = {code, b.spec->kind, b.name.eval(values), code, "", b.spec->source, b.spec->extra, {}, b.group};
+      w.out = {code, b.spec->kind, b.name.eval(values), code, "", b.spec->source, "", "", b.spec->extra, {}, b.group};
       w.first = {rows.file, rows.lines[row], 1};
       bodies_.push_back(std::move(w));
     } else if (bodies_[it->second].out.kind != b.spec->kind) {
@@ -264,7 +264,7 @@ class Builder {
           continue;
         }
         const std::string& self = bodies_[*body].out.id;
-        add_link({k.spec->link, k.body_is_from ? self : other, k.body_is_from ? other : self, k.spec->source, k.spec->extra});
+        add_link({k.spec->link, k.body_is_from ? self : other, k.body_is_from ? other : self, k.spec->source, "", "", k.spec->extra});
       }
     }
     return true;
@@ -287,9 +287,9 @@ class Builder {
           name.replace(at, key.size(), value);
         }
       }
-      w.out = {d.prefix + from.id, d.kind, name, "", d.part_of ? from.id : "", d.source, d.extra, {}, group};
+      w.out = {d.prefix + from.id, d.kind, name, "", d.part_of ? from.id : "", d.source, "", "", d.extra, {}, group};
       w.leaves = bodies_[i].leaves;
-      if (!d.link_from_source.empty()) add_link({d.link_from_source, from.id, w.out.id, d.source, {}});
+      if (!d.link_from_source.empty()) add_link({d.link_from_source, from.id, w.out.id, d.source, "", "", {}});
       if (!body_index_.emplace(w.out.id, bodies_.size()).second) {
         context_.sink.error(context_.files, d.at, fmt::format("derived body id '{}' is already used", w.out.id),
                             "duplicate-id");
@@ -311,7 +311,7 @@ class Builder {
       for (const auto leaf : from.leaves) {
         for (const auto to : to_by_leaf[leaf]) partners.insert(bodies_[to].out.id);
       }
-      for (const auto& to : partners) add_link({o.link, from.out.id, to, o.source, o.extra});
+      for (const auto& to : partners) add_link({o.link, from.out.id, to, o.source, "", "", o.extra});
     }
   }
 
@@ -366,7 +366,7 @@ class Builder {
     return out;
   }
 
-  const ImportSpec& spec_;
+  const ContentSpec& spec_;
   Context& context_;
   std::size_t group_ = 0;
   std::vector<OutArea> areas_;
@@ -397,10 +397,17 @@ std::optional<std::string> import_geography(const std::string& spec_path, Diagno
     return std::nullopt;
   }
   Context context{files, sink, options, {}};
-  const auto output = Builder(*spec, context).run();
+  std::vector<Output> outputs;
+  for (const PeriodSpec& period : spec->periods) {
+    auto output = Builder(period.content, context).run();
+    if (!output || sink.has_errors()) break;
+    outputs.push_back(std::move(*output));
+  }
   report_files_read();
-  if (!output || sink.has_errors()) return std::nullopt;
-  return write_geography(*spec, *output);
+  if (outputs.size() != spec->periods.size() || sink.has_errors()) return std::nullopt;
+  if (!spec->dated()) return write_geography(*spec, outputs.front());
+  const Output merged = merge_periods(*spec, outputs);
+  return write_geography(*spec, merged, outputs);
 }
 
 }  // namespace govmap

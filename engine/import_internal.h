@@ -101,12 +101,8 @@ struct SourceSpec {
   std::string id, title, publisher, year, url, section, file;
 };
 
-/// A parsed import spec.
-struct ImportSpec {
-  std::string path, folder;
-  std::map<std::string, std::string> root;  // id, nation, title, as-of, status
-  std::string comment;                      // <note> text, copied to the output's header
-  std::vector<SourceSpec> sources;
+/// What one geography is generated from: the areas table and what is built on it.
+struct ContentSpec {
   TableSpec areas;
   std::vector<LevelSpec> levels;
   std::vector<BodySpec> area_bodies;
@@ -115,25 +111,44 @@ struct ImportSpec {
   std::vector<ListSpec> lists;
 };
 
+/// A <period> of a dated spec: [since, until), either bound open. An undated spec is one
+/// period with both bounds open.
+struct PeriodSpec {
+  std::string since, until;
+  Location at;
+  ContentSpec content;
+};
+
+/// A parsed import spec.
+struct ImportSpec {
+  std::string path, folder;
+  std::map<std::string, std::string> root;  // id, nation, title, as-of, status
+  std::string comment;                      // <note> text, copied to the output's header
+  std::vector<SourceSpec> sources;
+  std::vector<PeriodSpec> periods;          // in date order, each starting where the last ends
+  bool dated() const { return periods.size() > 1 || !periods.front().since.empty(); }
+};
+
 std::optional<ImportSpec> read_import_spec(const std::string& path, SourceFiles& files,
                                            DiagnosticSink& sink);
 
-/// A generated area or body, ready to write.
+/// A generated area or body, ready to write. `since` and `until` are set only by merging the
+/// periods of a dated spec.
 struct OutArea {
-  std::string id, kind, name, parent, population_year, source;
+  std::string id, kind, name, parent, population_year, source, since, until;
   std::optional<double> population;
   std::size_t level = 0;
 };
 
 struct OutBody {
-  std::string id, kind, name, code, part_of, source;
+  std::string id, kind, name, code, part_of, source, since, until;
   Passthrough extra;
   std::vector<std::string> covers;  // coarsest whole areas, sorted
   std::size_t group = 0;            // order of the spec element that made it
 };
 
 struct OutLink {
-  std::string link, from, to, source;
+  std::string link, from, to, source, since, until;
   Passthrough extra;
 };
 
@@ -186,6 +201,13 @@ struct CompiledTemplate {
 /// Compiles a template; reports columns the rows lack (missing-column) and returns nullopt.
 std::optional<CompiledTemplate> compile(const Template& t, const Rows& rows, Context& context);
 
-std::string write_geography(const ImportSpec& spec, const Output& output);
+/// The periods' outputs as one geography: an element the same in consecutive periods (its
+/// sources aside, which are joined) is written once, dated only where it starts after the first
+/// period or ends before the last; one that changes is written as versions of its id.
+Output merge_periods(const ImportSpec& spec, std::vector<Output> outputs);
+
+/// The model file. `periods` holds each period's own output when the spec is dated (for the
+/// header's counts), else nothing.
+std::string write_geography(const ImportSpec& spec, const Output& output, const std::vector<Output>& periods = {});
 
 }  // namespace govmap::import_detail

@@ -56,7 +56,8 @@ class SpecReader {
       sink_.error(files_, r.at("version"), "unsupported import spec version (expected 1)", "bad-value");
     }
     for (const char* name : {"id", "nation", "title", "as-of", "status"}) spec_.root[name] = r.text(name, true);
-    bool have_areas = false;
+    ContentSpec undated;
+    std::optional<Location> undated_at;
     for (auto child : root.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
@@ -64,22 +65,21 @@ class SpecReader {
         spec_.comment = child.text().get();
       } else if (name == "source") {
         source(child);
-      } else if (name == "areas") {
-        have_areas = true;
-        areas(child);
-      } else if (name == "derived") {
-        derived(child);
-      } else if (name == "overlap-links") {
-        overlap(child);
-      } else if (name == "list") {
-        list(child);
+      } else if (name == "period") {
+        period(child);
+      } else if (content(undated, child)) {
+        if (!undated_at) undated_at = node_location(files_, file_, child);
       } else {
-        unknown(child, {"note", "source", "areas", "derived", "overlap-links", "list"});
+        unknown(child, {"note", "source", "period", "areas", "derived", "overlap-links", "list"});
       }
     }
-    if (!have_areas) sink_.error(files_, node_location(files_, file_, root), "the spec needs an <areas> element", "missing-element");
-    if (spec_.levels.empty() && have_areas) {
-      sink_.error(files_, spec_.areas.at, "<areas> needs at least one <level>", "missing-element");
+    if (spec_.periods.empty()) {
+      complete(undated, node_location(files_, file_, root), "spec");
+      spec_.periods.push_back({"", "", node_location(files_, file_, root), std::move(undated)});
+    } else if (undated_at) {
+      sink_.error(files_, *undated_at,
+                  "a spec with <period> elements has everything it generates inside them: move this into a <period>",
+                  "unknown-element");
     }
     return spec_;
   }
@@ -165,12 +165,72 @@ class SpecReader {
     return b;
   }
 
-  void areas(const pugi::xml_node& node) {
-    AttributeReader r(files_, file_, node, sink_, {"file"});
-    spec_.areas.file = resolve(r.text("file", true));
-    spec_.areas.at = r.at();
+  /// Reads one element of what a spec (or a period) generates; false for any other element.
+  bool content(ContentSpec& c, const pugi::xml_node& node) {
+    const std::string_view name = node.name();
+    if (name == "areas") {
+      areas(c, node);
+    } else if (name == "derived") {
+      derived(c, node);
+    } else if (name == "overlap-links") {
+      overlap(c, node);
+    } else if (name == "list") {
+      list(c, node);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /// What every spec and every period needs: one <areas> with at least one <level>.
+  void complete(const ContentSpec& c, Location at, std::string_view what) {
+    if (c.areas.at.line == 0) {
+      sink_.error(files_, at, fmt::format("the {} needs an <areas> element", what), "missing-element");
+    } else if (c.levels.empty()) {
+      sink_.error(files_, c.areas.at, "<areas> needs at least one <level>", "missing-element");
+    }
+  }
+
+  /// A <period since until> of a dated spec: the periods follow one another without gap or
+  /// overlap, only the first may have no since and only the last has no until.
+  void period(const pugi::xml_node& node) {
+    AttributeReader r(files_, file_, node, sink_, {"since", "until"});
+    PeriodSpec p{r.date("since"), r.date("until"), r.at(), {}};
     for (auto child : node.children()) {
-      if (child.type() != pugi::node_element || step(spec_.areas, child)) continue;
+      if (child.type() == pugi::node_element && !content(p.content, child)) {
+        unknown(child, {"areas", "derived", "overlap-links", "list"});
+      }
+    }
+    complete(p.content, p.at, "period");
+    const bool first = spec_.periods.empty();
+    const bool last = node.next_sibling("period").empty();
+    if (!p.since.empty() && !p.until.empty() && p.until <= p.since) {
+      sink_.error(files_, r.at("until"), fmt::format("until ({}) is not after since ({})", p.until, p.since), "bad-date");
+    } else if (!first && p.since != spec_.periods.back().until) {
+      sink_.error(files_, p.since.empty() ? p.at : r.at("since"),
+                  fmt::format("this period must start on the day the one before ends ({}): periods follow one "
+                              "another without gap or overlap",
+                              spec_.periods.back().until),
+                  "bad-date");
+    } else if (last != p.until.empty()) {
+      sink_.error(files_, last ? r.at("until") : p.at,
+                  last ? "the last period has no until: the geography it generates holds to the spec's as-of and on"
+                       : "every period but the last needs an until (the next one's since)",
+                  "bad-date");
+    }
+    spec_.periods.push_back(std::move(p));
+  }
+
+  void areas(ContentSpec& c, const pugi::xml_node& node) {
+    if (c.areas.at.line != 0) {
+      sink_.error(files_, node_location(files_, file_, node), "only one <areas> per spec (or per period)", "duplicate-element");
+      return;
+    }
+    AttributeReader r(files_, file_, node, sink_, {"file"});
+    c.areas.file = resolve(r.text("file", true));
+    c.areas.at = r.at();
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element || step(c.areas, child)) continue;
       const std::string_view name = child.name();
       if (name == "level") {
         AttributeReader l(files_, file_, child, sink_, {"kind", "code", "name", "population", "population-year", "source"});
@@ -182,16 +242,16 @@ class SpecReader {
         level.population_year = l.text("population-year");
         level.source = l.text("source");
         level.at = l.at();
-        spec_.levels.push_back(std::move(level));
+        c.levels.push_back(std::move(level));
       } else if (name == "body") {
-        spec_.area_bodies.push_back(body(child));
+        c.area_bodies.push_back(body(child));
       } else {
         unknown(child, {"filter", "derive", "join", "pick-max", "level", "body"});
       }
     }
   }
 
-  void derived(const pugi::xml_node& node) {
+  void derived(ContentSpec& c, const pugi::xml_node& node) {
     AttributeReader r(files_, file_, node, sink_,
                       with_passthrough({"kind", "from-kind", "prefix", "name", "part-of", "link-from-source", "source"}));
     DerivedSpec d;
@@ -204,20 +264,20 @@ class SpecReader {
     d.source = r.text("source");
     d.extra = passthrough(node);
     d.at = r.at();
-    spec_.derived.push_back(std::move(d));
+    c.derived.push_back(std::move(d));
   }
 
-  void overlap(const pugi::xml_node& node) {
+  void overlap(ContentSpec& c, const pugi::xml_node& node) {
     AttributeReader r(files_, file_, node, sink_,
                       {"link", "from-kind", "to-kind", "source", "note", "evidence", "confidence"});
     OverlapSpec o{r.text("link", true), r.id("from-kind", true), r.id("to-kind", true), r.text("source"), {}, r.at()};
     for (const char* name : {"note", "evidence", "confidence"}) {
       if (r.has(name)) o.extra.emplace_back(name, r.text(name));
     }
-    spec_.overlaps.push_back(std::move(o));
+    c.overlaps.push_back(std::move(o));
   }
 
-  void list(const pugi::xml_node& node) {
+  void list(ContentSpec& c, const pugi::xml_node& node) {
     AttributeReader r(files_, file_, node, sink_, {"file"});
     ListSpec l;
     l.table.file = resolve(r.text("file", true));
@@ -248,7 +308,7 @@ class SpecReader {
       }
     }
     if (l.bodies.size() != 1) sink_.error(files_, l.table.at, "<list> needs exactly one <body>", "missing-element");
-    spec_.lists.push_back(std::move(l));
+    c.lists.push_back(std::move(l));
   }
 
   const SourceFiles& files_;

@@ -9,6 +9,7 @@
 
 #include "engine/csv.h"
 #include "engine/import.h"
+#include "engine/loader.h"
 #include "tests/test_support.h"
 
 namespace govmap {
@@ -93,6 +94,55 @@ TEST_CASE("import output loads as a model") {
   REQUIRE(model);
   CHECK(model->areas.size() == 8);
   CHECK(model->find_body("B1")->covers == std::vector<std::string>{"A03", "D1"});
+}
+
+TEST_CASE("a dated spec writes what stays the same once and what changed as versions, which load at each date") {
+  DiagnosticSink sink;
+  const auto text = import_geography(test::path("tests/import/periods.xml"), sink);
+  std::ostringstream diagnostics;
+  print_diagnostics(diagnostics, sink);
+  CHECK(diagnostics.str().empty());
+  REQUIRE(text);
+  CHECK(*text == test::read_text(test::path("tests/import/periods.expected.xml")));
+  // Districts D1 and D2 merge into D9 on 2023-04-01: A01's parent, the councils and board B1's
+  // coverage change on that day; D3, its council and board B2 are the same throughout.
+  const auto at = [](const std::string& date) {
+    LoadOptions options;
+    options.as_of = date;
+    DiagnosticSink load_sink;
+    auto model = load_model(test::path("tests/import/periods.expected.xml"), load_sink, options);
+    CHECK_FALSE(load_sink.has_errors());
+    return model;
+  };
+  const auto before = at("2023-03-31");
+  const auto after = at("2023-04-01");
+  REQUIRE(before);
+  REQUIRE(after);
+  CHECK(before->find_area("A01")->parent == "D1");
+  CHECK(after->find_area("A01")->parent == "D9");
+  CHECK(before->find_body("D9") == nullptr);
+  CHECK(after->find_body("D1") == nullptr);
+  CHECK(before->find_body("B1")->covers == std::vector<std::string>{"A03", "D1"});
+  CHECK(after->find_body("B1")->covers == std::vector<std::string>{"A01", "A02", "A03"});
+  CHECK(after->find_body("D3")->provenance.sources == std::vector<std::string>{"lookup", "lookup-2023"});
+}
+
+TEST_CASE("a dated spec's periods follow one another, and everything it generates is inside one") {
+  const auto r = test::run_govmap("import tests/import/bad-periods.xml -o /tmp/govmap-never-written.xml");
+  CHECK(r.exit_code == 2);
+  for (const char* message : {
+           "tests/import/bad-periods.xml:9:11: error: this period must start on the day the one before ends "
+           "(2022-04-01): periods follow one another without gap or overlap [bad-date]",
+           "tests/import/bad-periods.xml:12:3: error: the period needs an <areas> element [missing-element]",
+           "tests/import/bad-periods.xml:12:3: error: every period but the last needs an until (the next one's "
+           "since) [bad-date]",
+           "tests/import/bad-periods.xml:15:30: error: until (2024-01-01) is not after since (2024-04-01) [bad-date]",
+           "tests/import/bad-periods.xml:5:3: error: a spec with <period> elements has everything it generates "
+           "inside them: move this into a <period> [unknown-element]"}) {
+    CAPTURE(message);
+    CHECK(r.err.find(message) != std::string::npos);
+  }
+  CHECK_FALSE(std::filesystem::exists("/tmp/govmap-never-written.xml"));
 }
 
 TEST_CASE("import reports every malformed row with file and line and writes nothing") {
