@@ -23,13 +23,14 @@ std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Mod
   for (std::size_t i = 0; i < m.areas.size(); ++i) {
     if (!m.areas[i].parent.empty()) children[m.areas[i].parent].push_back(i);
   }
-  std::map<std::string, std::string> moved;  // area id -> signature (one kind per area assumed)
-  for (const auto& move : diff.area_moves) moved.emplace(move.area, signature(move));
+  // (area id, body kind) -> signature: an area may move for several kinds at once.
+  std::map<std::pair<std::string, std::string>, std::string> moved;
+  for (const auto& move : diff.area_moves) moved.emplace(std::pair(move.area, move.kind), signature(move));
   std::map<std::string, bool> memo;
-  // Whether the area and everything under it moved with this signature.
+  // Whether the area and everything under it moved with this signature (which names the kind).
   std::function<bool(const std::string&, const std::string&)> all_moved = [&](const std::string& area,
                                                                               const std::string& sig) {
-    auto hit = moved.find(area);
+    auto hit = moved.find({area, sig.substr(0, sig.find('|'))});
     if (hit != moved.end()) return hit->second == sig;
     const auto kids = children.find(area);
     if (kids == children.end() || kids->second.empty()) return false;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/geography.h"
 #include "engine/text.h"
 
 namespace govmap {
@@ -233,14 +234,19 @@ class Differ {
     using Cover = std::map<std::string, std::map<std::string, std::set<std::string>>>;
     Cover before, after;
     std::map<std::string, std::string> proposal_id_of;  // mapped id -> proposal id, for display
-    for (const auto& body : base_.bodies) {
-      const std::string id = base_key(body.id);
-      for (const auto& area : body.covers) before[area][body.kind].insert(id);
+    // Compared area by smallest area: the coarsest whole areas a body is written with differ
+    // between two dates of one geography (a county whole at one, its districts at the other).
+    const Geography base_geography(base_), proposal_geography(proposal_);
+    for (std::size_t i = 0; i < base_.bodies.size(); ++i) {
+      const std::string id = base_key(base_.bodies[i].id);
+      for (const AreaIndex a : base_geography.atoms(i)) before[base_.areas[a].id][base_.bodies[i].kind].insert(id);
     }
-    for (const auto& body : proposal_.bodies) {
-      const std::string id = as_base(body.id);
-      proposal_id_of[id] = body.id;
-      for (const auto& area : body.covers) after[area][body.kind].insert(id);
+    for (std::size_t i = 0; i < proposal_.bodies.size(); ++i) {
+      const std::string id = as_base(proposal_.bodies[i].id);
+      proposal_id_of[id] = proposal_.bodies[i].id;
+      for (const AreaIndex a : proposal_geography.atoms(i)) {
+        after[proposal_.areas[a].id][proposal_.bodies[i].kind].insert(id);
+      }
     }
     std::set<std::pair<std::string, std::string>> keys;
     for (const auto& [area, kinds] : before) for (const auto& [kind, _] : kinds) keys.insert({area, kind});

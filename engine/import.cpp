@@ -134,7 +134,7 @@ class Builder {
     const auto [it, fresh] = body_index_.emplace(code, bodies_.size());
     if (fresh) {
       WorkBody w;
-      w.out = {code, b.spec->kind, b.name.eval(values), code, "", b.spec->source, "", "", b.spec->extra, {}, b.group};
+      w.out = {code, b.spec->kind, b.name.eval(values), code, "", b.spec->source, "", "", b.spec->extra, {}, {}, b.group};
       w.first = {rows.file, rows.lines[row], 1};
       bodies_.push_back(std::move(w));
     } else if (bodies_[it->second].out.kind != b.spec->kind) {
@@ -287,7 +287,7 @@ class Builder {
           name.replace(at, key.size(), value);
         }
       }
-      w.out = {d.prefix + from.id, d.kind, name, "", d.part_of ? from.id : "", d.source, "", "", d.extra, {}, group};
+      w.out = {d.prefix + from.id, d.kind, name, "", d.part_of ? from.id : "", d.source, "", "", d.extra, {}, {}, group};
       w.leaves = bodies_[i].leaves;
       if (!d.link_from_source.empty()) add_link({d.link_from_source, from.id, w.out.id, d.source, "", "", {}});
       if (!body_index_.emplace(w.out.id, bodies_.size()).second) {
@@ -349,7 +349,19 @@ class Builder {
     Output out;
     for (auto& b : bodies_) {
       b.out.covers = coarsest_cover(b.leaves);
+      if (context_.leaf_kinds.count(b.out.kind) != 0) {
+        auto& ids = out.leaves[b.out.id];
+        for (const auto leaf : b.leaves) ids.push_back(areas_[leaf].id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      }
       out.bodies.push_back(std::move(b.out));
+    }
+    for (const auto& b : spec_.area_bodies) {
+      if (b.succeeds.empty()) continue;
+      for (const auto& body : out.bodies) {
+        if (body.kind == b.kind) out.succeeds[body.id] = b.succeeds;
+      }
     }
     out.areas = std::move(areas_);
     std::sort(out.areas.begin(), out.areas.end(), [](const OutArea& a, const OutArea& b) {
@@ -396,7 +408,14 @@ std::optional<std::string> import_geography(const std::string& spec_path, Diagno
     report_files_read();
     return std::nullopt;
   }
-  Context context{files, sink, options, {}};
+  Context context{files, sink, options, {}, {}};
+  for (const PeriodSpec& period : spec->periods) {
+    for (const BodySpec& b : period.content.area_bodies) {
+      if (b.succeeds.empty()) continue;
+      context.leaf_kinds.insert(b.succeeds.begin(), b.succeeds.end());
+      context.leaf_kinds.insert(b.kind);
+    }
+  }
   std::vector<Output> outputs;
   for (const PeriodSpec& period : spec->periods) {
     auto output = Builder(period.content, context).run();

@@ -64,6 +64,7 @@ struct LevelSpec {
 
 struct BodySpec {
   std::string kind, source;
+  std::vector<std::string> succeeds;  // dated specs: the kinds of body of the period before it replaced
   Template code, name, unless_same;
   Passthrough extra;
   Location at;
@@ -144,6 +145,7 @@ struct OutBody {
   std::string id, kind, name, code, part_of, source, since, until;
   Passthrough extra;
   std::vector<std::string> covers;  // coarsest whole areas, sorted
+  std::vector<std::string> predecessors;  // sorted; set by merge_periods
   std::size_t group = 0;            // order of the spec element that made it
 };
 
@@ -157,6 +159,10 @@ struct Output {
   std::vector<OutBody> bodies;  // sorted by group then id
   std::vector<OutLink> links;   // sorted
   std::vector<std::pair<std::string, std::size_t>> file_rows;  // data file, rows read
+  /// Bodies whose spec names kinds they succeed: id -> those kinds.
+  std::map<std::string, std::vector<std::string>> succeeds;
+  /// Bodies of the kinds Context::leaf_kinds names: id -> the ids of their small areas, sorted.
+  std::map<std::string, std::vector<std::string>> leaves;
 };
 
 /// Rows of a table after its pipeline: selected columns (joined ones both plain, when not
@@ -176,6 +182,7 @@ struct Context {
   DiagnosticSink& sink;
   const ImportOptions& options;
   std::vector<std::pair<std::string, std::size_t>> file_rows;  // data files read, rows each
+  std::set<std::string> leaf_kinds;  // kinds that succeed or are succeeded: Output::leaves keeps their areas
   /// Whether to stop: too many errors already.
   bool too_many_errors() const { return sink.error_count() >= 100; }
   void progress(std::string_view what, std::size_t done, std::size_t total) const {

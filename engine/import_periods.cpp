@@ -3,6 +3,8 @@
 // consecutive periods in which it stays the same.
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -17,6 +19,45 @@ namespace {
 auto fields(const OutArea& a) { return std::tie(a.kind, a.name, a.parent, a.population, a.population_year); }
 auto fields(const OutBody& b) { return std::tie(b.kind, b.name, b.code, b.part_of, b.extra, b.covers); }
 auto fields(const OutLink& k) { return std::tie(k.extra); }
+
+/// What a run takes from each period beyond its sources: a body's predecessors.
+void joined(OutArea&, const OutArea&) {}
+void joined(OutLink&, const OutLink&) {}
+void joined(OutBody& run, const OutBody& body) {
+  std::vector<std::string> all;
+  std::set_union(run.predecessors.begin(), run.predecessors.end(), body.predecessors.begin(), body.predecessors.end(),
+                 std::back_inserter(all));
+  run.predecessors = std::move(all);
+}
+
+/// The predecessors of period p's bodies whose spec names kinds they succeed: the bodies of
+/// those kinds in period p - 1 that period p no longer has and whose small areas they share.
+void name_predecessors(std::vector<Output>& outputs, std::size_t p) {
+  const Output& before = outputs[p - 1];
+  Output& now = outputs[p];
+  std::set<std::string> ids;
+  for (const OutBody& b : now.bodies) ids.insert(b.id);
+  for (OutBody& b : now.bodies) {
+    const auto kinds = now.succeeds.find(b.id);
+    if (kinds == now.succeeds.end()) continue;
+    const auto& mine = now.leaves[b.id];
+    for (const OutBody& old : before.bodies) {
+      const auto& succeeded = kinds->second;
+      if (std::find(succeeded.begin(), succeeded.end(), old.kind) == succeeded.end() || ids.count(old.id) != 0) continue;
+      const auto it = before.leaves.find(old.id);
+      if (it == before.leaves.end()) continue;
+      const auto& theirs = it->second;
+      for (auto a = mine.begin(), t = theirs.begin(); a != mine.end() && t != theirs.end();) {
+        if (*a == *t) {
+          b.predecessors.push_back(old.id);
+          break;
+        }
+        (*a < *t) ? ++a : ++t;
+      }
+    }
+    std::sort(b.predecessors.begin(), b.predecessors.end());
+  }
+}
 
 std::string key(const OutArea& a) { return a.id; }
 std::string key(const OutBody& b) { return b.id; }
@@ -48,6 +89,7 @@ std::vector<Item> runs(const std::vector<PeriodSpec>& periods, Items items) {
         if (run.last + 1 == p && fields(run.item) == fields(item)) {
           run.last = p;
           add_sources(run.item.source, item.source);
+          joined(run.item, item);
           continue;
         }
         it->second = out.size();
@@ -69,6 +111,7 @@ std::vector<Item> runs(const std::vector<PeriodSpec>& periods, Items items) {
 
 Output merge_periods(const ImportSpec& spec, std::vector<Output> outputs) {
   const auto& periods = spec.periods;
+  for (std::size_t p = 1; p < outputs.size(); ++p) name_predecessors(outputs, p);
   Output out;
   out.areas = runs<OutArea>(periods, [&](std::size_t p) -> const auto& { return outputs[p].areas; });
   out.bodies = runs<OutBody>(periods, [&](std::size_t p) -> const auto& { return outputs[p].bodies; });

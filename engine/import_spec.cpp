@@ -153,9 +153,19 @@ class SpecReader {
   }
 
   BodySpec body(const pugi::xml_node& node) {
-    AttributeReader r(files_, file_, node, sink_, with_passthrough({"kind", "code", "name", "unless-same", "source"}));
+    AttributeReader r(files_, file_, node, sink_,
+                      with_passthrough({"kind", "code", "name", "unless-same", "source", "succeeds"}));
     BodySpec b;
     b.kind = r.id("kind", true);
+    b.succeeds = r.words("succeeds");
+    const bool later_areas = std::string_view(node.parent().name()) == "areas" &&
+                             std::string_view(node.parent().parent().name()) == "period" && !spec_.periods.empty();
+    if (!b.succeeds.empty() && !later_areas) {
+      sink_.error(files_, r.at("succeeds"),
+                  "'succeeds' names the kinds of body of the period before that this one replaced: it is for a <body> "
+                  "in the <areas> of a <period> after another",
+                  "bad-value");
+    }
     b.code = make_template(r, "code", true);
     b.name = make_template(r, "name", true);
     b.unless_same = make_template(r, "unless-same", false);

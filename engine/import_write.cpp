@@ -131,8 +131,8 @@ std::string write_geography(const ImportSpec& spec, const Output& output, const 
       kind = b.kind;
       out += fmt::format("\n  <!-- Bodies: {} -->\n", kind);
     }
-    out += fmt::format("  <body{}{}{}{}{}", attr("id", b.id), attr("name", b.name), attr("kind", b.kind),
-                       attr("code", b.code), attr("part-of", b.part_of));
+    out += fmt::format("  <body{}{}{}{}{}{}", attr("id", b.id), attr("name", b.name), attr("kind", b.kind),
+                       attr("code", b.code), attr("part-of", b.part_of), attr("predecessors", join(b.predecessors, " ")));
     for (const auto& [name, value] : b.extra) out += attr(name, value);
     const bool inline_covers = b.covers.size() <= kInlineCovers;
     if (inline_covers) out += attr("covers", wrapped(b.covers, ""));

@@ -125,20 +125,33 @@ TEST_CASE("a dated spec writes what stays the same once and what changed as vers
   CHECK(before->find_body("B1")->covers == std::vector<std::string>{"A03", "D1"});
   CHECK(after->find_body("B1")->covers == std::vector<std::string>{"A01", "A02", "A03"});
   CHECK(after->find_body("D3")->provenance.sources == std::vector<std::string>{"lookup", "lookup-2023"});
+  CHECK(after->find_body("D9")->predecessors == std::vector<std::string>{"D1", "D2"});  // succeeds="council"
+  // Compared by small area, B1 did not move although it is written with other areas after the
+  // merger (D1 whole before, A01 and A02 after): only the councils and their authorities moved.
+  const auto r = test::run_govmap("compare tests/import/periods.expected.xml@2023-03-31 tests/import/periods.expected.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Bodies succeeded (merged, split, abolished with a successor, renamed, or replaced) (2):\n"
+                   "  Dee \"One\" Council [D1] → Dee Nine Council [D9]\n") != std::string::npos);
+  CHECK(r.out.find("Area assignments moved (2):\n"
+                   "  Dee Nine (D9) (2 of its areas, 50% of its population), Integration authorities: ia-D1 → ia-D9\n") !=
+        std::string::npos);
+  CHECK(r.out.find("Health boards:") == std::string::npos);
 }
 
 TEST_CASE("a dated spec's periods follow one another, and everything it generates is inside one") {
   const auto r = test::run_govmap("import tests/import/bad-periods.xml -o /tmp/govmap-never-written.xml");
   CHECK(r.exit_code == 2);
   for (const char* message : {
-           "tests/import/bad-periods.xml:9:11: error: this period must start on the day the one before ends "
+           "tests/import/bad-periods.xml:10:11: error: this period must start on the day the one before ends "
            "(2022-04-01): periods follow one another without gap or overlap [bad-date]",
-           "tests/import/bad-periods.xml:12:3: error: the period needs an <areas> element [missing-element]",
-           "tests/import/bad-periods.xml:12:3: error: every period but the last needs an until (the next one's "
+           "tests/import/bad-periods.xml:13:3: error: the period needs an <areas> element [missing-element]",
+           "tests/import/bad-periods.xml:13:3: error: every period but the last needs an until (the next one's "
            "since) [bad-date]",
-           "tests/import/bad-periods.xml:15:30: error: until (2024-01-01) is not after since (2024-04-01) [bad-date]",
+           "tests/import/bad-periods.xml:16:30: error: until (2024-01-01) is not after since (2024-04-01) [bad-date]",
            "tests/import/bad-periods.xml:5:3: error: a spec with <period> elements has everything it generates "
-           "inside them: move this into a <period> [unknown-element]"}) {
+           "inside them: move this into a <period> [unknown-element]",
+           "tests/import/bad-periods.xml:8:65: error: 'succeeds' names the kinds of body of the period before that "
+           "this one replaced: it is for a <body> in the <areas> of a <period> after another [bad-value]"}) {
     CAPTURE(message);
     CHECK(r.err.find(message) != std::string::npos);
   }
