@@ -67,7 +67,8 @@ Command compare_command() {
                               args.positional[i], proposal.as_of, comparison.base.model().as_of);
       }
       ProposalComparison p{check_model(args.positional[i], std::move(proposal), *profile, *today), {}, {}};
-      p.diff = diff_models(comparison.base.model(), p.proposal.model());
+      p.diff = diff_models(comparison.base.model(), p.proposal.model(), comparison.base.analysis->geography,
+                           p.proposal.analysis->geography);
       p.findings = diff_findings(comparison.base, p.proposal, p.diff);
       comparison.proposals.push_back(std::move(p));
     }

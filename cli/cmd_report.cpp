@@ -87,7 +87,8 @@ Command report_command() {
       }
       auto& comparison = comparisons[key];
       ProposalComparison p{check_model(path, std::move(*model), *profile, *today), {}, {}};
-      p.diff = diff_models(comparison->base.model(), p.proposal.model());
+      p.diff = diff_models(comparison->base.model(), p.proposal.model(), comparison->base.analysis->geography,
+                           p.proposal.analysis->geography);
       p.findings = diff_findings(comparison->base, p.proposal, p.diff);
       comparison->proposals.push_back(std::move(p));
     }

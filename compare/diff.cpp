@@ -71,7 +71,8 @@ std::string amount_text(const std::optional<double>& amount) {
 
 class Differ {
  public:
-  Differ(const Model& base, const Model& proposal) : base_(base), proposal_(proposal) {}
+  Differ(const Model& base, const Model& proposal, const Geography& base_geography, const Geography& proposal_geography)
+      : base_(base), proposal_(proposal), base_geography_(&base_geography), proposal_geography_(&proposal_geography) {}
 
   ModelDiff run() {
     match_bodies();
@@ -230,36 +231,65 @@ class Differ {
   }
 
   void compare_coverage() {
-    // area -> kind -> bodies covering it directly, in baseline ids (proposal: mapped).
-    using Cover = std::map<std::string, std::map<std::string, std::set<std::string>>>;
-    Cover before, after;
+    // Compared by smallest area: the coarsest whole areas a body is written with differ between
+    // two dates of one geography (a county whole at one date, its districts at the other).
+    // Each body's id in baseline terms (a proposal body's mapped), computed once.
+    std::vector<std::string> base_ids, proposal_ids;
     std::map<std::string, std::string> proposal_id_of;  // mapped id -> proposal id, for display
-    // Compared area by smallest area: the coarsest whole areas a body is written with differ
-    // between two dates of one geography (a county whole at one, its districts at the other).
-    const Geography base_geography(base_), proposal_geography(proposal_);
-    for (std::size_t i = 0; i < base_.bodies.size(); ++i) {
-      const std::string id = base_key(base_.bodies[i].id);
-      for (const AreaIndex a : base_geography.atoms(i)) before[base_.areas[a].id][base_.bodies[i].kind].insert(id);
+    for (const auto& body : base_.bodies) base_ids.push_back(base_key(body.id));
+    for (const auto& body : proposal_.bodies) {
+      proposal_ids.push_back(as_base(body.id));
+      proposal_id_of[proposal_ids.back()] = body.id;
     }
-    for (std::size_t i = 0; i < proposal_.bodies.size(); ++i) {
-      const std::string id = as_base(proposal_.bodies[i].id);
-      proposal_id_of[id] = proposal_.bodies[i].id;
-      for (const AreaIndex a : proposal_geography.atoms(i)) {
-        after[proposal_.areas[a].id][proposal_.bodies[i].kind].insert(id);
+    // The (kind, id) of each body covering a small area, sorted.
+    using Cover = std::vector<std::pair<std::string_view, std::string_view>>;
+    const auto cover = [](const Model& m, const Geography* g, std::optional<std::size_t> area,
+                          const std::vector<std::string>& ids) {
+      Cover c;
+      if (!area || !g->is_leaf(static_cast<AreaIndex>(*area))) return c;
+      for (const std::size_t b : g->bodies_covering(static_cast<AreaIndex>(*area))) c.emplace_back(m.bodies[b].kind, ids[b]);
+      std::sort(c.begin(), c.end());
+      c.erase(std::unique(c.begin(), c.end()), c.end());
+      return c;
+    };
+    const auto index_in = [](const Model& m, const std::string& id) -> std::optional<std::size_t> {
+      const auto it = m.area_index.find(id);
+      return it == m.area_index.end() ? std::nullopt : std::optional(it->second);
+    };
+    const auto compare_area = [&](const std::string& id) {
+      const Cover from = cover(base_, base_geography_, index_in(base_, id), base_ids);
+      const Cover to = cover(proposal_, proposal_geography_, index_in(proposal_, id), proposal_ids);
+      if (from == to) return;
+      std::set<std::string_view> kinds;
+      for (const auto& [kind, _] : from) kinds.insert(kind);
+      for (const auto& [kind, _] : to) kinds.insert(kind);
+      // Shown by proposal id where the body is the proposal's (a new body in the baseline list).
+      const auto shown = [&](std::string_view body, bool baseline) {
+        const auto it = proposal_id_of.find(std::string(body));
+        return it != proposal_id_of.end() && (!baseline || body[0] == '+') ? it->second : std::string(body);
+      };
+      const auto of_kind = [](const Cover& c, std::string_view kind) {
+        std::vector<std::string_view> ids;
+        for (const auto& [k, body] : c) {
+          if (k == kind) ids.push_back(body);
+        }
+        return ids;
+      };
+      for (const std::string_view kind : kinds) {
+        const auto before = of_kind(from, kind), after = of_kind(to, kind);
+        if (before == after) continue;
+        AreaMove move{id, std::string(kind), {}, {}};
+        for (const auto body : before) move.from.push_back(shown(body, true));
+        for (const auto body : after) move.to.push_back(shown(body, false));
+        diff_.area_moves.push_back(std::move(move));
       }
+    };
+    for (const auto& area : base_.areas) compare_area(area.id);
+    for (const auto& area : proposal_.areas) {
+      if (!base_.area_index.count(area.id)) compare_area(area.id);
     }
-    std::set<std::pair<std::string, std::string>> keys;
-    for (const auto& [area, kinds] : before) for (const auto& [kind, _] : kinds) keys.insert({area, kind});
-    for (const auto& [area, kinds] : after) for (const auto& [kind, _] : kinds) keys.insert({area, kind});
-    for (const auto& [area, kind] : keys) {
-      const auto& from = before[area][kind];
-      const auto& to = after[area][kind];
-      if (from == to) continue;
-      AreaMove move{area, kind, {}, {}};
-      for (const auto& id : from) move.from.push_back(id[0] == '+' && proposal_id_of.count(id) ? proposal_id_of[id] : id);
-      for (const auto& id : to) move.to.push_back(proposal_id_of.count(id) ? proposal_id_of[id] : id);
-      diff_.area_moves.push_back(std::move(move));
-    }
+    std::sort(diff_.area_moves.begin(), diff_.area_moves.end(),
+              [](const AreaMove& x, const AreaMove& y) { return std::tie(x.area, x.kind) < std::tie(y.area, y.kind); });
   }
 
   void compare_seats() {
@@ -283,11 +313,16 @@ class Differ {
 
   const Model& base_;
   const Model& proposal_;
+  const Geography* base_geography_;
+  const Geography* proposal_geography_;
   ModelDiff diff_;
 };
 
 }  // namespace
 
-ModelDiff diff_models(const Model& base, const Model& proposal) { return Differ(base, proposal).run(); }
+ModelDiff diff_models(const Model& base, const Model& proposal, const Geography& base_geography,
+                      const Geography& proposal_geography) {
+  return Differ(base, proposal, base_geography, proposal_geography).run();
+}
 
 }  // namespace govmap

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/geography.h"
 #include "engine/model.h"
 
 namespace govmap {
@@ -75,6 +76,9 @@ struct ModelDiff {
   std::vector<std::size_t> base_to_proposal, proposal_to_base;  // kNone when unmatched
 };
 
-ModelDiff diff_models(const Model& base, const Model& proposal);
+/// What a proposal (or a later date) changes of its baseline; coverage is compared by smallest
+/// area, in each model's own geography.
+ModelDiff diff_models(const Model& base, const Model& proposal, const Geography& base_geography,
+                      const Geography& proposal_geography);
 
 }  // namespace govmap

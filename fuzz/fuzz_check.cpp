@@ -72,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   govmap::Comparison comparison{govmap::check_model(dir + "/base.xml", std::move(*base), profile, kToday), {}};
   govmap::ProposalComparison proposal{
       govmap::check_model(dir + "/model.xml", model_ref, profile, kToday), {}, {}};
-  proposal.diff = govmap::diff_models(comparison.base.model(), proposal.proposal.model());
+  proposal.diff = govmap::diff_models(comparison.base.model(), proposal.proposal.model(),
+                                      comparison.base.analysis->geography, proposal.proposal.analysis->geography);
   proposal.findings = govmap::diff_findings(comparison.base, proposal.proposal, proposal.diff);
   comparison.proposals.push_back(std::move(proposal));
   require_clean_text(govmap::comparison_text(comparison));
