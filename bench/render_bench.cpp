@@ -22,7 +22,7 @@ namespace govmap::bench {
 namespace {
 
 const char* const kNationModels[] = {
-    "models/england/2021/model.xml",  "models/england/current/model.xml",
+    "models/england/model.xml",
     "models/wales/model.xml",
     "models/scotland/model.xml",
     "models/northern-ireland/model.xml",

@@ -34,11 +34,11 @@ std::vector<std::string> icbs_of(const Model& model, const Geography& geography,
 
 }  // namespace
 
-TEST_CASE("England current: check names the councils still split between the 36 ICBs of 1 April 2026") {
-  const auto stats = run_govmap("stats models/england/current/model.xml");
+TEST_CASE("England today: check names the councils still split between the 36 ICBs of 1 April 2026") {
+  const auto stats = run_govmap("stats models/england/model.xml");
   CHECK(stats.exit_code == 0);
   CHECK(stats.out.find("  Integrated care boards                           36\n") != std::string::npos);
-  const auto check = run_govmap("check models/england/current/model.xml --fail-on never");
+  const auto check = run_govmap("check models/england/model.xml --fail-on never");
   REQUIRE(check.exit_code == 0);
   // Each split council's finding, e.g. "warning: Buckinghamshire is split between 2 integrated care boards".
   std::vector<std::string> split;
@@ -57,8 +57,8 @@ TEST_CASE("England current: check names the councils still split between the 36 
                        "Board, 1% in Central East Integrated Care Board") != std::string::npos);
 }
 
-TEST_CASE("England current: NHS Frimley ICB's parts follow their councils") {
-  const auto [model, diagnostics] = load(path("models/england/current/model.xml"));
+TEST_CASE("England today: NHS Frimley ICB's parts follow their councils") {
+  const auto [model, diagnostics] = load(path("models/england/model.xml"));
   REQUIRE(model.has_value());
   const Geography geography(*model);
   CHECK(icbs_of(*model, geography, "E10000030") == std::vector<std::string>{"icb26-surrey-and-sussex"});

@@ -150,13 +150,13 @@ TEST_CASE("a proposal outside the repository names a bundled baseline by name") 
   fs::create_directories(dir);
   const std::string proposal = (dir / "merge.xml").string();
   std::ofstream(proposal) << "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"P\" as-of=\"2026-11-30\"\n"
-                             "        status=\"proposed\" extends=\"england/current\">\n"
+                             "        status=\"proposed\" extends=\"england\">\n"
                              "  <merge bodies=\"E54000048 E54000050\" into=\"icb-north\" name=\"North ICB\"/>\n"
                              "</govmap>\n";
   const auto r = run_govmap("validate " + proposal + " --models models");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  const auto c = run_govmap("compare england/current " + proposal + " --models models");
+  const auto c = run_govmap("compare england " + proposal + " --models models");
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("Bodies succeeded") != std::string::npos);
   const auto missing = run_govmap("validate " + proposal + " --models /nonexistent-models-folder");

@@ -1,7 +1,7 @@
-// The directors English councils share (models/england/*/membership.xml, "Shared posts") are
+// The directors English councils share (models/england/membership.xml, "Shared posts") are
 // what board-interlock finds on the English health and wellbeing boards (issue 13): each shared
 // post is one holder on the boards of every council it serves, and the English rules profile
-// (govmap-rules.xml beside each model) lists a post on a second board.
+// (models/england/govmap-rules.xml) lists a post on a second board, at every date.
 
 #include <doctest/doctest.h>
 
@@ -25,7 +25,7 @@ std::vector<std::string> interlock_lines(const std::string& args) {
 }  // namespace
 
 TEST_CASE("board-interlock finds the directors English councils share today, one finding per shared post") {
-  CHECK(interlock_lines("models/england/current/model.xml") ==
+  CHECK(interlock_lines("models/england/model.xml") ==
         std::vector<std::string>{
             "warning: Director of public health, Newcastle upon Tyne and Gateshead sits on 2 boards (more than 1) "
             "[board-interlock]",
@@ -40,14 +40,14 @@ TEST_CASE("board-interlock finds the directors English councils share today, one
 
 TEST_CASE("a shared director is found only at the dates it was shared") {
   // Before April 2024 Newcastle and Gateshead each had their own director of public health.
-  const auto before = interlock_lines("models/england/current/model.xml@2024-03-31");
+  const auto before = interlock_lines("models/england/model.xml@2024-03-31");
   CHECK(before.size() == 3);
   for (const auto& line : before) CHECK(line.find("Newcastle") == std::string::npos);
   // North and West Northamptonshire shared one until 31 March 2022.
-  const auto in_2021 = interlock_lines("models/england/2021/model.xml");
+  const auto in_2021 = interlock_lines("models/england/model.xml@2021-12-01");
   CHECK(in_2021.size() == 4);
   CHECK(in_2021.front().find("North Northamptonshire and West Northamptonshire sits on 2 boards") != std::string::npos);
-  const auto after = interlock_lines("models/england/2021/model.xml@2022-04-01");
+  const auto after = interlock_lines("models/england/model.xml@2022-04-01");
   CHECK(after.size() == 3);
   for (const auto& line : after) CHECK(line.find("Northamptonshire") == std::string::npos);
 }
@@ -56,20 +56,20 @@ TEST_CASE("a proposal on England, and England named by name, are checked with En
   // The profile is found beside the model's own file, else beside the baseline it extends.
   const auto proposal = run_govmap("check models/england/proposals/nhs-england-abolition-2025.xml --fail-on never");
   CHECK(proposal.out.find("[board-interlock]") != std::string::npos);
-  const auto named = run_govmap("check england/current --models models --fail-on never");
+  const auto named = run_govmap("check england --models models --fail-on never");
   CHECK(named.out.find("[board-interlock]") != std::string::npos);
 }
 
 TEST_CASE("stats counts the English shared directors as posts on several boards") {
-  const auto result = run_govmap("stats models/england/current/model.xml");
+  const auto result = run_govmap("stats models/england/model.xml");
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("posts on several boards: 4\n") != std::string::npos);
 }
 
 TEST_CASE("every shared post of the bundled English models cites a source and says where in it") {
-  for (const char* model_path : {"models/england/2021/model.xml", "models/england/current/model.xml"}) {
-    CAPTURE(model_path);
-    const auto [model, diagnostics] = load(path(model_path));
+  for (const char* date : {"2021-12-01", "2026-11-30"}) {  // the 2021 report's date and the model's as-of
+    CAPTURE(date);
+    const auto [model, diagnostics] = load_at("models/england/model.xml", date);
     REQUIRE(model);
     std::size_t shared = 0;
     for (const Post& p : model->posts) {

@@ -4,7 +4,8 @@
 #   <nation>-2021.svg     from models/<nation>/2021/model.xml
 #   <nation>-current.svg  from models/<nation>/current/model.xml
 # A nation with one dated model (models/<nation>/model.xml) is drawn from it at 2021-12-01
-# (<nation>-2021.svg) and at its own as-of date (<nation>-current.svg).
+# (<nation>-2021.svg) and at its own as-of date (<nation>-current.svg); a 2017 model beside it
+# (England's) is drawn as well.
 # Missing models are skipped with a message. Review the SVGs (and `git diff`) before
 # committing: tests/render_test.cpp checks the committed files against fresh output.
 # Usage: examples/figures/regenerate.sh [path/to/govmap]   (default: build/govmap)
@@ -22,6 +23,10 @@ for nation in england wales scotland northern-ireland; do
     "$govmap" render "$dated@2021-12-01" -o "examples/figures/$nation-2021.svg"
     "$govmap" render "$dated" -o "examples/figures/$nation-current.svg"
     echo "wrote examples/figures/$nation-2021.svg and $nation-current.svg from $dated"
+    if [ -f "models/$nation/2017/model.xml" ]; then
+      "$govmap" render "models/$nation/2017/model.xml" -o "examples/figures/$nation-2017.svg"
+      echo "wrote examples/figures/$nation-2017.svg"
+    fi
     continue
   fi
   for era in 2017 2021 current; do

@@ -13,7 +13,7 @@ debs=("$tmp"/govmap_*.deb)
 [ -f "${debs[0]}" ] || fail "cpack made no govmap_*.deb"
 dpkg-deb -c "${debs[0]}" | awk '{print $6}' >"$tmp/contents"
 for f in ./usr/bin/govmap ./usr/share/govmap/models/vocabulary.xml ./usr/share/govmap/models/FORMAT.md \
-         ./usr/share/govmap/models/schema/govmap-1.xsd ./usr/share/govmap/models/england/current/model.xml \
+         ./usr/share/govmap/models/schema/govmap-1.xsd ./usr/share/govmap/models/england/model.xml \
          ./usr/share/govmap/models/wales/geography.xml ./usr/share/doc/govmap/README.md \
          ./usr/share/man/man1/govmap.1 ./usr/share/bash-completion/completions/govmap; do
   grep -qxF "$f" "$tmp/contents" || fail "the package does not hold $f"
