@@ -1,5 +1,5 @@
 // England as one dated model (models/england/model.xml, issue 14): read at a date, it holds what
-// held then. The dates are the model's sourced changes (its header comment): DLUHC's two
+// held then, and its proposals are read against it at their own dates. The dates are the model's sourced changes (its header comment): DLUHC's two
 // renamings, PHE's dissolution, the Health and Care Act 2022 on 1 July 2022 (CCGs, ICSs and NHS
 // Improvement end; ICBs, ICPs and NHS England's new functions begin), the 2023 mergers into NHS
 // England and the 2023 councils, the ICB mergers of 1 April 2026, and amounts only for the
@@ -178,6 +178,26 @@ TEST_CASE("England: the old names read the dated model, and compare lists NHS Im
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("  NHS Improvement (Monitor and the NHS Trust Development Authority) [nhs-improvement] → NHS "
                    "England [nhs-england]\n") != std::string::npos);
+}
+
+TEST_CASE("England's proposals are read against England at their own dates") {
+  // The abolition announced in March 2025 meets the 42 ICBs of October 2025, not today's 36.
+  const auto abolition = run_govmap("compare models/england/model.xml models/england/proposals/nhs-england-abolition-2025.xml");
+  CHECK(abolition.exit_code == 0);
+  CHECK(abolition.out.find("as of 2025-10-06)") != std::string::npos);
+  CHECK(abolition.out.find("  areas split between partners                               11                   11\n") !=
+        std::string::npos);
+  // The Health Bill as introduced (May 2026), against England today: NHS England's links pass to
+  // the department, local Healthwatch goes with its seat on each of the 153 boards.
+  const auto bill = run_govmap("compare models/england/model.xml models/england/proposals/health-bill-2026.xml");
+  CHECK(bill.exit_code == 0);
+  CHECK(bill.out.find("  NHS England [nhs-england] → Department of Health and Social Care [dhsc]\n") != std::string::npos);
+  CHECK(bill.out.find("  - Local Healthwatch organisations [local-healthwatch], Patient and public voice body\n") !=
+        std::string::npos);
+  CHECK(bill.out.find("  board seats                                             1,286                1,133       -153\n") !=
+        std::string::npos);
+  CHECK(bill.out.find("~ Integrated care partnerships [integrated-care-partnerships]: status: 'statutory-committee' → "
+                      "'non-statutory'") != std::string::npos);
 }
 
 }  // namespace govmap::test
