@@ -71,7 +71,7 @@ std::optional<Args> parse_args(const Command& command, const std::vector<std::st
 void print_command_help(const Command& command, std::ostream& out);
 
 /// --models DIR (repeatable): where models named by name are found (engine/model_paths.h).
-inline const OptionSpec kModelsOption{"--models", "DIR", "look for models named by name (england/current) in DIR", {}, "",
+inline const OptionSpec kModelsOption{"--models", "DIR", "look for models named by name (england, england/2017) in DIR", {}, "",
                                       true};
 
 /// --as-of DATE: read every model as it stood on DATE (models/FORMAT.md, "Dates").
@@ -94,7 +94,7 @@ ModelReference split_model_reference(const std::string& text);
 std::optional<std::string> as_of_for(const ModelReference& reference, const Args& args, std::ostream& err);
 
 /// A model reference as a file: the path itself, or the file of a model named by name
-/// ("england/current") when no such path exists.
+/// ("england", "england/2017") when no such path exists.
 std::string model_path(const std::string& reference, const LoadOptions& options);
 
 /// Loads a model (a path, or a name on the search path, either with @DATE), printing diagnostics to err and

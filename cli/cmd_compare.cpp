@@ -38,9 +38,8 @@ Command compare_command() {
   c.min_positional = 2;
   c.run = [](const Args& args, Io& io) {
     const std::string base_path = args.positional[0];
-    const auto profile = profile_for(args, base_path, io);
     const auto today = today_for("compare", args, io);
-    if (!profile || !today) return kExitUsage;
+    if (!today) return kExitUsage;
     // Proposals first: the baseline is read as the first proposal that extends it reads it.
     std::vector<Model> proposals;
     const Model* reads_base = nullptr;
@@ -57,6 +56,9 @@ Command compare_command() {
     }
     auto base = load_or_report(base_path, args, io, reads_base);
     if (!base) return kExitUsage;
+    // Found from the model read, so a baseline named by name (england@2026-03-31) has its profile.
+    const auto profile = profile_for(args, base_path, io, &*base);
+    if (!profile) return kExitUsage;
     Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
       Model& proposal = proposals[i - 1];

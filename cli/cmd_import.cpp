@@ -22,7 +22,7 @@ Command import_command() {
   c.min_positional = 1;
   c.max_positional = 1;
   c.details =
-      "SPEC is an import spec (e.g. models/england/2021/import.xml; format in docs/import.md):\n"
+      "SPEC is an import spec (e.g. models/england/import.xml; format in docs/import.md):\n"
       "the lookup CSVs to read, the columns holding area codes, names, parents and populations,\n"
       "the bodies to generate with their kinds and id conventions, and the links they imply.\n"
       "Every bad row is reported as file:line:col; nothing is written if there is any error.\n"

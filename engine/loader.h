@@ -17,7 +17,7 @@ struct LoadOptions {
   std::string vocabulary_path;
   /// Stop reporting after this many errors (a hostile file can have millions).
   std::size_t max_errors = 200;
-  /// Folders where a baseline named by name (extends="england/current") is looked for
+  /// Folders where a baseline named by name (extends="england") is looked for
   /// (engine/model_paths.h, model_search_path).
   std::vector<std::string> model_search_path;
   /// Read the model as it stood on this date (YYYY-MM-DD; --as-of); empty for the model's own

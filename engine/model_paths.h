@@ -1,5 +1,5 @@
 #pragma once
-// Where named models are found: a proposal may say extends="england/current" instead of a path.
+// Where named models are found: a proposal may say extends="england" instead of a path.
 // The search path is, in order: the folders given with --models, the folders in the
 // GOVMAP_MODELS environment variable (separated by ':'), the models installed beside the
 // binary (<prefix>/share/govmap/models), and the source tree's models/ when govmap runs from
@@ -15,7 +15,7 @@ namespace govmap {
 /// `option_dirs` are the --models arguments; `env` is GOVMAP_MODELS (may be empty).
 std::vector<std::string> model_search_path(const std::vector<std::string>& option_dirs, const std::string& env);
 
-/// Whether `reference` reads as a model name ("england/current", "wales") rather than a
+/// Whether `reference` reads as a model name ("england", "england/2017") rather than a
 /// path: no ".xml" ending, not absolute, no "." or ".." part.
 bool is_model_name(const std::string& reference);
 

@@ -167,6 +167,15 @@ TEST_CASE("England the day before the ICB mergers and today: which councils the 
                                  "Oxfordshire"});
   CHECK(body(england_at("2026-03-31"), "integrated-care-partnerships").count == 42);
   CHECK(body(england_at("2026-04-01"), "integrated-care-partnerships").count == 36);
+  // By name as by path: the baseline is checked with England's rules profile (board-interlock
+  // counts a second board), so the findings are the same.
+  const auto by_path = run_govmap("compare models/england/model.xml@2026-03-31 models/england/model.xml");
+  const auto by_name = run_govmap("compare england@2026-03-31 england --models models");
+  CHECK(by_path.exit_code == 0);
+  CHECK(by_name.exit_code == 0);
+  const std::string findings = "  findings (unsuppressed)                                   171                  165         -6\n";
+  CHECK(by_path.out.find(findings) != std::string::npos);
+  CHECK(by_name.out.find(findings) != std::string::npos);
 }
 
 TEST_CASE("England: the old names read the dated model, and compare lists NHS Improvement's successor") {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the two lookups that turn the ONS July 2022 ICB footprints into those in force from
 1 April 2026 (written ministerial statement HCWS915, 9 September 2025), for import.xml beside
-this file. Run from the repository root: python3 models/england/current/derive-icb-2026.py
+this file. Run from the repository root: python3 models/england/derive-icb-2026.py
 
 Inputs (data/raw, see data/raw/SOURCES.md): the ONS LSOA11 -> SICBL22 -> ICB22 -> LAD22 lookup,
 the LAD22 -> LAD23 and LTLA23 -> UTLA23 lookups and the ONS mid-2020 LSOA populations.
