@@ -423,6 +423,20 @@ std::optional<std::string> import_geography(const std::string& spec_path, Diagno
     outputs.push_back(std::move(*output));
   }
   report_files_read();
+  // A kind a body succeeds must be one the period before generated (a misspelt kind finds none).
+  for (std::size_t p = 1; p < outputs.size(); ++p) {
+    std::set<std::string> kinds;
+    for (const OutBody& b : outputs[p - 1].bodies) kinds.insert(b.kind);
+    for (const BodySpec& b : spec->periods[p].content.area_bodies) {
+      for (const std::string& kind : b.succeeds) {
+        if (kinds.count(kind) != 0) continue;
+        sink.error(files, b.succeeds_at,
+                   fmt::format("the period before generates no body of kind '{}'{}", kind,
+                               did_you_mean(kind, {kinds.begin(), kinds.end()})),
+                   "bad-value");
+      }
+    }
+  }
   if (outputs.size() != spec->periods.size() || sink.has_errors()) return std::nullopt;
   if (!spec->dated()) return write_geography(*spec, outputs.front());
   const Output merged = merge_periods(*spec, outputs);

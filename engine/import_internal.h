@@ -65,6 +65,7 @@ struct LevelSpec {
 struct BodySpec {
   std::string kind, source;
   std::vector<std::string> succeeds;  // dated specs: the kinds of body of the period before it replaced
+  Location succeeds_at;
   Template code, name, unless_same;
   Passthrough extra;
   Location at;

@@ -158,6 +158,7 @@ class SpecReader {
     BodySpec b;
     b.kind = r.id("kind", true);
     b.succeeds = r.words("succeeds");
+    b.succeeds_at = r.at("succeeds");
     const bool later_areas = std::string_view(node.parent().name()) == "areas" &&
                              std::string_view(node.parent().parent().name()) == "period" && !spec_.periods.empty();
     if (!b.succeeds.empty() && !later_areas) {

@@ -156,6 +156,10 @@ TEST_CASE("a dated spec's periods follow one another, and everything it generate
     CHECK(r.err.find(message) != std::string::npos);
   }
   CHECK_FALSE(std::filesystem::exists("/tmp/govmap-never-written.xml"));
+  const auto typo = test::run_govmap("import tests/import/succeeds-typo.xml -o /tmp/govmap-never-written.xml");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.rfind("tests/import/succeeds-typo.xml:26:13: error: the period before generates no body of kind "
+                       "'councl' (did you mean 'council'?) [bad-value]\n", 0) == 0);
 }
 
 TEST_CASE("import reports every malformed row with file and line and writes nothing") {
