@@ -20,21 +20,7 @@ namespace {
 
 constexpr const char* kModel = "models/england/model.xml";
 
-Model england_at(const std::string& date) {
-  auto [model, diagnostics] = load_at(kModel, date);
-  REQUIRE_MESSAGE(model, kModel << " at " << date << ":\n" << diagnostics);
-  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
-  return *model;
-}
-
-/// Bodies of a kind, each counting its `count`.
-int bodies_of_kind(const Model& model, const std::string& kind) {
-  int n = 0;
-  for (const auto& b : model.bodies) {
-    if (b.kind == kind) n += b.count;
-  }
-  return n;
-}
+Model england_at(const std::string& date) { return model_at(kModel, date); }
 
 const Body& body(const Model& model, const std::string& id) {
   const Body* b = model.find_body(id);
@@ -162,9 +148,16 @@ TEST_CASE("England the day before the ICB mergers and today: which councils the 
   CHECK(councils_split_between_icbs("models/england/model.xml@2026-03-31") ==
         std::vector<std::string>{"Buckinghamshire", "Cumberland", "Westmorland and Furness", "North Yorkshire", "Essex",
                                  "Hampshire", "Hertfordshire", "Oxfordshire", "Suffolk", "Surrey", "West Sussex"});
+  // The July 2022 boundaries split 11 councils; the mergers reunite Essex, Hampshire,
+  // Hertfordshire, Suffolk, Surrey and West Sussex.
   CHECK(councils_split_between_icbs("models/england/model.xml") ==
         std::vector<std::string>{"Buckinghamshire", "Cumberland", "Westmorland and Furness", "North Yorkshire",
                                  "Oxfordshire"});
+  const auto stats = run_govmap("stats models/england/model.xml");
+  CHECK(stats.out.find("  Integrated care boards                           36\n") != std::string::npos);
+  CHECK(run_govmap("check models/england/model.xml --fail-on never")
+            .out.find("Buckinghamshire is split between 2 integrated care boards: 99% in Thames Valley Integrated Care "
+                      "Board, 1% in Central East Integrated Care Board") != std::string::npos);
   CHECK(body(england_at("2026-03-31"), "integrated-care-partnerships").count == 42);
   CHECK(body(england_at("2026-04-01"), "integrated-care-partnerships").count == 36);
   // By name as by path: the baseline is checked with England's rules profile (board-interlock

@@ -18,12 +18,7 @@
 namespace govmap::test {
 namespace {
 
-Model ni_at(const std::string& date) {
-  auto [model, diagnostics] = load_at("models/northern-ireland/model.xml", date);
-  REQUIRE_MESSAGE(model, "models/northern-ireland/model.xml at " << date << ":\n" << diagnostics);
-  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
-  return *model;
-}
+Model ni_at(const std::string& date) { return model_at("models/northern-ireland/model.xml", date); }
 
 /// Seats on `body`, summed over their counts.
 int seats_on(const Model& model, const std::string& body) {

@@ -16,12 +16,7 @@
 namespace govmap::test {
 namespace {
 
-Model scotland_at(const std::string& date) {
-  auto [model, diagnostics] = load_at("models/scotland/model.xml", date);
-  REQUIRE_MESSAGE(model, "models/scotland/model.xml at " << date << ":\n" << diagnostics);
-  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
-  return *model;
-}
+Model scotland_at(const std::string& date) { return model_at("models/scotland/model.xml", date); }
 
 int gp_practices(const Model& model) {
   const Body* gps = model.find_body("gp-practices");

@@ -15,20 +15,7 @@
 namespace govmap::test {
 namespace {
 
-Model wales_at(const std::string& date) {
-  auto [model, diagnostics] = load_at("models/wales/model.xml", date);
-  REQUIRE_MESSAGE(model, "models/wales/model.xml at " << date << ":\n" << diagnostics);
-  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
-  return *model;
-}
-
-int bodies_of_kind(const Model& model, const std::string& kind) {
-  int n = 0;
-  for (const auto& b : model.bodies) {
-    if (b.kind == kind) n += b.count;
-  }
-  return n;
-}
+Model wales_at(const std::string& date) { return model_at("models/wales/model.xml", date); }
 
 }  // namespace
 

@@ -9,7 +9,6 @@
 
 #include "engine/csv.h"
 #include "engine/import.h"
-#include "engine/loader.h"
 #include "tests/test_support.h"
 
 namespace govmap {
@@ -57,14 +56,19 @@ TEST_CASE("csv reader reports a missing column with a suggestion and malformed r
         "t.csv:4:1: error: unterminated quoted field [csv-syntax]\n  \"open,2\n  ^\n");
 }
 
-TEST_CASE("import turns a lookup with renamed columns into areas, bodies, coverage and links") {
+/// Checks that the spec imports without a word into exactly the expected file.
+void imports_as(const std::string& spec, const std::string& expected) {
   DiagnosticSink sink;
-  const auto text = import_geography(test::path("tests/import/basic.xml"), sink);
+  const auto text = import_geography(test::path(spec), sink);
   std::ostringstream diagnostics;
   print_diagnostics(diagnostics, sink);
   CHECK(diagnostics.str().empty());
   REQUIRE(text);
-  CHECK(*text == test::read_text(test::path("tests/import/basic.expected.xml")));
+  CHECK(*text == test::read_text(test::path(expected)));
+}
+
+TEST_CASE("import turns a lookup with renamed columns into areas, bodies, coverage and links") {
+  imports_as("tests/import/basic.xml", "tests/import/basic.expected.xml");
 }
 
 TEST_CASE("a join keyed on a template of two columns maps each pair, so a merger can reunite a split district") {
@@ -97,35 +101,20 @@ TEST_CASE("import output loads as a model") {
 }
 
 TEST_CASE("a dated spec writes what stays the same once and what changed as versions, which load at each date") {
-  DiagnosticSink sink;
-  const auto text = import_geography(test::path("tests/import/periods.xml"), sink);
-  std::ostringstream diagnostics;
-  print_diagnostics(diagnostics, sink);
-  CHECK(diagnostics.str().empty());
-  REQUIRE(text);
-  CHECK(*text == test::read_text(test::path("tests/import/periods.expected.xml")));
+  imports_as("tests/import/periods.xml", "tests/import/periods.expected.xml");
   // Districts D1 and D2 merge into D9 on 2023-04-01: A01's parent, the councils and board B1's
   // coverage change on that day; D3, its council and board B2 are the same throughout.
-  const auto at = [](const std::string& date) {
-    LoadOptions options;
-    options.as_of = date;
-    DiagnosticSink load_sink;
-    auto model = load_model(test::path("tests/import/periods.expected.xml"), load_sink, options);
-    CHECK_FALSE(load_sink.has_errors());
-    return model;
-  };
-  const auto before = at("2023-03-31");
-  const auto after = at("2023-04-01");
-  REQUIRE(before);
-  REQUIRE(after);
-  CHECK(before->find_area("A01")->parent == "D1");
-  CHECK(after->find_area("A01")->parent == "D9");
-  CHECK(before->find_body("D9") == nullptr);
-  CHECK(after->find_body("D1") == nullptr);
-  CHECK(before->find_body("B1")->covers == std::vector<std::string>{"A03", "D1"});
-  CHECK(after->find_body("B1")->covers == std::vector<std::string>{"A01", "A02", "A03"});
-  CHECK(after->find_body("D3")->provenance.sources == std::vector<std::string>{"lookup", "lookup-2023"});
-  CHECK(after->find_body("D9")->predecessors == std::vector<std::string>{"D1", "D2"});  // succeeds="council"
+  const auto at = [](const std::string& date) { return test::model_at("tests/import/periods.expected.xml", date); };
+  const Model before = at("2023-03-31");
+  const Model after = at("2023-04-01");
+  CHECK(before.find_area("A01")->parent == "D1");
+  CHECK(after.find_area("A01")->parent == "D9");
+  CHECK(before.find_body("D9") == nullptr);
+  CHECK(after.find_body("D1") == nullptr);
+  CHECK(before.find_body("B1")->covers == std::vector<std::string>{"A03", "D1"});
+  CHECK(after.find_body("B1")->covers == std::vector<std::string>{"A01", "A02", "A03"});
+  CHECK(after.find_body("D3")->provenance.sources == std::vector<std::string>{"lookup", "lookup-2023"});
+  CHECK(after.find_body("D9")->predecessors == std::vector<std::string>{"D1", "D2"});  // succeeds="council"
   // Compared by small area, B1 did not move although it is written with other areas after the
   // merger (D1 whole before, A01 and A02 after): only the councils and their authorities moved.
   const auto r = test::run_govmap("compare tests/import/periods.expected.xml@2023-03-31 tests/import/periods.expected.xml");

@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "engine/diagnostics.h"
 #include "engine/loader.h"
 
@@ -74,6 +76,23 @@ inline std::pair<std::optional<Model>, std::string> load_at(const std::string& r
   std::ostringstream text;
   print_diagnostics(text, sink);
   return {std::move(model), text.str()};
+}
+
+/// A model of the source tree read at `date`; the test fails unless it loads without a word.
+inline Model model_at(const std::string& relative, const std::string& date) {
+  auto [model, diagnostics] = load_at(relative, date);
+  REQUIRE_MESSAGE(model, relative << " at " << date << ":\n" << diagnostics);
+  CHECK_MESSAGE(diagnostics.empty(), "diagnostics at " << date << ":\n" << diagnostics);
+  return *model;
+}
+
+/// Bodies of a kind, each counting its `count`.
+inline int bodies_of_kind(const Model& model, const std::string& kind) {
+  int n = 0;
+  for (const auto& b : model.bodies) {
+    if (b.kind == kind) n += b.count;
+  }
+  return n;
 }
 
 /// The ids of `ids` that the model holds as bodies.
