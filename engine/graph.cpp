@@ -2,41 +2,53 @@
 
 #include <algorithm>
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 
 namespace govmap {
+namespace {
 
-struct VertexProperties {
-  BodyIndex body = 0;
-};
-struct EdgeProperties {
-  LinkIndex link = 0;
-  LinkKind kind = LinkKind::Funding;
-};
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProperties,
-                                         EdgeProperties>;
-
-struct Graph::Impl {
-  BoostGraph graph;
-};
-
-Graph::Graph(const Model& model) : model_(&model), impl_(std::make_unique<Impl>()) {
-  auto& g = impl_->graph;
-  for (BodyIndex i = 0; i < model.bodies.size(); ++i) g[boost::add_vertex(g)].body = i;
-  for (LinkIndex l = 0; l < model.links.size(); ++l) {
-    const auto from = model.body_index.find(model.links[l].from);
-    const auto to = model.body_index.find(model.links[l].to);
-    if (from == model.body_index.end() || to == model.body_index.end()) continue;
-    boost::add_edge(from->second, to->second, EdgeProperties{l, model.links[l].kind}, g);
-  }
+/// Position of `id` in the model's bodies, or `none`.
+std::uint32_t body_of(const Model& model, const std::string& id, std::uint32_t none) {
+  if (id.empty()) return none;
+  const auto it = model.body_index.find(id);
+  return it == model.body_index.end() ? none : static_cast<std::uint32_t>(it->second);
 }
 
-Graph::~Graph() = default;
-Graph::Graph(Graph&&) noexcept = default;
-Graph& Graph::operator=(Graph&&) noexcept = default;
+}  // namespace
 
-std::size_t Graph::body_count() const { return boost::num_vertices(impl_->graph); }
+Graph::Graph(const Model& model) : model_(&model) {
+  const std::size_t links = model.links.size();
+  from_.reserve(links);
+  to_.reserve(links);
+  for (const Link& link : model.links) {
+    from_.push_back(body_of(model, link.from, kNone));
+    to_.push_back(body_of(model, link.to, kNone));
+  }
+  parent_.reserve(model.bodies.size());
+  for (const Body& body : model.bodies) parent_.push_back(body_of(model, body.part_of, kNone));
+  out_ = rows(model.bodies.size(), from_, to_);
+  in_ = rows(model.bodies.size(), to_, from_);
+}
+
+Graph::Rows Graph::rows(std::size_t bodies, const std::vector<std::uint32_t>& end,
+                        const std::vector<std::uint32_t>& other_end) {
+  // A counting sort of the links by body: each row keeps document order. A link with an
+  // unknown end (kNone) is in no row.
+  const auto joined = [&](std::size_t l) { return end[l] != kNone && other_end[l] != kNone; };
+  Rows r;
+  r.start.assign(bodies + 1, 0);
+  for (std::size_t l = 0; l < end.size(); ++l) {
+    if (joined(l)) ++r.start[end[l] + 1];
+  }
+  for (std::size_t b = 0; b < bodies; ++b) r.start[b + 1] += r.start[b];
+  r.links.resize(r.start[bodies]);
+  std::vector<std::uint32_t> next(r.start.begin(), r.start.end() - 1);
+  for (std::size_t l = 0; l < end.size(); ++l) {
+    if (joined(l)) r.links[next[end[l]]++] = static_cast<std::uint32_t>(l);
+  }
+  return r;
+}
 
 std::optional<BodyIndex> Graph::index_of(std::string_view body_id) const {
   auto it = model_->body_index.find(std::string(body_id));
@@ -44,93 +56,40 @@ std::optional<BodyIndex> Graph::index_of(std::string_view body_id) const {
   return it->second;
 }
 
-std::vector<LinkIndex> Graph::out_links(BodyIndex body, std::optional<LinkKind> kind) const {
+std::vector<LinkIndex> Graph::out_links(BodyIndex body, LinkKind kind) const {
   std::vector<LinkIndex> links;
-  const auto& g = impl_->graph;
-  for (auto [it, end] = boost::out_edges(body, g); it != end; ++it) {
-    if (!kind || g[*it].kind == *kind) links.push_back(g[*it].link);
+  for (std::uint32_t l : out_links(body)) {
+    if (model_->links[l].kind == kind) links.push_back(l);
   }
-  std::sort(links.begin(), links.end());
   return links;
 }
 
-std::vector<LinkIndex> Graph::in_links(BodyIndex body, std::optional<LinkKind> kind) const {
+std::vector<LinkIndex> Graph::in_links(BodyIndex body, LinkKind kind) const {
   std::vector<LinkIndex> links;
-  const auto& g = impl_->graph;
-  for (auto [it, end] = boost::in_edges(body, g); it != end; ++it) {
-    if (!kind || g[*it].kind == *kind) links.push_back(g[*it].link);
+  for (std::uint32_t l : in_links(body)) {
+    if (model_->links[l].kind == kind) links.push_back(l);
   }
-  std::sort(links.begin(), links.end());
   return links;
-}
-
-std::vector<LinkIndex> Graph::out_links(std::string_view body_id, std::optional<LinkKind> kind) const {
-  const auto index = index_of(body_id);
-  return index ? out_links(*index, kind) : std::vector<LinkIndex>{};
-}
-
-std::vector<LinkIndex> Graph::in_links(std::string_view body_id, std::optional<LinkKind> kind) const {
-  const auto index = index_of(body_id);
-  return index ? in_links(*index, kind) : std::vector<LinkIndex>{};
-}
-
-std::vector<BodyIndex> Graph::reachable(BodyIndex start, LinkKind kind) const {
-  const auto& g = impl_->graph;
-  std::vector<bool> seen(body_count(), false);
-  std::vector<BodyIndex> stack{start}, found;
-  while (!stack.empty()) {
-    const BodyIndex v = stack.back();
-    stack.pop_back();
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-      if (g[*it].kind != kind) continue;
-      const BodyIndex w = boost::target(*it, g);
-      if (seen[w]) continue;
-      seen[w] = true;
-      found.push_back(w);
-      stack.push_back(w);
-    }
-  }
-  std::sort(found.begin(), found.end());
-  return found;
-}
-
-std::vector<bool> Graph::reaches_any(LinkKind kind, const std::function<bool(BodyIndex)>& target) const {
-  // Backwards search from every target over reversed links: linear in bodies + links.
-  const auto& g = impl_->graph;
-  std::vector<bool> reaches(body_count(), false);
-  std::vector<BodyIndex> stack;
-  for (BodyIndex v = 0; v < body_count(); ++v) {
-    if (target(v)) reaches[v] = true, stack.push_back(v);
-  }
-  while (!stack.empty()) {
-    const BodyIndex v = stack.back();
-    stack.pop_back();
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-      if (g[*it].kind != kind) continue;
-      const BodyIndex u = boost::source(*it, g);
-      if (!reaches[u]) reaches[u] = true, stack.push_back(u);
-    }
-  }
-  return reaches;
 }
 
 std::vector<std::vector<BodyIndex>> Graph::cycles(LinkKind kind) const {
-  // strong_components on the subgraph of one link kind.
-  using Sub = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  const auto& g = impl_->graph;
-  Sub sub(body_count());
-  std::vector<bool> self_loop(body_count(), false);
-  for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    if (g[*it].kind != kind || !model().links[g[*it].link].operating()) continue;
-    const auto u = boost::source(*it, g), v = boost::target(*it, g);
-    if (u == v) self_loop[u] = true;
-    boost::add_edge(u, v, sub);
+  // strong_components on the subgraph of the operating links of one kind.
+  using Sub = boost::compressed_sparse_row_graph<boost::directedS>;
+  const std::size_t n = body_count();
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  std::vector<bool> self_loop(n, false);
+  for (LinkIndex l = 0; l < from_.size(); ++l) {
+    const Link& link = model_->links[l];
+    if (link.kind != kind || !link.operating() || from_[l] == kNone || to_[l] == kNone) continue;
+    if (from_[l] == to_[l]) self_loop[from_[l]] = true;
+    edges.emplace_back(from_[l], to_[l]);
   }
-  std::vector<std::size_t> component(body_count());
+  const Sub sub(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), n);
+  std::vector<std::size_t> component(n);
   const std::size_t count = boost::strong_components(
       sub, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, sub)));
   std::vector<std::vector<BodyIndex>> members(count);
-  for (BodyIndex v = 0; v < body_count(); ++v) members[component[v]].push_back(v);
+  for (BodyIndex v = 0; v < n; ++v) members[component[v]].push_back(v);
   std::vector<std::vector<BodyIndex>> result;
   for (auto& m : members) {
     if (m.size() > 1 || (m.size() == 1 && self_loop[m[0]])) result.push_back(std::move(m));

@@ -1,11 +1,12 @@
 #pragma once
-// The governance graph: bodies as vertices, links as edges. Boost.Graph lives behind this
-// type (see graph.cpp); callers use body ids or body indexes (positions in Model::bodies),
-// never vertex descriptors.
+// The governance graph: bodies as vertices, links as edges, built once per run with dense
+// indexes (positions in Model::bodies and Model::links), so rules walk it without looking ids
+// up. Each body's links leaving and entering it are kept in compressed rows, in document
+// order; Boost.Graph finds strongly connected components (see graph.cpp).
 
-#include <functional>
-#include <memory>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -19,35 +20,49 @@ using LinkIndex = std::size_t;
 class Graph {
  public:
   explicit Graph(const Model& model);
-  ~Graph();
-  Graph(Graph&&) noexcept;
-  Graph& operator=(Graph&&) noexcept;
 
   const Model& model() const { return *model_; }
-  std::size_t body_count() const;
+  std::size_t body_count() const { return out_.start.size() - 1; }
+  /// A body's index by id (one hash lookup; the accessors below need none).
   std::optional<BodyIndex> index_of(std::string_view body_id) const;
 
-  /// Links leaving / entering a body, optionally of one kind, in document order.
-  std::vector<LinkIndex> out_links(BodyIndex body, std::optional<LinkKind> kind = {}) const;
-  std::vector<LinkIndex> in_links(BodyIndex body, std::optional<LinkKind> kind = {}) const;
-  std::vector<LinkIndex> out_links(std::string_view body_id, std::optional<LinkKind> kind = {}) const;
-  std::vector<LinkIndex> in_links(std::string_view body_id, std::optional<LinkKind> kind = {}) const;
+  /// The bodies a link goes from and to; nullopt when the model has no body of that id.
+  std::optional<BodyIndex> from(LinkIndex link) const { return known(from_[link]); }
+  std::optional<BodyIndex> to(LinkIndex link) const { return known(to_[link]); }
+  /// The body a body is part of (its part-of), when it names one that exists.
+  std::optional<BodyIndex> parent(BodyIndex body) const { return known(parent_[body]); }
 
-  /// Bodies reachable from `start` following links of `kind` forwards (start excluded unless
-  /// on a cycle). Linear in the graph's size.
-  std::vector<BodyIndex> reachable(BodyIndex start, LinkKind kind) const;
-  /// For every body, whether it reaches any body satisfying `target` along links of `kind`
-  /// (a body satisfying `target` reaches itself). One pass, linear.
-  std::vector<bool> reaches_any(LinkKind kind, const std::function<bool(BodyIndex)>& target) const;
+  /// Every link leaving / entering a body, in document order.
+  std::span<const std::uint32_t> out_links(BodyIndex body) const { return out_.row(body); }
+  std::span<const std::uint32_t> in_links(BodyIndex body) const { return in_.row(body); }
+  /// Links leaving / entering a body of one kind, in document order.
+  std::vector<LinkIndex> out_links(BodyIndex body, LinkKind kind) const;
+  std::vector<LinkIndex> in_links(BodyIndex body, LinkKind kind) const;
+
   /// Strongly connected components of the subgraph of links of `kind` with more than one body
   /// (or a self-loop): each a sorted list of body indexes. Sorted by first member. Links not
   /// operating at the model's date (a <not-operating> period) are left out.
   std::vector<std::vector<BodyIndex>> cycles(LinkKind kind) const;
 
  private:
-  struct Impl;
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  static std::optional<BodyIndex> known(std::uint32_t index) {
+    return index == kNone ? std::nullopt : std::optional<BodyIndex>(index);
+  }
+  /// Compressed rows: the links of body b are links[start[b] .. start[b + 1]).
+  struct Rows {
+    std::vector<std::uint32_t> start, links;
+    std::span<const std::uint32_t> row(BodyIndex b) const {
+      return {links.data() + start[b], links.data() + start[b + 1]};
+    }
+  };
+  /// The rows of links by `end` (from_ or to_), of the links whose both ends are known.
+  static Rows rows(std::size_t bodies, const std::vector<std::uint32_t>& end,
+                   const std::vector<std::uint32_t>& other_end);
+
   const Model* model_;
-  std::unique_ptr<Impl> impl_;
+  std::vector<std::uint32_t> from_, to_, parent_;  // kNone where the id names no body
+  Rows out_, in_;
 };
 
 }  // namespace govmap

@@ -2,6 +2,8 @@
 
 #include "engine/network.h"
 
+#include <array>
+#include <iterator>
 #include <set>
 
 namespace govmap {
@@ -36,7 +38,8 @@ CoterminositySummary coterminosity(const Model& model, const Geography& geograph
   return s;
 }
 
-Stats compute_stats(const Model& model, const Geography& geography, double sliver) {
+Stats compute_stats(const Graph& graph, const Geography& geography, double sliver) {
+  const Model& model = graph.model();
   Stats s;
   for (const auto& body : model.bodies) {
     s.bodies_by_kind[body.kind] += body.count;
@@ -44,18 +47,21 @@ Stats compute_stats(const Model& model, const Geography& geography, double slive
     s.bodies += body.count;
   }
   s.body_elements = static_cast<long long>(model.bodies.size());
-  std::set<std::string> pooled;
-  for (const auto& body : model.bodies) {
-    if (body.kind == "pooled-fund") pooled.insert(body.id);
-  }
   std::map<std::string, MoneySum> by_mechanism;
   MoneySum all(model), into_pools(model);
-  for (const auto& link : model.links) {
-    s.links_by_kind[std::string(to_string(link.kind))] += 1;
+  std::array<long long, std::size(kAllLinkKinds)> links_of_kind{};
+  for (LinkIndex l = 0; l < model.links.size(); ++l) {
+    const Link& link = model.links[l];
+    ++links_of_kind[static_cast<std::size_t>(link.kind)];
     if (link.kind != LinkKind::Funding) continue;
     by_mechanism.try_emplace(link.subtype, model).first->second.add(link);
     all.add(link);
-    if (pooled.count(link.to) != 0) into_pools.add(link);
+    const auto to = graph.to(l);
+    if (to && model.bodies[*to].kind == "pooled-fund") into_pools.add(link);
+  }
+  for (LinkKind kind : kAllLinkKinds) {
+    const long long n = links_of_kind[static_cast<std::size_t>(kind)];
+    if (n > 0) s.links_by_kind[std::string(to_string(kind))] = n;
   }
   for (const auto& [mechanism, sum] : by_mechanism) {
     if (sum.stated() > 0) s.money_by_mechanism[mechanism] = sum.amount();
@@ -74,7 +80,7 @@ Stats compute_stats(const Model& model, const Geography& geography, double slive
     if (seat.voting) s.voting_seats += seat.count;
     boards.insert(seat.body);
   }
-  s.network = membership_network(model);
+  s.network = membership_network(graph);
   s.people_on_several_boards = s.network.people_on_several_boards;
   s.boards_with_seats = static_cast<long long>(boards.size());
   s.areas = static_cast<long long>(model.areas.size());

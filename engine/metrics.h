@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/geography.h"
+#include "engine/graph.h"
 #include "engine/model.h"
 #include "engine/network.h"
 
@@ -43,7 +44,8 @@ struct Stats {
 /// Share below which a part of a body's population is a sliver, ignored by split counts.
 inline constexpr double kDefaultSliver = 0.005;
 
-Stats compute_stats(const Model& model, const Geography& geography, double sliver = kDefaultSliver);
+/// The statistics of the graph's model (Graph::model).
+Stats compute_stats(const Graph& graph, const Geography& geography, double sliver = kDefaultSliver);
 
 /// The coterminosity of kind a against kind b.
 CoterminositySummary coterminosity(const Model& model, const Geography& geography, const std::string& a,

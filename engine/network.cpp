@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
-#include <unordered_map>
+#include <unordered_set>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
@@ -35,7 +35,7 @@ struct Held {
 
 // The graph betweenness runs on: bodies then holders as vertices, the edges in the order Boost
 // adds them (which fixes the order of the sums, so the values never change with laziness).
-std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Model& m,
+std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Graph& g,
                                                              const std::map<std::string, Held>& holders);
 
 }  // namespace
@@ -50,8 +50,9 @@ struct MembershipNetwork::BrokerGraph {
 
 namespace {
 
-std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Model& m,
+std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Graph& g,
                                                              const std::map<std::string, Held>& holders) {
+  const Model& m = g.model();
   auto graph = std::make_shared<MembershipNetwork::BrokerGraph>();
   graph->vertices = m.bodies.size() + holders.size();
   std::size_t vertex = m.bodies.size();
@@ -59,13 +60,13 @@ std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Model& m,
     for (std::size_t board : held.boards) graph->edges.emplace_back(vertex, board);
     ++vertex;
   }
-  std::set<std::pair<std::size_t, std::size_t>> accountable;
-  for (const Link& link : m.links) {
-    if (link.kind != LinkKind::Accountability) continue;
-    const auto from = m.body_index.find(link.from), to = m.body_index.find(link.to);
-    if (from == m.body_index.end() || to == m.body_index.end() || from->second == to->second) continue;
-    const auto pair = std::minmax(from->second, to->second);
-    if (accountable.insert(pair).second) graph->edges.emplace_back(pair.first, pair.second);
+  std::unordered_set<std::uint64_t> accountable;  // pairs of bodies (a < b) as a << 32 | b
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    if (m.links[l].kind != LinkKind::Accountability) continue;
+    const auto from = g.from(l), to = g.to(l);
+    if (!from || !to || *from == *to) continue;
+    const auto [a, b] = std::minmax(*from, *to);
+    if (accountable.insert(static_cast<std::uint64_t>(a) << 32 | b).second) graph->edges.emplace_back(a, b);
   }
   graph->body_ids.reserve(m.bodies.size());
   for (const Body& body : m.bodies) graph->body_ids.push_back(body.id);
@@ -91,7 +92,8 @@ std::vector<Broker> brokers(const MembershipNetwork::BrokerGraph& graph) {
 
 }  // namespace
 
-MembershipNetwork membership_network(const Model& m) {
+MembershipNetwork membership_network(const Graph& graph) {
+  const Model& m = graph.model();
   MembershipNetwork net;
   std::map<std::string, Held> holders;
   for (const Seat& seat : m.seats) {
@@ -118,7 +120,7 @@ MembershipNetwork membership_network(const Model& m) {
   for (std::size_t i = 0; i < pairs.size() && i < MembershipNetwork::kTop; ++i) {
     net.most_shared.push_back({m.bodies[pairs[i].first.first].id, m.bodies[pairs[i].first.second].id, pairs[i].second});
   }
-  net.broker_graph = broker_graph(m, holders);
+  net.broker_graph = broker_graph(graph, holders);
   return net;
 }
 

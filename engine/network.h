@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/graph.h"
 #include "engine/model.h"
 
 namespace govmap {
@@ -48,7 +49,8 @@ struct MembershipNetwork {
 
 /// Computes the measures. Betweenness (Brandes, Boost.Graph) runs on an undirected graph whose
 /// vertices are the bodies and the seat holders, with an edge from each holder to each board it
-/// sits on and one per accountability link; O(V E).
-MembershipNetwork membership_network(const Model& model);
+/// sits on and one per pair of bodies joined by accountability links; O(V E). The graph is the
+/// model's (Graph::model).
+MembershipNetwork membership_network(const Graph& graph);
 
 }  // namespace govmap

@@ -14,28 +14,21 @@
 
 namespace govmap::chain {
 
-/// The body a body is part of, if it names one that exists.
-inline std::optional<BodyIndex> parent_of(const Graph& graph, BodyIndex body) {
-  const std::string& parent = graph.model().bodies[body].part_of;
-  if (parent.empty()) return std::nullopt;
-  return graph.index_of(parent);
-}
-
 /// For every body, the bodies it answers to directly: the targets of its operating
 /// accountability links in document order, then the body it is part of; without repeats. Built once in one
 /// pass over the links, so walking up is cheap even past bodies with huge fan-out.
 inline std::vector<std::vector<BodyIndex>> masters_of_all(const Graph& graph) {
   const Model& m = graph.model();
   std::vector<std::vector<BodyIndex>> up(m.bodies.size());
-  for (const Link& l : m.links) {
-    if (l.kind != LinkKind::Accountability || !l.operating()) continue;  // a paused line is no route
-    const auto from = graph.index_of(l.from), to = graph.index_of(l.to);
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    if (m.links[l].kind != LinkKind::Accountability || !m.links[l].operating()) continue;  // a paused line is no route
+    const auto from = graph.from(l), to = graph.to(l);
     if (from && to && *from != *to) up[*from].push_back(*to);
   }
   constexpr BodyIndex kNone = static_cast<BodyIndex>(-1);
   std::vector<BodyIndex> seen_by(up.size(), kNone);  // drops repeats in one pass
   for (BodyIndex b = 0; b < up.size(); ++b) {
-    if (auto p = parent_of(graph, b); p && *p != b) up[b].push_back(*p);
+    if (auto p = graph.parent(b); p && *p != b) up[b].push_back(*p);
     auto& list = up[b];
     std::size_t kept = 0;
     for (BodyIndex w : list) {

@@ -13,7 +13,7 @@ namespace govmap::test {
 TEST_CASE("the membership network counts posts by boards and the boards they share") {
   const auto [model, text] = load(path("tests/loader/membership/kind-level.xml"));
   REQUIRE(model);
-  const MembershipNetwork n = membership_network(*model);
+  const MembershipNetwork n = membership_network(Graph(*model));
   // non-exec@hb-north: hb-north and ijb-a; non-exec@hb-south: hb-south and ijb-bc;
   // cllr@council-a: ijb-a and hwb-a; cllr@council-b and cllr@council-c: ijb-bc only.
   CHECK(n.posts_by_boards == std::map<long long, long long>{{1, 2}, {2, 3}});
@@ -30,7 +30,7 @@ TEST_CASE("the membership network counts posts by boards and the boards they sha
 TEST_CASE("the boards that join holders broker the membership network, and leaf boards do not") {
   const auto [model, text] = load(path("tests/loader/membership/kind-level.xml"));
   REQUIRE(model);
-  const MembershipNetwork n = membership_network(*model);
+  const MembershipNetwork n = membership_network(Graph(*model));
   std::vector<std::string> ids;
   for (const Broker& b : n.brokers()) ids.push_back(b.body);
   // ijb-a lies on every path between hb-north's post and hwb-a; hb-north and hwb-a are ends.

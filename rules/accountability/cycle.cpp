@@ -26,7 +26,7 @@ std::vector<LinkIndex> shortest_loop(const Graph& graph, const std::vector<BodyI
     const BodyIndex v = queue[head];
     for (LinkIndex l : graph.out_links(v, LinkKind::Accountability)) {
       if (!m.links[l].operating()) continue;  // a paused line is no part of a loop (as in cycles())
-      const auto w = graph.index_of(m.links[l].to);
+      const auto w = graph.to(l);
       if (!w || !in_group.count(*w) || reached_by.count(*w)) continue;
       reached_by[*w] = l;
       if (*w == start) {
@@ -34,7 +34,7 @@ std::vector<LinkIndex> shortest_loop(const Graph& graph, const std::vector<BodyI
         for (BodyIndex at = start;;) {
           const LinkIndex back = reached_by.at(at);
           loop.push_back(back);
-          at = *graph.index_of(m.links[back].from);
+          at = *graph.from(back);
           if (at == start) break;
         }
         std::reverse(loop.begin(), loop.end());
@@ -74,7 +74,7 @@ void check(const RuleContext& ctx) {
     }
     if (group.size() > loop.size()) {
       std::vector<BodyIndex> on_loop;
-      for (LinkIndex l : loop) on_loop.push_back(*graph.index_of(m.links[l].from));
+      for (LinkIndex l : loop) on_loop.push_back(*graph.from(l));
       std::sort(on_loop.begin(), on_loop.end());
       std::vector<std::string> others;
       for (BodyIndex b : group) {

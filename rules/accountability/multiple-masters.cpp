@@ -56,7 +56,7 @@ void check(const RuleContext& ctx) {
     }
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
-      const auto to = graph.index_of(link.to);
+      const auto to = graph.to(l);
       if (!to || *to == b || !counted(ctx, link.subtype)) continue;
       std::vector<std::string> keys;
       for (const auto& f : link.functions) keys.push_back(f);

@@ -34,7 +34,7 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
   const std::size_t n = m.bodies.size();
   std::vector<std::vector<BodyIndex>> parts(n);
   for (BodyIndex b = 0; b < n; ++b) {
-    if (auto p = chain::parent_of(graph, b)) parts[*p].push_back(b);
+    if (auto p = graph.parent(b)) parts[*p].push_back(b);
   }
   std::vector<bool> route(n, false);
   std::vector<BodyIndex> stack;
@@ -48,11 +48,11 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
     const BodyIndex v = stack.back();
     stack.pop_back();
     for (LinkIndex l : graph.in_links(v, LinkKind::Accountability)) {
-      if (m.links[l].operating()) mark(graph.index_of(m.links[l].from));
+      if (m.links[l].operating()) mark(graph.from(l));
     }
     for (BodyIndex child : parts[v]) mark(child);
     for (LinkIndex l : graph.out_links(v)) {
-      const auto to = graph.index_of(m.links[l].to);
+      const auto to = graph.to(l);
       if (to && is_contract(m.links[l]) && m.bodies[*to].status == LegalStatus::Contractor) mark(to);
     }
   }
@@ -68,7 +68,7 @@ std::vector<std::string> masters_with_kind(const Graph& graph, BodyIndex body,
   for (BodyIndex master : direct) {
     std::string how(verb(m.bodies[body], "it is part of it", "they are part of it"));
     for (LinkIndex l : links) {
-      if (graph.index_of(m.links[l].to) == master) {
+      if (graph.to(l) == master) {
         how = chain::subtype_label(m, m.links[l]);
         break;
       }

@@ -35,7 +35,7 @@ std::vector<Partner> partners_of(const RuleContext& ctx, std::size_t a, const st
     }
   }
   for (LinkIndex l : ctx.graph().out_links(a, LinkKind::Partner)) {
-    const auto to = ctx.graph().index_of(m.links[l].to);
+    const auto to = ctx.graph().to(l);
     if (!to || m.bodies[*to].kind != b_kind || m.bodies[*to].status == LegalStatus::Abolished) continue;
     auto it = std::find_if(out.begin(), out.end(), [&](const Partner& p) { return p.body == *to; });
     if (it == out.end()) out.push_back({*to, 0, true});

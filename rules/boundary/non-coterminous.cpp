@@ -45,7 +45,7 @@ void check_partnership(const RuleContext& ctx, std::size_t p) {
   const double threshold = ctx.option("sliver") * whole;
   std::map<std::string, std::vector<std::size_t>> members;  // by kind, sorted kinds
   for (LinkIndex l : ctx.graph().in_links(p, LinkKind::Partner)) {
-    const auto from = ctx.graph().index_of(m.links[l].from);
+    const auto from = ctx.graph().from(l);
     if (!from || *from == p || !is_area_member(m, m.bodies[*from])) continue;
     auto& list = members[m.bodies[*from].kind];
     if (std::find(list.begin(), list.end(), *from) == list.end()) list.push_back(*from);

@@ -25,10 +25,10 @@ bool lacks_legal_personality(const Body& b) {
          b.status == LegalStatus::StatutoryCommittee;
 }
 
-/// A body with legal personality that the body is part of (its host), if any.
-const Body* host_of(const Model& m, const Body& b) {
-  const Body* parent = b.part_of.empty() ? nullptr : m.find_body(b.part_of);
-  return parent != nullptr && has_legal_personality(*parent) ? parent : nullptr;
+/// Whether the body is part of a body with legal personality (its host).
+bool has_host(const Graph& graph, BodyIndex b) {
+  const auto parent = graph.parent(b);
+  return parent && has_legal_personality(graph.model().bodies[*parent]);
 }
 
 /// "it is a pooled fund", or "they are pooled funds" for an aggregate body.
@@ -47,8 +47,8 @@ void check(const RuleContext& ctx) {
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
     const Link& link = m.links[l];
     if (link.kind != LinkKind::Funding) continue;
-    const auto holder = graph.index_of(link.held_by.empty() ? link.to : link.held_by);
-    if (holder && lacks_legal_personality(m.bodies[*holder]) && !host_of(m, m.bodies[*holder])) {
+    const auto holder = link.held_by.empty() ? graph.to(l) : graph.index_of(link.held_by);
+    if (holder && lacks_legal_personality(m.bodies[*holder]) && !has_host(graph, *holder)) {
       held[*holder].push_back(l);
     }
   }

@@ -59,7 +59,7 @@ void check(const RuleContext& ctx) {
       const Link& link = m.links[l];
       Year& y = years.try_emplace(link.year, m).first->second;
       y.inflow.add(link);
-      const auto from = ctx.graph().index_of(link.from);
+      const auto from = ctx.graph().from(l);
       if (!from || *from == pool) continue;
       auto [it, first] = y.given.try_emplace(*from, 0.0);
       if (first) y.contributors.push_back(*from);

@@ -67,9 +67,10 @@ void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Graph& graph = ctx.graph();
   ChainCache chains(graph);
-  for (const Link& link : m.links) {
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    const Link& link = m.links[l];
     if (link.kind != LinkKind::Funding) continue;
-    const auto from = graph.index_of(link.from), to = graph.index_of(link.to);
+    const auto from = graph.from(l), to = graph.to(l);
     if (!from || !to || out_of_scope(link, m.bodies[*from], m.bodies[*to])) continue;
     const auto* above_payee = chains.above(*to);
     const auto* above_payer = chains.above(*from);
