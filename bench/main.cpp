@@ -4,6 +4,8 @@
 //   govmap_bench --side-by-side REPEATS MODEL
 // to print, tab-separated, the bytes a model reads and the median milliseconds of a bare pugixml
 // parse of its files, of loading it and of checking it (bench/side_by_side.h), and
+//   govmap_bench --steps REPEATS MODEL
+// to print the median milliseconds of each analysis step and each rule (bench/step_times.h), and
 //   govmap_bench --parse FILE...
 // to parse files with pugixml and nothing else (for the parse's peak memory). scripts/bench
 // runs these and writes docs/performance.md.
@@ -16,6 +18,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench/side_by_side.h"
+#include "bench/step_times.h"
 #include "bench/synthetic.h"
 
 int main(int argc, char** argv) {
@@ -37,6 +40,15 @@ int main(int argc, char** argv) {
               << result->check_ms;
     for (const auto& file : result->files) std::cout << '\t' << file;
     std::cout << '\n';
+    return 0;
+  }
+  if (argc == 4 && std::string(argv[1]) == "--steps") {
+    const auto steps = govmap::bench::step_times(argv[3], std::max(1, std::atoi(argv[2])));
+    if (steps.empty()) {
+      std::cerr << "govmap_bench: " << argv[3] << " does not load\n";
+      return 2;
+    }
+    for (const auto& [step, ms] : steps) std::cout << step << '\t' << ms << '\n';
     return 0;
   }
   if (argc >= 3 && std::string(argv[1]) == "--parse") {
