@@ -39,25 +39,49 @@ inline std::vector<std::vector<BodyIndex>> masters_of_all(const Graph& graph) {
   return up;
 }
 
-/// Every body above `start` on its lines of accountability (start excluded), sorted; nullopt
-/// when more than `limit` bodies were found (the caller should then stay silent). Bounding
-/// the walk keeps rules that call this once per link linear in the model's size.
-inline std::optional<std::vector<BodyIndex>> bodies_above(
-    const std::vector<std::vector<BodyIndex>>& up, BodyIndex start, std::size_t limit) {
-  std::vector<BodyIndex> found, stack{start};
-  while (!stack.empty()) {
-    const BodyIndex v = stack.back();
-    stack.pop_back();
-    for (BodyIndex w : up[v]) {
-      if (w == start || std::find(found.begin(), found.end(), w) != found.end()) continue;
-      if (found.size() >= limit) return std::nullopt;
-      found.push_back(w);
-      stack.push_back(w);
-    }
+/// Every body's lines of accountability: the bodies it answers to directly (masters_of_all)
+/// and, walked on first use and kept, every body above it. The walk is bounded by `limit`
+/// bodies, so rules that ask once per link stay linear in the model's size.
+class ChainsAbove {
+ public:
+  ChainsAbove(const Graph& graph, std::size_t limit)
+      : up_(masters_of_all(graph)), limit_(limit), cache_(up_.size()), seen_by_(up_.size(), kNone) {}
+
+  /// The bodies `b` answers to directly.
+  const std::vector<BodyIndex>& direct(BodyIndex b) const { return up_[b]; }
+  /// Every body above `b` (b excluded), sorted; nullptr when there are more than `limit` (the
+  /// caller should then stay silent).
+  const std::vector<BodyIndex>* above(BodyIndex b) {
+    auto& slot = cache_[b];
+    if (!slot) slot = walk(b);
+    return *slot ? &**slot : nullptr;
   }
-  std::sort(found.begin(), found.end());
-  return found;
-}
+
+ private:
+  static constexpr BodyIndex kNone = static_cast<BodyIndex>(-1);
+  std::optional<std::vector<BodyIndex>> walk(BodyIndex start) {
+    std::vector<BodyIndex> found, stack{start};
+    seen_by_[start] = start;  // marks what this walk has found, without clearing between walks
+    while (!stack.empty()) {
+      const BodyIndex v = stack.back();
+      stack.pop_back();
+      for (BodyIndex w : up_[v]) {
+        if (seen_by_[w] == start) continue;
+        if (found.size() >= limit_) return std::nullopt;
+        seen_by_[w] = start;
+        found.push_back(w);
+        stack.push_back(w);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+  std::vector<std::vector<BodyIndex>> up_;
+  std::size_t limit_;
+  std::vector<std::optional<std::optional<std::vector<BodyIndex>>>> cache_;
+  std::vector<BodyIndex> seen_by_;  // the last walk to reach each body
+};
 
 /// A body's name for messages (its id when it has none).
 inline std::string name_of(const Model& model, BodyIndex body) {

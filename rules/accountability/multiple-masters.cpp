@@ -1,7 +1,7 @@
 // accountability-multiple-masters: a body answering to several bodies for the same thing
 // (the same kind of accountability, or overlapping functions) where those bodies do not
 // answer to one another. Linear in links: each body's accountability links are grouped once,
-// and each master's chain is followed upwards at most kMaxAbove bodies.
+// and each master's chain is followed upwards once, at most kMaxAbove bodies.
 
 #include <fmt/format.h>
 
@@ -15,20 +15,26 @@ namespace {
 
 constexpr std::size_t kMaxAbove = 32;
 
-bool counted(const RuleContext& ctx, const std::string& kind) {
-  if (kind == "regulatory" || kind == "audit") return ctx.option("include-regulatory") != 0;
-  if (kind == "have-regard") return ctx.option("include-have-regard") != 0;
-  return true;
-}
+/// Which kinds of accountability count, as the options say.
+struct Counted {
+  explicit Counted(const RuleContext& ctx)
+      : regulatory(ctx.option("include-regulatory") != 0), have_regard(ctx.option("include-have-regard") != 0) {}
+  bool operator()(const std::string& kind) const {
+    if (kind == "regulatory" || kind == "audit") return regulatory;
+    if (kind == "have-regard") return have_regard;
+    return true;
+  }
+  bool regulatory, have_regard;
+};
 
 /// The masters of one group that answer to no other master of the group; nullopt when a
 /// chain was too long to follow (then the rule stays silent).
 std::optional<std::vector<BodyIndex>> top_masters(const std::vector<BodyIndex>& masters,
-                                                  const std::vector<std::vector<BodyIndex>>& up) {
+                                                  chain::ChainsAbove& chains) {
   std::vector<BodyIndex> tops;
   for (BodyIndex master : masters) {
-    const auto above = chain::bodies_above(up, master, kMaxAbove);
-    if (!above) return std::nullopt;
+    const auto* above = chains.above(master);
+    if (above == nullptr) return std::nullopt;
     const bool layered = std::any_of(masters.begin(), masters.end(), [&](BodyIndex other) {
       return other != master && std::binary_search(above->begin(), above->end(), other);
     });
@@ -37,27 +43,42 @@ std::optional<std::vector<BodyIndex>> top_masters(const std::vector<BodyIndex>& 
   return tops;
 }
 
+/// Whether the counted links go to at least two bodies other than `b` (else no group of what it
+/// answers for can have two masters).
+bool answers_to_several(const Graph& graph, BodyIndex b, const std::vector<LinkIndex>& links, const Counted& counted) {
+  std::optional<BodyIndex> first;
+  for (LinkIndex l : links) {
+    const auto to = graph.to(l);
+    if (!to || *to == b || !counted(graph.model().links[l].subtype)) continue;
+    if (first && *first != *to) return true;
+    first = to;
+  }
+  return false;
+}
+
 void check(const RuleContext& ctx) {
   const Graph& graph = ctx.graph();
   const Model& m = ctx.model();
-  const auto up = chain::masters_of_all(graph);
+  const Counted counted(ctx);
+  chain::ChainsAbove chains(graph, kMaxAbove);
   for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
     // A figure-level box ("GP practices", count 928) stands for many bodies, each of which may
     // answer to a different one of its masters: stay silent.
     if (m.bodies[b].count > 1) continue;
+    const auto links = graph.out_links(b, LinkKind::Accountability);
+    if (!answers_to_several(graph, b, links, counted)) continue;
     // What the body answers for -> the distinct bodies it answers to for it.
     std::map<std::string, std::vector<BodyIndex>> groups;
     std::map<std::string, bool> kind_has_unscoped_link;
-    const auto links = graph.out_links(b, LinkKind::Accountability);
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
-      if (!counted(ctx, link.subtype)) continue;
+      if (!counted(link.subtype)) continue;
       if (link.functions.empty()) kind_has_unscoped_link[link.subtype] = true;
     }
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
       const auto to = graph.to(l);
-      if (!to || *to == b || !counted(ctx, link.subtype)) continue;
+      if (!to || *to == b || !counted(link.subtype)) continue;
       std::vector<std::string> keys;
       for (const auto& f : link.functions) keys.push_back(f);
       if (kind_has_unscoped_link[link.subtype]) keys.push_back(chain::subtype_label(m, link));
@@ -71,7 +92,7 @@ void check(const RuleContext& ctx) {
     bool unsure = false;
     for (const auto& [what, masters] : groups) {
       if (masters.size() < 2) continue;
-      const auto tops = top_masters(masters, up);
+      const auto tops = top_masters(masters, chains);
       if (!tops) unsure = true;
       if (tops && tops->size() >= 2) problems[*tops].push_back(what);
     }

@@ -28,22 +28,6 @@ bool out_of_scope(const Link& link, const Body& from, const Body& to) {
 
 bool is_voters(const Body& b) { return b.kind == "electorate" || b.sector == "public"; }
 
-class ChainCache {
- public:
-  explicit ChainCache(const Graph& graph) : up_(chain::masters_of_all(graph)), cache_(up_.size()) {}
-  /// Bodies above `b`, or nullptr when the chain is too long to follow.
-  const std::vector<BodyIndex>* above(BodyIndex b) {
-    auto& slot = cache_[b];
-    if (!slot) slot = chain::bodies_above(up_, b, kMaxAbove);
-    return *slot ? &**slot : nullptr;
-  }
-  const std::vector<BodyIndex>& direct(BodyIndex b) const { return up_[b]; }
-
- private:
-  std::vector<std::vector<BodyIndex>> up_;
-  std::vector<std::optional<std::optional<std::vector<BodyIndex>>>> cache_;
-};
-
 bool answers_back(const Model& m, BodyIndex payer, const std::vector<BodyIndex>& above_payer,
                   const std::vector<BodyIndex>& above_payee) {
   if (std::binary_search(above_payee.begin(), above_payee.end(), payer)) return true;
@@ -66,7 +50,7 @@ std::string answers_to(const Model& m, BodyIndex who, const std::vector<BodyInde
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Graph& graph = ctx.graph();
-  ChainCache chains(graph);
+  chain::ChainsAbove chains(graph, kMaxAbove);
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
     const Link& link = m.links[l];
     if (link.kind != LinkKind::Funding) continue;
