@@ -1,7 +1,6 @@
 #include "engine/geography.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace govmap {
 
@@ -10,16 +9,21 @@ Geography::Geography(const Model& model)
       children_(model.areas.size()),
       area_population_(model.areas.size(), 0.0),
       body_atoms_(model.bodies.size()),
-      area_bodies_(model.areas.size()),
       body_population_(model.bodies.size(), 0.0) {
   const auto n = static_cast<AreaIndex>(model.areas.size());
   std::vector<AreaIndex> parent(n, n);
+  const std::string* last_parent = nullptr;  // a file lists a council's small areas together:
+  AreaIndex last_index = n;                  // look each run of one parent up once
   for (AreaIndex a = 0; a < n; ++a) {
-    auto it = model.area_index.find(model.areas[a].parent);
-    if (it != model.area_index.end()) {
-      parent[a] = static_cast<AreaIndex>(it->second);
-      children_[parent[a]].push_back(a);
+    const std::string& id = model.areas[a].parent;
+    if (id.empty()) continue;
+    if (last_parent == nullptr || id != *last_parent) {
+      auto it = model.area_index.find(id);
+      last_parent = &id;
+      last_index = it == model.area_index.end() ? n : static_cast<AreaIndex>(it->second);
     }
+    parent[a] = last_index;
+    if (parent[a] < n) children_[parent[a]].push_back(a);
   }
   // Populations: leaves as given; a parent as given, else the sum of its children.
   // Order areas so children come before parents (the loader rejects parent cycles).
@@ -38,19 +42,49 @@ Geography::Geography(const Model& model)
     area_population_[a] = given ? *given : child_sum[a];
     if (parent[a] < n) child_sum[parent[a]] += area_population_[a];
   }
+  // The sorted leaves under an area, found when a body first covers it and kept: many bodies
+  // cover the same council area.
+  std::vector<std::vector<AreaIndex>> leaves(n);
+  const auto sorted_leaves = [&](AreaIndex area) -> const std::vector<AreaIndex>& {
+    if (leaves[area].empty()) {
+      leaves[area] = leaves_under(area);
+      std::sort(leaves[area].begin(), leaves[area].end());
+    }
+    return leaves[area];
+  };
+  area_start_.assign(n + 1, 0);
   for (std::size_t b = 0; b < model.bodies.size(); ++b) {
     auto& atoms = body_atoms_[b];
     for (const auto& id : model.bodies[b].covers) {
       auto it = model.area_index.find(id);
       if (it == model.area_index.end()) continue;
-      for (AreaIndex leaf : leaves_under(static_cast<AreaIndex>(it->second))) atoms.push_back(leaf);
+      const auto area = static_cast<AreaIndex>(it->second);
+      if (is_leaf(area)) {
+        atoms.push_back(area);
+        continue;
+      }
+      const auto& under = sorted_leaves(area);
+      atoms.insert(atoms.end(), under.begin(), under.end());
     }
-    std::sort(atoms.begin(), atoms.end());
-    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    if (model.bodies[b].covers.size() > 1) {
+      std::sort(atoms.begin(), atoms.end());
+      atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    }
     for (AreaIndex a : atoms) {
-      area_bodies_[a].push_back(b);
+      ++area_start_[a + 1];
       body_population_[b] += area_population_[a];
     }
+  }
+  // Bodies by area in compressed rows, each row in body order.
+  for (AreaIndex a = 0; a < n; ++a) area_start_[a + 1] += area_start_[a];
+  area_bodies_.resize(area_start_[n]);
+  std::vector<std::uint32_t> next(area_start_.begin(), area_start_.end() - 1);
+  for (std::size_t b = 0; b < model.bodies.size(); ++b) {
+    for (AreaIndex a : body_atoms_[b]) area_bodies_[next[a]++] = static_cast<std::uint32_t>(b);
+  }
+  body_kind_.reserve(model.bodies.size());
+  for (const Body& body : model.bodies) {
+    body_kind_.push_back(kind_ids_.try_emplace(body.kind, static_cast<std::uint32_t>(kind_ids_.size())).first->second);
   }
 }
 
@@ -87,16 +121,23 @@ double Geography::overlap(std::size_t a, std::size_t b) const {
 }
 
 std::vector<Share> Geography::shares_by_kind(std::size_t body, std::string_view kind) const {
-  std::unordered_map<std::size_t, double> by_body;
+  const auto k = kind_ids_.find(kind);
+  if (k == kind_ids_.end()) return {};
+  // Each (body of that kind, atom's population), in atom order; then summed by body in that
+  // order (a stable sort keeps it, so the sums are the same whatever the model's size).
+  std::vector<std::pair<std::uint32_t, double>> parts;
   for (AreaIndex a : body_atoms_[body]) {
-    for (std::size_t other : area_bodies_[a]) {
-      if (other != body && model_->bodies[other].kind == kind) by_body[other] += area_population_[a];
+    for (std::uint32_t other : bodies_covering(a)) {
+      if (other != body && body_kind_[other] == k->second) parts.emplace_back(other, area_population_[a]);
     }
   }
+  std::stable_sort(parts.begin(), parts.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   const double whole = body_population_[body];
   std::vector<Share> shares;
-  shares.reserve(by_body.size());
-  for (const auto& [other, population] : by_body) {
+  for (std::size_t i = 0; i < parts.size();) {
+    const std::uint32_t other = parts[i].first;
+    double population = 0;
+    for (; i < parts.size() && parts[i].first == other; ++i) population += parts[i].second;
     shares.push_back({other, population, whole > 0 ? population / whole : 0.0});
   }
   std::sort(shares.begin(), shares.end(), [&](const Share& a, const Share& b) {

@@ -1,10 +1,12 @@
 #pragma once
 // The geography index: every body's covered atoms (leaf areas) with populations, so overlap
-// and coterminosity are population-weighted set operations.
+// and coterminosity are population-weighted set operations. Built once per run (Analysis).
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/model.h"
@@ -27,7 +29,9 @@ class Geography {
   /// Leaf areas covered by a body, sorted by area index.
   const std::vector<AreaIndex>& atoms(std::size_t body) const { return body_atoms_[body]; }
   /// Bodies covering a leaf area, sorted.
-  const std::vector<std::size_t>& bodies_covering(AreaIndex area) const { return area_bodies_[area]; }
+  std::span<const std::uint32_t> bodies_covering(AreaIndex area) const {
+    return {area_bodies_.data() + area_start_[area], area_bodies_.data() + area_start_[area + 1]};
+  }
   /// Population of an area: as given, or the sum of its children's.
   double area_population(AreaIndex area) const { return area_population_[area]; }
   /// Population covered by a body (sum over its atoms).
@@ -40,7 +44,8 @@ class Geography {
   /// Population shared by two bodies.
   double overlap(std::size_t a, std::size_t b) const;
   /// How `body`'s population divides among bodies of `kind`: one Share per body of that kind
-  /// that overlaps it, sorted by population descending then body id. Linear in its atoms.
+  /// that overlaps it, sorted by population descending then body id. O(p log p) for the p
+  /// pairs of its atoms and the bodies of that kind covering them.
   std::vector<Share> shares_by_kind(std::size_t body, std::string_view kind) const;
   /// Whether two bodies cover the same atoms.
   bool same_footprint(std::size_t a, std::size_t b) const { return body_atoms_[a] == body_atoms_[b]; }
@@ -50,8 +55,12 @@ class Geography {
   std::vector<std::vector<AreaIndex>> children_;
   std::vector<double> area_population_;
   std::vector<std::vector<AreaIndex>> body_atoms_;
-  std::vector<std::vector<std::size_t>> area_bodies_;
+  /// Bodies covering each area: area_bodies_[area_start_[a] .. area_start_[a + 1]).
+  std::vector<std::uint32_t> area_start_, area_bodies_;
   std::vector<double> body_population_;
+  /// Each body's kind as a small number, so shares_by_kind compares numbers, not strings.
+  std::unordered_map<std::string_view, std::uint32_t> kind_ids_;
+  std::vector<std::uint32_t> body_kind_;
 };
 
 }  // namespace govmap
