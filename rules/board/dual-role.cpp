@@ -45,6 +45,7 @@ const std::string& overseer(const Link& link) {
 
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
+  const Graph& graph = ctx.graph();
   const std::vector<board::Holder> holders = board::seats_by_holder(m);
   std::vector<bool> held(m.bodies.size(), false);  // bodies with a named seat holder
   for (const board::Holder& holder : holders) {
@@ -56,11 +57,9 @@ void check(const RuleContext& ctx) {
   for (std::size_t l = 0; l < m.links.size(); ++l) {
     const Link& link = m.links[l];
     if (link.kind != LinkKind::Funding && link.kind != LinkKind::Accountability) continue;
-    auto from = m.body_index.find(link.from);
-    if (from == m.body_index.end() || !held[from->second]) continue;
-    auto to = m.body_index.find(link.to);
-    if (to == m.body_index.end() || !held[to->second] || from->second == to->second) continue;
-    links[key_of(from->second, to->second)].push_back(l);
+    const auto from = graph.from(l), to = graph.to(l);
+    if (!from || !to || !held[*from] || !held[*to] || *from == *to) continue;
+    links[key_of(*from, *to)].push_back(l);
   }
   for (const board::Holder& holder : holders) {
     std::vector<std::pair<std::size_t, std::size_t>> seat_on;  // (body, first seat)

@@ -59,14 +59,15 @@ void check(const RuleContext& ctx) {
     double total = 0;
     bool all_known = true;
     std::vector<std::string> payers, evidence;
-    std::set<std::string> seen_payers;
+    std::set<std::string_view> seen_payers;
     std::vector<Subject> subjects{ctx.body_subject(b)};
     for (LinkIndex l : held[b]) {
       const Link& link = m.links[l];
-      const std::string payer = chain::name_of(m, link.from);
+      const auto from = graph.from(l);
+      const std::string payer = from ? chain::name_of(m, *from) : link.from;
       if (seen_payers.insert(link.from).second) {
         payers.push_back(payer);
-        subjects.push_back(ctx.body_subject(link.from));
+        subjects.push_back(from ? ctx.body_subject(*from) : ctx.body_subject(link.from));
       }
       if (link.amount) total += *link.amount; else all_known = false;
       if (evidence.size() < kShown) {
