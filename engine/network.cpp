@@ -61,6 +61,7 @@ std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Graph& g,
     ++vertex;
   }
   std::unordered_set<std::uint64_t> accountable;  // pairs of bodies (a < b) as a << 32 | b
+  accountable.reserve(m.links.size());
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
     if (m.links[l].kind != LinkKind::Accountability) continue;
     const auto from = g.from(l), to = g.to(l);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <unordered_map>
 
 #include "rules/accountability_chain.h"
 #include "rules/rule.h"
@@ -61,6 +62,7 @@ void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Counted counted(ctx);
   chain::ChainsAbove chains(graph, kMaxAbove);
+  std::unordered_map<std::string_view, std::string> labels;  // accountability kind -> its label
   for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
     // A figure-level box ("GP practices", count 928) stands for many bodies, each of which may
     // answer to a different one of its masters: stay silent.
@@ -75,17 +77,19 @@ void check(const RuleContext& ctx) {
       if (!counted(link.subtype)) continue;
       if (link.functions.empty()) kind_has_unscoped_link[link.subtype] = true;
     }
+    const auto add = [&](const std::string& what, BodyIndex master) {
+      auto& list = groups[what];
+      if (std::find(list.begin(), list.end(), master) == list.end()) list.push_back(master);
+    };
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
       const auto to = graph.to(l);
       if (!to || *to == b || !counted(link.subtype)) continue;
-      std::vector<std::string> keys;
-      for (const auto& f : link.functions) keys.push_back(f);
-      if (kind_has_unscoped_link[link.subtype]) keys.push_back(chain::subtype_label(m, link));
-      for (const auto& key : keys) {
-        auto& list = groups[key];
-        if (std::find(list.begin(), list.end(), *to) == list.end()) list.push_back(*to);
-      }
+      for (const auto& f : link.functions) add(f, *to);
+      if (!kind_has_unscoped_link[link.subtype]) continue;
+      auto label = labels.find(link.subtype);
+      if (label == labels.end()) label = labels.emplace(link.subtype, chain::subtype_label(m, link)).first;
+      add(label->second, *to);
     }
     // Groups with the same top masters are one problem: name them together.
     std::map<std::vector<BodyIndex>, std::vector<std::string>> problems;
