@@ -47,17 +47,23 @@ Stats compute_stats(const Graph& graph, const Geography& geography, double slive
     s.bodies += body.count;
   }
   s.body_elements = static_cast<long long>(model.bodies.size());
+  std::vector<bool> pooled(model.bodies.size());
+  for (std::size_t b = 0; b < model.bodies.size(); ++b) pooled[b] = model.bodies[b].kind == "pooled-fund";
   std::map<std::string, MoneySum> by_mechanism;
+  auto last = by_mechanism.end();  // the last link's mechanism: a model lists them together
   MoneySum all(model), into_pools(model);
   std::array<long long, std::size(kAllLinkKinds)> links_of_kind{};
   for (LinkIndex l = 0; l < model.links.size(); ++l) {
     const Link& link = model.links[l];
     ++links_of_kind[static_cast<std::size_t>(link.kind)];
     if (link.kind != LinkKind::Funding) continue;
-    by_mechanism.try_emplace(link.subtype, model).first->second.add(link);
+    if (last == by_mechanism.end() || last->first != link.subtype) {
+      last = by_mechanism.try_emplace(link.subtype, model).first;
+    }
+    last->second.add(link);
     all.add(link);
     const auto to = graph.to(l);
-    if (to && model.bodies[*to].kind == "pooled-fund") into_pools.add(link);
+    if (to && pooled[*to]) into_pools.add(link);
   }
   for (LinkKind kind : kAllLinkKinds) {
     const long long n = links_of_kind[static_cast<std::size_t>(kind)];

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
-#include <unordered_set>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
@@ -60,14 +59,23 @@ std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Graph& g,
     for (std::size_t board : held.boards) graph->edges.emplace_back(vertex, board);
     ++vertex;
   }
-  std::unordered_set<std::uint64_t> accountable;  // pairs of bodies (a < b) as a << 32 | b
-  accountable.reserve(m.links.size());
+  // One edge per pair of bodies joined by accountability, in the order of the pair's first
+  // link: sorting (pair, link) puts each pair's first link first.
+  std::vector<std::pair<std::uint64_t, LinkIndex>> joined;  // (a << 32 | b with a < b, link)
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
     if (m.links[l].kind != LinkKind::Accountability) continue;
     const auto from = g.from(l), to = g.to(l);
     if (!from || !to || *from == *to) continue;
     const auto [a, b] = std::minmax(*from, *to);
-    if (accountable.insert(static_cast<std::uint64_t>(a) << 32 | b).second) graph->edges.emplace_back(a, b);
+    joined.emplace_back(static_cast<std::uint64_t>(a) << 32 | b, l);
+  }
+  std::sort(joined.begin(), joined.end());
+  std::vector<bool> first_of_pair(m.links.size(), false);
+  for (std::size_t i = 0; i < joined.size(); ++i) {
+    if (i == 0 || joined[i].first != joined[i - 1].first) first_of_pair[joined[i].second] = true;
+  }
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    if (first_of_pair[l]) graph->edges.emplace_back(std::minmax(*g.from(l), *g.to(l)));
   }
   graph->body_ids.reserve(m.bodies.size());
   for (const Body& body : m.bodies) graph->body_ids.push_back(body.id);
