@@ -47,8 +47,8 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
   while (!stack.empty()) {
     const BodyIndex v = stack.back();
     stack.pop_back();
-    for (LinkIndex l : graph.in_links(v, LinkKind::Accountability)) {
-      if (m.links[l].operating()) mark(graph.from(l));
+    for (LinkIndex l : graph.in_links(v)) {
+      if (m.links[l].kind == LinkKind::Accountability && m.links[l].operating()) mark(graph.from(l));
     }
     for (BodyIndex child : parts[v]) mark(child);
     for (LinkIndex l : graph.out_links(v)) {
