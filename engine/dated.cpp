@@ -291,7 +291,7 @@ bool Loader::date_baseline() {
   where_of(m.seats, seat_where_);
   where_of(m.links, link_where_);
   where_of(m.claims, claim_where_);
-  const auto ids_of = [](const auto& items, std::unordered_map<std::string, std::size_t>& ids) {
+  const auto ids_of = [](const auto& items, IdIndex& ids) {
     ids.clear();
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!items[i].id.empty()) ids.emplace(items[i].id, i);

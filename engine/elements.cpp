@@ -32,12 +32,12 @@ Provenance Loader::provenance(AttributeReader& a) {
 }
 
 // Records an id in a namespace; reports a duplicate with a note at the first.
-bool Loader::claim_id(std::unordered_map<std::string, std::size_t>& index, std::vector<Location>& where,
+bool Loader::claim_id(IdIndex& index, std::vector<Location>& where,
               const std::string& id, std::size_t position, Location at, std::string_view what,
               const Provenance* dates) {
   if (id.empty()) return false;
   const bool dated = dates != nullptr && (!dates->since.empty() || !dates->until.empty());
-  auto [it, inserted] = index.emplace(id, position);
+  auto [it, inserted] = index.try_emplace(id, position);  // no node made for a duplicate
   if (inserted || (dated && dated_ids_.count({std::string(what), id}) != 0)) {
     if (inserted && dated) dated_ids_.emplace(what, id);
     if (where.size() <= position) where.resize(position + 1);

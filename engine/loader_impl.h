@@ -90,7 +90,7 @@ class Loader {
   // Records an id in a namespace; reports a duplicate with a note at the first. A dated element
   // (`dates`) may reuse the id of a dated one: a version of it, whose periods the date pass
   // checks do not overlap; the index keeps the first until the model is read at a date.
-  bool claim_id(std::unordered_map<std::string, std::size_t>& index, std::vector<Location>& where,
+  bool claim_id(IdIndex& index, std::vector<Location>& where,
                 const std::string& id, std::size_t position, Location at, std::string_view what,
                 const Provenance* dates = nullptr);
 
@@ -178,7 +178,7 @@ class Loader {
   int layer_ = 0, layers_ = 0;
   std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
-  std::unordered_map<std::string, std::size_t> seat_ids_, link_ids_, claim_ids_;
+  IdIndex seat_ids_, link_ids_, claim_ids_;
   std::set<std::pair<std::string, std::string>> dated_ids_;  // (what, id) first written dated
   struct WrittenPredecessors {
     std::string body;

@@ -112,15 +112,14 @@ std::string powers_to_string(std::uint8_t powers) {
 
 namespace {
 template <typename T>
-const T* lookup(const std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items,
-                std::string_view id) {
-  auto it = index.find(std::string(id));
+const T* lookup(const IdIndex& index, const std::vector<T>& items, std::string_view id) {
+  auto it = index.find(id);
   return it == index.end() ? nullptr : &items[it->second];
 }
 // Whether the index maps exactly the items' ids to their positions (as the loader builds it
 // while reading): as many entries as items, each item found at its own position.
 template <typename T>
-bool indexes(const std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items) {
+bool indexes(const IdIndex& index, const std::vector<T>& items) {
   if (index.size() != items.size()) return false;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto it = index.find(items[i].id);
@@ -129,7 +128,7 @@ bool indexes(const std::unordered_map<std::string, std::size_t>& index, const st
   return true;
 }
 template <typename T>
-void index_items(std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items) {
+void index_items(IdIndex& index, const std::vector<T>& items) {
   if (indexes(index, items)) return;  // a lookup per item instead of freeing and rebuilding all
   index.clear();
   index.reserve(items.size());

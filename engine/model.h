@@ -3,10 +3,12 @@
 // Plain data; the loader fills it, rules and renderers read it.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -181,6 +183,15 @@ struct Claim {
   Provenance provenance;
 };
 
+/// Hashes an id given as a std::string or a std::string_view alike, so that an index is searched
+/// with a view of the id (no temporary std::string for each lookup).
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+};
+/// Position of each element of one namespace, by id; find and count take a std::string_view.
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+
 /// A loaded model. Element vectors keep document order; the indexes map ids to positions.
 struct Model {
   /// as_of is the date the model is read at: the root's as-of, or --as-of (LoadOptions).
@@ -220,8 +231,7 @@ struct Model {
   std::vector<SupersededClaim> superseded_claims;
   std::vector<Suppression> suppressions;
 
-  std::unordered_map<std::string, std::size_t> body_index, area_index, source_index,
-      person_index, post_index;
+  IdIndex body_index, area_index, source_index, person_index, post_index;
 
   const Body* find_body(std::string_view id) const;
   const Area* find_area(std::string_view id) const;
