@@ -85,7 +85,8 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
   static const auto kAllowed =
       with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}), kProvenance);
   AttributeReader a(*files_, file, node, sink_, kAllowed);
-  Area area;
+  // Read into its slot (a move of a whole Area per element costs more than the reading).
+  Area& area = model().areas.emplace_back();
   area.id = a.id("id", true);
   area.name = a.text("name");
   area.kind = a.text("kind");
@@ -95,8 +96,9 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
   area.parent = a.id("parent");
   area.provenance = provenance(a);
   no_children(file, node);
-  if (!claim_id(model().area_index, area_where_, area.id, model().areas.size(), a.at(), "area", &area.provenance)) return;
-  model().areas.push_back(std::move(area));
+  if (!claim_id(model().area_index, area_where_, area.id, model().areas.size() - 1, a.at(), "area", &area.provenance)) {
+    model().areas.pop_back();
+  }
 }
 
 // Body attributes; with `only_present`, leaves absent ones as they are (for <change>).
@@ -265,7 +267,8 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   }();
   AttributeReader a(*files_, file, node, sink_, kAllowedByKind.at(kind));
   LinkKindSide named;
-  Link link;
+  // Read into its slot (a move of a whole Link per element costs more than the reading).
+  Link& link = model().links.emplace_back();
   link.kind = kind;
   link.id = a.id("id");
   link.from = a.id("from");
@@ -307,8 +310,11 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   link.functions = a.words("functions");
   link.provenance = provenance(a);
   read_not_operating(file, node, link);
-  if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, model().links.size(), a.at(), "link", &link.provenance)) return;
-  model().links.push_back(std::move(link));
+  const std::size_t position = model().links.size() - 1;
+  if (!link.id.empty() && !claim_id(link_ids_, link_where_, link.id, position, a.at(), "link", &link.provenance)) {
+    model().links.pop_back();
+    return;
+  }
   raw_.link_sides.push_back(std::move(named));
 }
 

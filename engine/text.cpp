@@ -83,7 +83,13 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 std::vector<std::string> split_words(std::string_view text) {
+  // Counted first, so that the vector is allocated once (most lists are one or two words).
+  std::size_t count = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if (!is_space(text[k]) && (k == 0 || is_space(text[k - 1]))) ++count;
+  }
   std::vector<std::string> words;
+  words.reserve(count);
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_space(text[i])) ++i;
