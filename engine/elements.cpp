@@ -266,7 +266,7 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
     return by_kind;
   }();
   AttributeReader a(*files_, file, node, sink_, kAllowedByKind.at(kind));
-  LinkKindSide named;
+  KindSide named;
   // Read into its slot (a move of a whole Link per element costs more than the reading).
   Link& link = model().links.emplace_back();
   link.kind = kind;
@@ -315,7 +315,8 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
     model().links.pop_back();
     return;
   }
-  raw_.link_sides.push_back(std::move(named));
+  const bool names_kind = !named.from_kind.empty() || !named.to_kind.empty();
+  raw_.link_sides.push_back({names_kind ? std::make_shared<const KindSide>(std::move(named)) : nullptr});
 }
 
 void Loader::read_claim(std::uint32_t file, const pugi::xml_node& node) {

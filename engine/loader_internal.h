@@ -2,6 +2,7 @@
 // Shared between loader.cpp (reading elements) and resolve.cpp (checking references).
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,13 +12,26 @@
 
 namespace govmap::detail {
 
-/// What a link as written names instead of a body: a body kind on one side (at most), and the
+/// What a kind-level link names instead of a body: a body kind on one side (at most), and the
 /// total money of all the links it stands for.
-struct LinkKindSide {
+struct KindSide {
   std::string from_kind, to_kind;
   std::optional<double> total;  // funding only
-  bool dropped = false;         // removed by a proposal's verb (a merged body's link to itself)
-  bool names_kind() const { return !from_kind.empty() || !to_kind.empty(); }
+};
+
+/// What the loader keeps beside each link as written. Small, as a model may have a million
+/// links: the kind side is held apart, only for the few links that name a kind (shared by the
+/// copies a split makes).
+struct LinkKindSide {
+  std::shared_ptr<const KindSide> named;  // null for a link between two bodies
+  bool dropped = false;  // removed by a proposal's verb (a merged body's link to itself)
+  bool names_kind() const { return named != nullptr; }
+  const std::string& from_kind() const { return named ? named->from_kind : kNone; }
+  const std::string& to_kind() const { return named ? named->to_kind : kNone; }
+  std::optional<double> total() const { return named ? named->total : std::nullopt; }
+
+ private:
+  static inline const std::string kNone;
 };
 
 /// A <coverage> element or a body's covers attribute: areas added to a body.

@@ -227,7 +227,7 @@ class Resolver {
     check_provenance(link.provenance);
     const Location at = link.provenance.location;
     // A missing end was reported by the loader; nothing below can check the link then.
-    bool ok = (!link.from.empty() || !side.from_kind.empty()) && (!link.to.empty() || !side.to_kind.empty());
+    bool ok = (!link.from.empty() || !side.from_kind().empty()) && (!link.to.empty() || !side.to_kind().empty());
     std::optional<std::size_t> from, to;
     if (!link.from.empty()) {
       from = body_ref(link.from, {at, "from"});
@@ -237,8 +237,8 @@ class Resolver {
       to = body_ref(link.to, {at, "to"});
       ok = to.has_value() && ok;
     }
-    if (!side.from_kind.empty()) ok = vocabulary_ref(side.from_kind, "body kind", body_kinds_, {at, "from-kind"}) && ok;
-    if (!side.to_kind.empty()) ok = vocabulary_ref(side.to_kind, "body kind", body_kinds_, {at, "to-kind"}) && ok;
+    if (!side.from_kind().empty()) ok = vocabulary_ref(side.from_kind(), "body kind", body_kinds_, {at, "from-kind"}) && ok;
+    if (!side.to_kind().empty()) ok = vocabulary_ref(side.to_kind(), "body kind", body_kinds_, {at, "to-kind"}) && ok;
     if (!link.held_by.empty()) body_ref(link.held_by, {at, "held-by"});
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "funding mechanism", mechanisms_, {at, "mechanism"});
@@ -246,7 +246,7 @@ class Resolver {
     if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "accountability kind", accountability_kinds_, {at, "kind"});
     }
-    if (ok && side.from_kind.empty() && side.to_kind.empty()) check_allowed(link.kind, m_.bodies[*from], m_.bodies[*to], at);
+    if (ok && !side.names_kind()) check_allowed(link.kind, m_.bodies[*from], m_.bodies[*to], at);
   }
 
   void check_allowed(LinkKind kind, const Body& from, const Body& to, Location at) {
@@ -324,9 +324,9 @@ class Resolver {
     for (std::size_t i = 0; i < links.size(); ++i) {
       const LinkKindSide& side = sides[i];
       if (!side.names_kind()) continue;
-      const bool to_side = !side.to_kind.empty();
+      const bool to_side = !side.to_kind().empty();
       const std::string& fixed = to_side ? links[i].from : links[i].to;
-      const auto it = by_kind.find(to_side ? side.to_kind : side.from_kind);
+      const auto it = by_kind.find(to_side ? side.to_kind() : side.from_kind());
       targets[i] = (it == by_kind.end() || fixed.empty() || m_.body_index.count(fixed) == 0) ? &kNone : &it->second;
       expanded += targets[i]->size();
       if (expanded > kMaxExpandedLinks) {  // a small file must not demand unbounded memory
@@ -343,8 +343,8 @@ class Resolver {
         const Body& other = m_.bodies[body];
         check_allowed(links[i].kind, to_side ? fixed_body : other, to_side ? other : fixed_body, links[i].provenance.location);
       }
-      if (side.total && !targets[i]->empty()) {
-        m_.link_totals.push_back({*side.total, targets[i]->size()});
+      if (side.total() && !targets[i]->empty()) {
+        m_.link_totals.push_back({*side.total(), targets[i]->size()});
         links[i].total_of = static_cast<std::uint32_t>(m_.link_totals.size());
       }
     }
@@ -371,7 +371,7 @@ class Resolver {
         continue;
       }
       Link proto = std::move(links[i]);
-      const bool to_side = !sides[i].to_kind.empty();
+      const bool to_side = !sides[i].to_kind().empty();
       const auto& bodies = *targets[i];
       end -= bodies.size();
       for (std::size_t k = 0; k < bodies.size(); ++k) {
