@@ -296,7 +296,7 @@ void Loader::read_children(std::uint32_t file, const pugi::xml_node& root) {
 }
 
 void Loader::read_element(std::uint32_t file, const pugi::xml_node& node) {
-  const std::string name = node.name();
+  const std::string_view name = node.name();
   if (name == "source") return read_source_element(file, node);
   if (name == "include") return read_include(file, node);
   if (name == "area") return read_area(file, node);
