@@ -130,9 +130,16 @@ bool indexes(const IdIndex& index, const std::vector<T>& items) {
 template <typename T>
 void index_items(IdIndex& index, const std::vector<T>& items) {
   if (indexes(index, items)) return;  // a lookup per item instead of freeing and rebuilding all
-  index.clear();
+  // Updated in place rather than built again: when a few of many items went (a dated model
+  // read at a date), each entry still wanted keeps its node, and only the others are freed.
+  constexpr std::size_t kUnset = static_cast<std::size_t>(-1);
+  for (auto& entry : index) entry.second = kUnset;
   index.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto [it, inserted] = index.try_emplace(items[i].id, i);
+    if (!inserted && it->second == kUnset) it->second = i;  // the first item of an id, as before
+  }
+  std::erase_if(index, [](const auto& entry) { return entry.second == kUnset; });
 }
 }  // namespace
 
