@@ -132,9 +132,9 @@ Output merge_periods(const ImportSpec& spec, std::vector<Output> outputs) {
     return std::tie(a.link, a.from, a.to, a.since) < std::tie(b.link, b.from, b.to, b.since);
   });
   // Every period read its files into one list; each file once, with the rows it had.
-  for (const auto& [file, rows] : outputs.back().file_rows) {
-    const auto seen = [&](const auto& fr) { return fr.first == file; };
-    if (std::none_of(out.file_rows.begin(), out.file_rows.end(), seen)) out.file_rows.emplace_back(file, rows);
+  for (const auto& file_rows : outputs.back().file_rows) {
+    const auto seen = [&](const auto& fr) { return fr.first == file_rows.first; };
+    if (std::none_of(out.file_rows.begin(), out.file_rows.end(), seen)) out.file_rows.push_back(file_rows);
   }
   return out;
 }
