@@ -1,9 +1,11 @@
 // What several commands read the same way: a model, a rules profile, the --today date.
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <pugixml.hpp>
 
 #include "check/run.h"
 #include "cli/cli.h"
@@ -50,6 +52,32 @@ std::string model_path(const std::string& reference, const LoadOptions& options)
   return reference;
 }
 
+namespace {
+
+/// A model read before the earliest date it describes: names the era models beside it that
+/// describe earlier dates (england/2017 beside the dated england), so the reader can turn to them.
+void point_to_earlier_eras(const Model& model, const std::string& file, const ModelReference& reference, Io& io) {
+  if (model.since.empty() || !(model.as_of < model.since)) return;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> eras;
+  for (const auto& entry : fs::directory_iterator(fs::path(file).parent_path(), ec)) {
+    if (entry.is_directory(ec) && fs::exists(entry.path() / "model.xml", ec)) eras.push_back(entry.path() / "model.xml");
+  }
+  std::sort(eras.begin(), eras.end());
+  for (const auto& era : eras) {
+    pugi::xml_document doc;
+    if (!doc.load_file(era.c_str())) continue;
+    const std::string as_of = doc.document_element().attribute("as-of").value();
+    if (as_of.empty() || !(as_of < model.since)) continue;
+    const std::string folder = era.parent_path().filename().string();
+    const std::string name = is_model_name(reference.model) ? reference.model + "/" + folder : era.string();
+    io.err << fmt::format("govmap: note: {} describes {} as of {}\n", name, model.nation, as_of);
+  }
+}
+
+}  // namespace
+
 std::optional<Model> load_or_report(const std::string& path, const Args& args, Io& io, const Model* proposal) {
   DiagnosticSink sink;
   LoadOptions options = load_options(args);
@@ -75,6 +103,7 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
   io.inputs.push_back(file);
   if (!model) return std::nullopt;
   for (std::uint32_t f = 0; f < model->files->size(); ++f) io.inputs.push_back(model->files->path(f));
+  point_to_earlier_eras(*model, file, reference, io);
   return model;
 }
 

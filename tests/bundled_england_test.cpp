@@ -171,6 +171,15 @@ TEST_CASE("England the day before the ICB mergers and today: which councils the 
   CHECK(by_name.out.find(findings) != std::string::npos);
 }
 
+TEST_CASE("England read before 1 April 2021 warns, and points to the 2017 model beside it") {
+  const auto r = run_govmap("check england@2018-06-01 --models models --fail-on never");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("before the earliest date it describes (2021-04-01)") != std::string::npos);
+  CHECK(r.err.find("govmap: note: england/2017 describes england as of 2017-04-01\n") != std::string::npos);
+  CHECK(run_govmap("check england@2021-06-01 --models models --fail-on never").err.find("england/2017") ==
+        std::string::npos);
+}
+
 TEST_CASE("England: the old names read the dated model, and compare lists NHS Improvement's successor") {
   const auto old_2021 = run_govmap("check england/2021 --models models --fail-on never");
   CHECK(old_2021.exit_code == 0);
