@@ -1,7 +1,7 @@
 // What several commands read the same way: a model, a rules profile, the --today date.
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include <fmt/format.h>

@@ -256,6 +256,18 @@ class Differ {
       const auto it = m.area_index.find(id);
       return it == m.area_index.end() ? std::nullopt : std::optional(it->second);
     };
+    const auto of_kind = [](const Cover& c, std::string_view kind) {
+      std::vector<std::string_view> ids;
+      for (const auto& [k, body] : c) {
+        if (k == kind) ids.push_back(body);
+      }
+      return ids;
+    };
+    // Shown by proposal id where the body is the proposal's (a new body in the baseline list).
+    const auto shown = [&](std::string_view body, bool baseline) {
+      const auto it = proposal_id_of.find(std::string(body));
+      return it != proposal_id_of.end() && (!baseline || body[0] == '+') ? it->second : std::string(body);
+    };
     const auto compare_area = [&](const std::string& id) {
       const Cover from = cover(base_, base_geography_, index_in(base_, id), base_ids);
       const Cover to = cover(proposal_, proposal_geography_, index_in(proposal_, id), proposal_ids);
@@ -263,18 +275,6 @@ class Differ {
       std::set<std::string_view> kinds;
       for (const auto& [kind, _] : from) kinds.insert(kind);
       for (const auto& [kind, _] : to) kinds.insert(kind);
-      // Shown by proposal id where the body is the proposal's (a new body in the baseline list).
-      const auto shown = [&](std::string_view body, bool baseline) {
-        const auto it = proposal_id_of.find(std::string(body));
-        return it != proposal_id_of.end() && (!baseline || body[0] == '+') ? it->second : std::string(body);
-      };
-      const auto of_kind = [](const Cover& c, std::string_view kind) {
-        std::vector<std::string_view> ids;
-        for (const auto& [k, body] : c) {
-          if (k == kind) ids.push_back(body);
-        }
-        return ids;
-      };
       for (const std::string_view kind : kinds) {
         const auto before = of_kind(from, kind), after = of_kind(to, kind);
         if (before == after) continue;

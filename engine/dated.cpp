@@ -64,31 +64,31 @@ class DatePass {
     spans_of(m_.claims, "claim");
     if (!areas_.empty()) check_area_references();
     if (dated_.empty()) return;  // nothing dated to name: every reference holds at every date
-    for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of");
+    for (const Body& b : m_.bodies) refers(b.provenance, "body", b.id, b.part_of, "part-of", dated_);
     for (const Post& p : m_.posts) {
-      refers(p.provenance, "post", p.id, p.of, "of");
-      refers(p.provenance, "post", p.id, p.holder, "holder");
-      refers(p.provenance, "post", p.id, p.replaces, "replaces");
-      for (const std::string& body : p.for_bodies) refers(p.provenance, "post", p.id, body, "for");
+      refers(p.provenance, "post", p.id, p.of, "of", dated_);
+      refers(p.provenance, "post", p.id, p.holder, "holder", dated_);
+      refers(p.provenance, "post", p.id, p.replaces, "replaces", dated_);
+      for (const std::string& body : p.for_bodies) refers(p.provenance, "post", p.id, body, "for", dated_);
     }
     for (const Seat& s : m_.seats) {
-      refers(s.provenance, "seat", s.id, s.body, "body");
-      refers(s.provenance, "seat", s.id, s.holder, "holder");
-      refers(s.provenance, "seat", s.id, s.nominated_by, "nominated-by");
+      refers(s.provenance, "seat", s.id, s.body, "body", dated_);
+      refers(s.provenance, "seat", s.id, s.holder, "holder", dated_);
+      refers(s.provenance, "seat", s.id, s.nominated_by, "nominated-by", dated_);
     }
     for (const Link& l : m_.links) {
       const std::string what = fmt::format("{} link", to_string(l.kind));
       for (const char* side : {"from", "to", "held-by"}) {
         const std::string& id = side[0] == 'f' ? l.from : side[0] == 't' ? l.to : l.held_by;
-        refers(l.provenance, what, l.id, id, side);
+        refers(l.provenance, what, l.id, id, side, dated_);
       }
     }
     for (const Claim& c : m_.claims) {
       for (const char* param : {"body", "from", "to", "nominated-by"}) {
-        if (auto it = c.params.find(param); it != c.params.end()) refers(c.provenance, "claim", c.id, it->second, param);
+        if (auto it = c.params.find(param); it != c.params.end()) refers(c.provenance, "claim", c.id, it->second, param, dated_);
       }
     }
-    for (const RawCoverage& c : raw_.coverage) refers({c.since, c.until, c.location, ""}, "coverage", "", c.body, "body");
+    for (const RawCoverage& c : raw_.coverage) refers({c.since, c.until, c.location, ""}, "coverage", "", c.body, "body", dated_);
   }
 
   void filter(const std::string& date) {
@@ -135,8 +135,8 @@ class DatePass {
     }
   }
 
-  /// Reports a reference to a body, person or post (or, with `targets` = areas_, an area) that
-  /// does not exist at every date the element does. Unknown ids are left to resolve().
+  /// Reports a reference to a body, person or post (`targets` dated_), or to an area (areas_),
+  /// that does not exist at every date the element does. Unknown ids are left to resolve().
   using Spans = std::unordered_map<std::string, std::vector<Dated>>;
   void refers(const Dated& element, const std::string& what, const std::string& id, const std::string& target,
               const char* attribute, const Spans& targets) {
@@ -159,17 +159,9 @@ class DatePass {
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
   }
-  void refers(const Dated& element, const std::string& what, const std::string& id, const std::string& target,
-              const char* attribute) {
-    refers(element, what, id, target, attribute, dated_);
-  }
   void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
               const char* attribute, const Spans& targets) {
     refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, targets);
-  }
-  void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
-              const char* attribute) {
-    refers(p, what, id, target, attribute, dated_);
   }
 
   /// The spans each dated id of `items` holds in. Versions of one id (an element written more
