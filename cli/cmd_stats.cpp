@@ -21,7 +21,7 @@ std::string by_count(const std::map<long long, long long>& counts) {
 
 std::string body_name(const Model& m, const std::string& id) {
   const Body* body = m.find_body(id);
-  return body != nullptr ? body->name : id;
+  return body != nullptr ? body->name.str() : id;
 }
 
 std::string network_text(const Model& m, const MembershipNetwork& n) {

@@ -48,7 +48,7 @@ std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Mod
   auto parent_of = [&](const std::string& area) {
     const Area* a = m.find_area(area);
     if (a == nullptr) a = base.find_area(area);
-    return a ? a->parent : std::string();
+    return a ? a->parent.str() : std::string();
   };
   std::vector<AreaMoveGroup> groups;
   std::map<std::string, std::size_t> group_of;  // area + signature -> index in groups

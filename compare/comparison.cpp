@@ -53,7 +53,7 @@ std::string base_finding_key(const Finding& f, const CheckedModel& base, const C
     if (it == base.model().body_index.end()) return s.id;
     if (through_successions && diff.was_split(it->second)) return "split:" + s.id;
     const auto successor = through_successions ? diff.successor_of(it->second) : diff.proposal_of(it->second);
-    return successor ? proposal.model().bodies[*successor].id : "-" + s.id;
+    return successor ? proposal.model().bodies[*successor].id.str() : "-" + s.id;
   });
 }
 

@@ -146,7 +146,7 @@ class Differ {
     auto it = proposal_.body_index.find(proposal_id);
     if (it == proposal_.body_index.end()) return "+" + proposal_id;
     const auto base = diff_.base_of(it->second);
-    return base ? base_.bodies[*base].id : "+" + proposal_id;
+    return base ? base_.bodies[*base].id.str() : "+" + proposal_id;
   }
 
   void compare_bodies() {
@@ -164,7 +164,7 @@ class Differ {
       field("sector", a.sector, b.sector);
       field("code", a.code, b.code);
       // Compared in the baseline's terms, shown in the proposal's (a new body by its own id).
-      field("part-of", a.part_of, b.part_of.empty() || as_base(b.part_of) == a.part_of ? as_base(b.part_of) : b.part_of);
+      field("part-of", a.part_of, b.part_of.empty() || as_base(b.part_of) == a.part_of ? as_base(b.part_of) : b.part_of.str());
       field("count", std::to_string(a.count), std::to_string(b.count));
       field("elected", a.elected ? "true" : "false", b.elected ? "true" : "false");
       field("powers", powers_to_string(a.powers), powers_to_string(b.powers));

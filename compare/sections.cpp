@@ -19,7 +19,7 @@ std::string body_label(const Body& b) {
 std::string link_label(const Model& m, const Link& l) {
   auto name = [&](const std::string& id) {
     const Body* b = m.find_body(id);
-    return b ? b->name : id;
+    return b ? b->name.str() : id;
   };
   std::string label = fmt::format("{} {} → {}", to_string(l.kind), name(l.from), name(l.to));
   if (!l.subtype.empty()) label += fmt::format(" ({})", l.subtype);

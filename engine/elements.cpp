@@ -11,7 +11,7 @@ namespace govmap::detail {
 Provenance Loader::provenance(AttributeReader& a) {
   Provenance p;
   p.location = a.at();
-  p.sources = a.words("source");
+  p.sources = a.symbols("source");
   p.evidence = a.text("evidence");
   p.note = a.text("note");
   const std::string confidence = a.text("confidence");
@@ -103,7 +103,7 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
 
 // Body attributes; with `only_present`, leaves absent ones as they are (for <change>).
 void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_present) {
-  auto set_text = [&](std::string_view name, std::string& field, bool required) {
+  auto set_text = [&](std::string_view name, Symbol& field, bool required) {
     if (!only_present || a.has(name)) field = a.text(name, required && !only_present);
   };
   set_text("name", body.name, true);
@@ -130,10 +130,10 @@ void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_pres
       }
     }
   }
-  if (!only_present || a.has("duties")) body.duties = a.words("duties");
-  if (!only_present || a.has("functions")) body.functions = a.words("functions");
-  if (!only_present || a.has("covers")) body.covers = a.words("covers");
-  if (!only_present || a.has("predecessors")) body.predecessors = a.words("predecessors");
+  if (!only_present || a.has("duties")) body.duties = a.symbols("duties");
+  if (!only_present || a.has("functions")) body.functions = a.symbols("functions");
+  if (!only_present || a.has("covers")) body.covers = a.symbols("covers");
+  if (!only_present || a.has("predecessors")) body.predecessors = a.symbols("predecessors");
 }
 
 void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
@@ -168,7 +168,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "areas"}), kProvenance));
-  RawCoverage c{a.id("body", true), a.words("areas"), a.at(), {}, {}};
+  RawCoverage c{a.id("body", true), a.symbols("areas"), a.at(), {}, {}};
   if (c.areas.empty() && a.has("areas")) a.text("areas", true);
   if (!a.has("areas")) a.text("areas", true);
   const Provenance dates = provenance(a);
@@ -195,7 +195,7 @@ void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
                     with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}),
                          kProvenance));
   Post p{a.id("id", true), a.text("title", true), a.id("of"), a.id("holder"), a.text("of-kind"), "", false,
-         provenance(a), a.id("replaces"), a.words("for")};
+         provenance(a), a.id("replaces"), a.symbols("for")};
   if (auto shared = a.boolean("shared")) p.shared = *shared;
   if (!p.of.empty() && !p.of_kind.empty()) {
     sink_.error(*files_, a.at("of-kind"), "a post gives 'of' (a body) or 'of-kind' (a template), not both",
@@ -226,7 +226,7 @@ void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
   s.holder = a.id("holder");
   s.nominated_by = a.id("nominated-by");
   s.nominated_by_kind = a.text("nominated-by-kind");
-  s.except = a.words("except");
+  s.except = a.symbols("except");
   if (!s.body.empty() && !s.body_kind.empty()) {
     sink_.error(*files_, a.at("body-kind"), "a seat gives 'body' or 'body-kind', not both", "bad-value");
   }
@@ -307,7 +307,7 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   } else if (kind == LinkKind::Accountability) {
     link.subtype = a.text("kind", true);
   }
-  link.functions = a.words("functions");
+  link.functions = a.symbols("functions");
   link.provenance = provenance(a);
   read_not_operating(file, node, link);
   const std::size_t position = model().links.size() - 1;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/symbol.h"
+
 namespace govmap {
 
 class JsonWriter {
@@ -18,6 +20,7 @@ class JsonWriter {
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(Symbol text) { return value(text.view()); }
   JsonWriter& value(double number);
   JsonWriter& value(long long number);
   JsonWriter& value(int number) { return value(static_cast<long long>(number)); }

@@ -148,7 +148,7 @@ bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, FileRole 
   if (!m.nation.empty() && std::find(kNations.begin(), kNations.end(), m.nation) == kNations.end()) {
     a.bad_value("nation", m.nation, kNations);
   }
-  m.model_sources = a.words("source");
+  m.model_sources = a.symbols("source");
   load_vocabulary(file, a);
   m.extends = a.text("extends");
   return read_baseline(file, a);

@@ -36,7 +36,7 @@ std::vector<std::string> names_of(std::initializer_list<std::string_view> items)
 /// Body attributes a reform verb may set on the body it creates or keeps (not its id or coverage).
 std::vector<std::string> settable_body_attributes();
 /// Appends the words of `from` that `to` does not have yet.
-void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from);
+void append_unique(std::vector<Symbol>& to, const std::vector<Symbol>& from);
 
 /// Why a file is read: the model named on the command line, an <include>, or a baseline that a
 /// model extends.
@@ -138,7 +138,7 @@ class Loader {
   /// What a verb did to a baseline body: its successors (none when removed or abolished
   /// without one), in words ("merged into"), where, and in which layer.
   struct Succession {
-    std::vector<std::string> successors;
+    std::vector<Symbol> successors;
     std::string verb;
     Location location;
     int layer = 0;
@@ -147,14 +147,14 @@ class Loader {
   /// verb already replaced it) and gives nullopt otherwise.
   std::optional<std::size_t> live_body(const std::string& id, Location at, std::string_view verb);
   std::string succession_message(const std::string& id, const Succession& s) const;
-  void succeed(const std::string& old_id, std::vector<std::string> successors, std::string verb, Location at);
+  void succeed(const std::string& old_id, std::vector<Symbol> successors, std::string verb, Location at);
   void re_point(const std::string& old_id, const std::string& new_id);
   void absorb(std::size_t body, std::size_t into, std::string verb, Location at);
   void collapse_links(const std::string& id);
   void collapse_seats(const std::string& id);
-  void copy_to_parts(const std::string& id, const std::vector<std::string>& parts);
-  std::vector<std::string> written_areas(const std::string& body) const;
-  std::optional<std::vector<std::string>> leaf_areas(const std::vector<std::string>& names, Location at);
+  void copy_to_parts(const std::string& id, const std::vector<Symbol>& parts);
+  std::vector<Symbol> written_areas(const std::string& body) const;
+  std::optional<std::vector<Symbol>> leaf_areas(const std::vector<Symbol>& names, Location at);
   /// Reports a proposal's own references to bodies it removed, merged, split or renamed.
   void check_successors();
   /// Reports written `predecessors` that name no body of the model (at any date: it runs
@@ -181,8 +181,8 @@ class Loader {
   IdIndex seat_ids_, link_ids_, claim_ids_;
   std::set<std::pair<std::string, std::string>> dated_ids_;  // (what, id) first written dated
   struct WrittenPredecessors {
-    std::string body;
-    std::vector<std::string> predecessors;
+    Symbol body;
+    std::vector<Symbol> predecessors;
     Location at;
   };
   std::vector<WrittenPredecessors> written_predecessors_;  // not yet checked

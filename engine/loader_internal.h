@@ -36,10 +36,10 @@ struct LinkKindSide {
 
 /// A <coverage> element or a body's covers attribute: areas added to a body.
 struct RawCoverage {
-  std::string body;
-  std::vector<std::string> areas;
+  Symbol body;
+  std::vector<Symbol> areas;
   Location location;
-  std::string since, until;  // the dates the coverage holds (Provenance)
+  Symbol since, until;  // the dates the coverage holds (Provenance)
 };
 
 /// Everything read from the files, before references are checked.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/source_file.h"
+#include "engine/symbol.h"
 #include "engine/vocabulary.h"
 
 namespace govmap {
@@ -51,14 +52,14 @@ std::string powers_to_string(std::uint8_t powers);
 /// Provenance shared by every element: where it is written and what supports it.
 struct Provenance {
   Location location;
-  std::vector<std::string> sources;  // ids of <source> elements
-  std::string evidence;
-  std::string note;
+  std::vector<Symbol> sources;  // ids of <source> elements
+  Symbol evidence;
+  Symbol note;
   Confidence confidence = Confidence::Stated;
   /// The dates the element holds: from `since` (inclusive) until `until` (exclusive, the first
   /// day it no longer holds), YYYY-MM-DD or empty for no bound (models/FORMAT.md, "Dates").
   /// A loaded model holds only the elements in force at its date.
-  std::string since, until;
+  Symbol since, until;
 };
 
 /// Whether `date` (YYYY-MM-DD) lies in [since, until); an empty bound is open.
@@ -67,12 +68,13 @@ inline bool in_force(std::string_view date, std::string_view since, std::string_
 }
 
 struct Source {
-  std::string id, title, publisher, year, url, section;
+  Symbol id;
+  std::string title, publisher, year, url, section;
   Location location;
 };
 
 struct Area {
-  std::string id, code, name, kind, parent, population_year;
+  Symbol id, code, name, kind, parent, population_year;
   std::optional<double> population;  // as given; see Geography for summed populations
   Provenance provenance;
 };
@@ -88,29 +90,29 @@ struct Suppression {
 };
 
 struct Body {
-  std::string id, name, kind, sector, code, part_of;
+  Symbol id, name, kind, sector, code, part_of;
   LegalStatus status = LegalStatus::Statutory;
   int count = 1;
   bool elected = false;
   std::uint8_t powers = 0;
-  std::vector<std::string> duties, functions, covers;
+  std::vector<Symbol> duties, functions, covers;
   /// Baseline bodies this one succeeds through a proposal's merge, split, abolish or rename.
-  std::vector<std::string> predecessors;
+  std::vector<Symbol> predecessors;
   Provenance provenance;
 };
 
 struct Person {
-  std::string id, name;
+  Symbol id, name;
   Provenance provenance;
 };
 
 struct Post {
-  std::string id, title, of, holder;
+  Symbol id, title, of, holder;
   /// As written, a post template: one post per body of this kind (loading expands it into
   /// posts "<id>@<body id>"; no template is left in a loaded model).
-  std::string of_kind;
+  Symbol of_kind;
   /// The id of the template this post was made from ("" when written out).
-  std::string from_template;
+  Symbol from_template;
   /// An office held by several people ("non-executive member of NHS Fife"): a seat held by it
   /// may be any of them.
   bool shared = false;
@@ -118,17 +120,17 @@ struct Post {
   /// As written, a post that stands in for the template `replaces` for the bodies `for_bodies`
   /// (a director of public health two councils share): those bodies get this post instead of
   /// "<template>@<body>" (models/FORMAT.md, "Shared posts"). Empty for other posts.
-  std::string replaces;
-  std::vector<std::string> for_bodies;
+  Symbol replaces;
+  std::vector<Symbol> for_bodies;
 };
 
 struct Seat {
-  std::string id, body, holder, nominated_by, sector;
+  Symbol id, body, holder, nominated_by, sector;
   /// As written, a kind-level seat: one seat on every body of `body_kind`, nominated by the
   /// related body of `nominated_by_kind`. Loading expands them (the seats keep the element's
   /// id); both are empty in a loaded model.
-  std::string body_kind, nominated_by_kind;
-  std::vector<std::string> except;  // bodies of `body_kind` the seat leaves out
+  Symbol body_kind, nominated_by_kind;
+  std::vector<Symbol> except;  // bodies of `body_kind` the seat leaves out
   SeatRole role = SeatRole::Member;
   bool voting = true;
   int count = 1;
@@ -156,16 +158,16 @@ struct NotOperating {
 };
 
 struct Link {
-  std::string id;
+  Symbol id;
   LinkKind kind = LinkKind::Funding;
-  std::string from, to;
-  std::string subtype;  // funding mechanism or accountability kind
+  Symbol from, to;
+  Symbol subtype;  // funding mechanism or accountability kind
   std::optional<double> amount;  // this link's own amount
-  std::string currency = "GBP", year, held_by;
+  Symbol currency{"GBP"}, year, held_by;
   /// 1 + the index in Model::link_totals of the kind-level element this link was expanded
   /// from, when that element states a `total` for all its links; 0 otherwise.
   std::uint32_t total_of = 0;
-  std::vector<std::string> functions;
+  std::vector<Symbol> functions;
   Provenance provenance;
   /// As written, every period in which the link does not operate; in a loaded model, only the
   /// one in force at the model's date (so the link operates when this is empty).
@@ -177,20 +179,27 @@ struct Link {
 };
 
 struct Claim {
-  std::string id, metric, text;
+  Symbol id, metric;
+  std::string text;
   double value = 0, tolerance = 0;
   std::map<std::string, std::string> params;  // metric parameters, e.g. kind, by
   Provenance provenance;
 };
 
-/// Hashes an id given as a std::string or a std::string_view alike, so that an index is searched
-/// with a view of the id (no temporary std::string for each lookup).
+/// Hashes an id as its symbol, whether given as a Symbol or as text: text that was never interned
+/// is no element's id, so any hash finds nothing for it.
 struct IdHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+  std::size_t operator()(Symbol id) const noexcept { return id.id(); }
+  std::size_t operator()(std::string_view id) const noexcept {
+    const auto symbol = Symbol::lookup(id);
+    return symbol ? symbol->id() : 0;
+  }
+  std::size_t operator()(const std::string& id) const noexcept { return (*this)(std::string_view(id)); }
+  std::size_t operator()(const char* id) const noexcept { return (*this)(std::string_view(id)); }
 };
-/// Position of each element of one namespace, by id; find and count take a std::string_view.
-using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+/// Position of each element of one namespace, by id; find and count take a Symbol or text.
+using IdIndex = std::unordered_map<Symbol, std::size_t, IdHash, std::equal_to<>>;
 
 /// A loaded model. Element vectors keep document order; the indexes map ids to positions.
 struct Model {
@@ -204,7 +213,7 @@ struct Model {
   Location since_location;
   std::string extends_path;  // the file `extends` resolved to (a path or a named model's file)
   ModelStatus status = ModelStatus::Current;
-  std::vector<std::string> model_sources;
+  std::vector<Symbol> model_sources;
   std::shared_ptr<const SourceFiles> files;
   std::shared_ptr<const Vocabulary> vocabulary;
 

@@ -28,7 +28,7 @@ std::vector<std::string> settable_body_attributes() {
   return out;
 }
 
-void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+void append_unique(std::vector<Symbol>& to, const std::vector<Symbol>& from) {
   for (const auto& x : from) {
     if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
   }
@@ -86,14 +86,14 @@ std::string Loader::succession_message(const std::string& id, const Succession& 
                      where, s.successors.size() == 1 ? quoted.front() : "one of them");
 }
 
-void Loader::succeed(const std::string& old_id, std::vector<std::string> successors, std::string verb, Location at) {
+void Loader::succeed(const std::string& old_id, std::vector<Symbol> successors, std::string verb, Location at) {
   successions_[old_id] = Succession{std::move(successors), std::move(verb), at, layer_};
 }
 
 // Points every reference to `old_id` in the layers below this one at `new_id`.
 void Loader::re_point(const std::string& old_id, const std::string& new_id) {
   auto below = [&](const Location& at) { return layer_of(at) < layer_; };
-  auto swap = [&](std::string& ref, const Location& at) {
+  auto swap = [&](auto& ref, const Location& at) {  // a Symbol, or a suppression's or claim's string
     if (ref == old_id && below(at)) ref = new_id;
   };
   for (auto& l : model().links) {
@@ -108,7 +108,7 @@ void Loader::re_point(const std::string& old_id, const std::string& new_id) {
   }
   for (auto& p : model().posts) {
     swap(p.of, p.provenance.location);
-    std::vector<std::string> serves;  // bodies a shared post serves that merged count once
+    std::vector<Symbol> serves;  // bodies a shared post serves that merged count once
     for (auto& body : p.for_bodies) {
       swap(body, p.provenance.location);
       if (std::find(serves.begin(), serves.end(), body) == serves.end()) serves.push_back(body);

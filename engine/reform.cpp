@@ -194,8 +194,8 @@ void Loader::read_transfer(std::uint32_t file, const pugi::xml_node& node) {
     sink_.error(*files_, a.at(), "<transfer> needs functions, duties, powers or links to move", "missing-attribute");
     return;
   }
-  auto move_words = [&](std::string_view attribute, std::vector<std::string> Body::*field) {
-    for (const auto& word : a.words(attribute)) {
+  auto move_words = [&](std::string_view attribute, std::vector<Symbol> Body::*field) {
+    for (const auto& word : a.symbols(attribute)) {
       auto& source = model().bodies[*from].*field;
       auto it = std::find(source.begin(), source.end(), word);
       if (it == source.end()) {
@@ -235,7 +235,7 @@ void Loader::read_transfer(std::uint32_t file, const pugi::xml_node& node) {
       sink_.error(*files_, a.at("links"), fmt::format("link '{}' does not involve '{}'", link_id, from_id), "overlay");
       continue;
     }
-    for (std::string* end : {&l.from, &l.to, &l.held_by}) {
+    for (Symbol* end : {&l.from, &l.to, &l.held_by}) {
       if (*end == from_id) *end = to_id;
     }
   }

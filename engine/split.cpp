@@ -13,8 +13,8 @@
 namespace govmap::detail {
 
 // The areas a body covers as written: its covers and its <coverage> elements.
-std::vector<std::string> Loader::written_areas(const std::string& body) const {
-  std::vector<std::string> written;
+std::vector<Symbol> Loader::written_areas(const std::string& body) const {
+  std::vector<Symbol> written;
   if (auto it = raw_.model.body_index.find(body); it != raw_.model.body_index.end()) {
     written = raw_.model.bodies[it->second].covers;
   }
@@ -26,7 +26,7 @@ std::vector<std::string> Loader::written_areas(const std::string& body) const {
 
 // Leaf areas under each area named: an area id, or an official code. An unknown name is an
 // error reported at `at`, or skipped when `at` is not a location.
-std::optional<std::vector<std::string>> Loader::leaf_areas(const std::vector<std::string>& names, Location at) {
+std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>& names, Location at) {
   const Model& m = model();
   if (area_children_.size() != m.areas.size()) {
     area_children_.assign(m.areas.size(), {});
@@ -37,7 +37,7 @@ std::optional<std::vector<std::string>> Loader::leaf_areas(const std::vector<std
       if (parent != m.area_index.end() && parent->second != i) area_children_[parent->second].push_back(i);
     }
   }
-  std::vector<std::string> leaves;
+  std::vector<Symbol> leaves;
   for (const auto& name : names) {
     std::optional<std::size_t> found;
     if (auto i = m.area_index.find(name); i != m.area_index.end()) {
@@ -67,7 +67,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
   const auto index = live_body(id, a.at("body"), "split");
   if (!index) return;
   // The leaf areas the body covers, each to be given to exactly one part.
-  const std::vector<std::string> written = written_areas(id);
+  const std::vector<Symbol> written = written_areas(id);
   const auto covered_list = leaf_areas(written, a.at("body"));
   if (!covered_list) return;
   std::map<std::string, std::string> owner;  // leaf area -> part id ("" until given)
@@ -78,7 +78,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
     bool rest = false;
   };
   std::vector<Part> parts;
-  std::vector<std::string> tokens;  // the areas the parts name
+  std::vector<Symbol> tokens;  // the areas the parts name
   for (auto child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     if (std::string_view(child.name()) != "part") {
@@ -102,7 +102,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
                   "missing-attribute");
       continue;
     }
-    const auto part_areas = p.words("areas");
+    const auto part_areas = p.symbols("areas");
     tokens.insert(tokens.end(), part_areas.begin(), part_areas.end());
     const auto leaves = leaf_areas(part_areas, p.at("areas"));
     if (!leaves || body.id.empty()) continue;
@@ -137,7 +137,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
     sink_.error(*files_, a.at(), "<split> needs at least two <part> elements", "overlay");
     return;
   }
-  std::vector<std::string> unassigned;
+  std::vector<Symbol> unassigned;
   for (const auto& [leaf, part] : owner) {
     if (part.empty()) unassigned.push_back(leaf);
   }
@@ -154,19 +154,19 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
   }
   // Each part covers the coarsest areas wholly its own (a council rather than its small areas),
   // as the body was written, so that a comparison reads by council.
-  std::vector<std::string> candidates = written;
+  std::vector<Symbol> candidates = written;
   candidates.insert(candidates.end(), tokens.begin(), tokens.end());
-  std::vector<std::pair<std::vector<std::string>, std::string>> coarse;  // (leaves, area id)
+  std::vector<std::pair<std::vector<Symbol>, std::string>> coarse;  // (leaves, area id)
   for (const auto& name : candidates) {
-    auto leaves = leaf_areas({name}, Location{}).value_or(std::vector<std::string>{});
-    auto id_of = model().area_index.count(name) != 0 ? name : std::string();
+    auto leaves = leaf_areas({name}, Location{}).value_or(std::vector<Symbol>{});
+    Symbol id_of = model().area_index.count(name) != 0 ? name : Symbol();
     if (id_of.empty()) {
       if (auto c = area_by_code_.find(name); c != area_by_code_.end()) id_of = model().areas[c->second].id;
     }
     if (!leaves.empty() && !id_of.empty()) coarse.emplace_back(std::move(leaves), id_of);
   }
   std::stable_sort(coarse.begin(), coarse.end(), [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
-  std::map<std::string, std::vector<std::string>> covers;  // part -> areas
+  std::map<Symbol, std::vector<Symbol>> covers;  // part -> areas
   std::set<std::string> placed;
   for (const auto& [leaves, area] : coarse) {
     const std::string& part = owner[leaves.front()];
@@ -181,7 +181,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
     if (placed.count(leaf) == 0) covers[part].push_back(leaf);
   }
   for (const auto& p : parts) model().bodies[model().body_index.at(p.id)].covers = covers[p.id];
-  std::vector<std::string> part_ids;
+  std::vector<Symbol> part_ids;
   for (const auto& p : parts) part_ids.push_back(p.id);
   copy_to_parts(id, part_ids);
   removed_bodies_.insert(id);
@@ -192,15 +192,15 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
 // the parts that share some of its area (an integration authority's link to its health board
 // goes to the part that covers it); a link to a body without one (a department) goes to every
 // part. Money is not divided: a copy states an amount only when one part takes the link.
-void Loader::copy_to_parts(const std::string& id, const std::vector<std::string>& parts) {
+void Loader::copy_to_parts(const std::string& id, const std::vector<Symbol>& parts) {
   auto leaves_of = [&](const std::string& body) {
-    auto leaves = leaf_areas(written_areas(body), Location{}).value_or(std::vector<std::string>{});
+    auto leaves = leaf_areas(written_areas(body), Location{}).value_or(std::vector<Symbol>{});
     std::sort(leaves.begin(), leaves.end());
     return leaves;
   };
-  std::map<std::string, std::vector<std::string>> part_leaves;
+  std::map<std::string, std::vector<Symbol>> part_leaves;
   for (const auto& part : parts) part_leaves[part] = leaves_of(part);
-  auto shares_area = [&](const std::string& part, const std::vector<std::string>& other) {
+  auto shares_area = [&](const std::string& part, const std::vector<Symbol>& other) {
     const auto& mine = part_leaves[part];
     auto a = mine.begin(), b = other.begin();
     while (a != mine.end() && b != other.end()) {
@@ -209,7 +209,7 @@ void Loader::copy_to_parts(const std::string& id, const std::vector<std::string>
     }
     return false;
   };
-  std::map<std::string, std::vector<std::string>> other_leaves;  // cache by body id
+  std::map<std::string, std::vector<Symbol>> other_leaves;  // cache by body id
   const std::size_t links = model().links.size();
   for (std::size_t i = 0; i < links; ++i) {
     if (raw_.link_sides[i].dropped || layer_of(model().links[i].provenance.location) >= layer_) continue;
@@ -217,15 +217,15 @@ void Loader::copy_to_parts(const std::string& id, const std::vector<std::string>
     if (original.from != id && original.to != id && original.held_by != id) continue;
     const std::string other = original.from == id ? original.to : original.from;
     if (!other.empty() && other_leaves.count(other) == 0) other_leaves[other] = leaves_of(other);
-    const std::vector<std::string>& area = other.empty() ? std::vector<std::string>{} : other_leaves[other];
-    std::vector<std::string> takers;
+    const std::vector<Symbol>& area = other.empty() ? std::vector<Symbol>{} : other_leaves[other];
+    std::vector<Symbol> takers;
     for (const auto& part : parts) {
       if (area.empty() || shares_area(part, area)) takers.push_back(part);
     }
     for (const auto& part : takers) {
       Link copy = original;
       copy.id.clear();
-      for (std::string* end : {&copy.from, &copy.to, &copy.held_by}) {
+      for (Symbol* end : {&copy.from, &copy.to, &copy.held_by}) {
         if (*end == id) *end = part;
       }
       if (copy.amount && takers.size() > 1) {

@@ -83,31 +83,30 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 std::vector<std::string> split_words(std::string_view text) {
-  // Counted first, so that the vector is allocated once (most lists are one or two words).
-  std::size_t count = 0;
-  for (std::size_t k = 0; k < text.size(); ++k) {
-    if (!is_space(text[k]) && (k == 0 || is_space(text[k - 1]))) ++count;
-  }
   std::vector<std::string> words;
-  words.reserve(count);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
-    std::size_t j = i;
-    while (j < text.size() && !is_space(text[j])) ++j;
-    if (j > i) words.emplace_back(text.substr(i, j - i));
-    i = j;
-  }
+  words.reserve(count_words(text));  // allocated once (most lists are one or two words)
+  each_word(text, [&](std::string_view word) { words.emplace_back(word); });
   return words;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+namespace {
+template <typename Text>
+std::string join_texts(const std::vector<Text>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += separator;
-    out += parts[i];
+    out += std::string_view(parts[i]);
   }
   return out;
+}
+}  // namespace
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  return join_texts(parts, separator);
+}
+
+std::string join(const std::vector<Symbol>& parts, std::string_view separator) {
+  return join_texts(parts, separator);
 }
 
 std::optional<double> parse_number(std::string_view text) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/symbol.h"
+
 namespace govmap {
 
 /// Whether a byte is white space as std::isspace reads it in the "C" locale (which govmap never
@@ -24,6 +26,28 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 /// " (did you mean 'x'?)" or "" when nothing is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+/// How many whitespace-separated words `text` holds.
+constexpr std::size_t count_words(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if (!is_space(text[k]) && (k == 0 || is_space(text[k - 1]))) ++count;
+  }
+  return count;
+}
+
+/// Calls `use` with each whitespace-separated word of `text`, in order.
+template <typename Use>
+void each_word(std::string_view text, Use use) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    std::size_t j = i;
+    while (j < text.size() && !is_space(text[j])) ++j;
+    if (j > i) use(text.substr(i, j - i));
+    i = j;
+  }
+}
+
 /// Splits on ASCII whitespace, dropping empty pieces.
 std::vector<std::string> split_words(std::string_view text);
 
@@ -39,6 +63,7 @@ std::string xml_escape(std::string_view text);
 
 /// Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::string join(const std::vector<Symbol>& parts, std::string_view separator);
 
 /// Parses a finite decimal number (no hex, no inf/nan); nullopt when malformed.
 std::optional<double> parse_number(std::string_view text);

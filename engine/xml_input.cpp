@@ -347,22 +347,28 @@ std::string AttributeReader::id(std::string_view name, bool required) {
   return value;
 }
 
-std::vector<std::string> AttributeReader::words(std::string_view name) {
+std::string_view AttributeReader::list_value(std::string_view name) {
   // Lists of area ids can be long; each word is checked where used. Count before splitting, so
   // that a huge list costs no more than its text.
   const auto attribute = find(name);
   const std::string_view value = attribute.empty() ? std::string_view() : attribute.value();
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (!is_space(value[i]) && (i == 0 || is_space(value[i - 1]))) ++count;
-  }
-  if (count > kMaxListWords) {
+  if (const std::size_t count = count_words(value); count > kMaxListWords) {
     sink_.error(files_, at(name),
                 fmt::format("attribute '{}' lists {} words; the limit is {}", name, count, kMaxListWords),
                 "too-long");
     return {};
   }
-  return split_words(value);
+  return value;
+}
+
+std::vector<std::string> AttributeReader::words(std::string_view name) { return split_words(list_value(name)); }
+
+std::vector<Symbol> AttributeReader::symbols(std::string_view name) {
+  const std::string_view value = list_value(name);
+  std::vector<Symbol> out;
+  out.reserve(count_words(value));
+  each_word(value, [&](std::string_view word) { out.emplace_back(word); });
+  return out;
 }
 
 std::optional<double> AttributeReader::number(std::string_view name, bool required,

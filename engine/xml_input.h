@@ -13,6 +13,7 @@
 
 #include "engine/diagnostics.h"
 #include "engine/source_file.h"
+#include "engine/symbol.h"
 
 namespace govmap {
 
@@ -63,6 +64,8 @@ class AttributeReader {
   std::string id(std::string_view name, bool required = false);
   /// The words of a list attribute; reports too-many past kMaxListWords.
   std::vector<std::string> words(std::string_view name);
+  /// The same words, interned.
+  std::vector<Symbol> symbols(std::string_view name);
   /// A number of at most `max` in size, non-negative when `non_negative`; `money` words the
   /// error as negative money.
   std::optional<double> number(std::string_view name, bool required = false,
@@ -76,6 +79,8 @@ class AttributeReader {
 
  private:
   std::string list(std::string_view name) const;  // the raw value, any length
+  // The raw value of a list attribute; empty (and reported) past kMaxListWords words.
+  std::string_view list_value(std::string_view name);
   // The attribute written with that name (empty when none), found without building a string.
   pugi::xml_attribute find(std::string_view name) const;
 

@@ -18,7 +18,7 @@ constexpr std::size_t kEdgeLabelWidth = 26;
 
 std::string body_name(const Model& m, const std::string& id) {
   const Body* b = m.find_body(id);
-  return b == nullptr ? id : b->name;
+  return b == nullptr ? id : b->name.str();
 }
 
 std::string source_title(const Model& m, const std::string& id) {
@@ -33,7 +33,7 @@ std::string source_title(const Model& m, const std::string& id) {
 std::string holder_name(const Model& m, const std::string& id, bool aggregated) {
   const Body* b = m.find_body(id);
   if (b == nullptr) return id;
-  return aggregated ? m.kind_label(b->kind, true) : b->name;
+  return aggregated ? m.kind_label(b->kind, true) : b->name.str();
 }
 
 std::string funding_line(const Model& m, const std::vector<const Link*>& links, bool aggregated) {
@@ -57,7 +57,7 @@ std::string subtype_label(const Model& m, const Link& link) {
   if (!m.vocabulary || link.subtype.empty()) return link.subtype;
   const Labelled* l = link.kind == LinkKind::Funding ? m.vocabulary->mechanism(link.subtype)
                                                       : m.vocabulary->accountability_kind(link.subtype);
-  return l == nullptr ? link.subtype : l->label;
+  return l == nullptr ? link.subtype.str() : l->label;
 }
 
 std::string wrap_text(const std::string& text, std::size_t width) {
@@ -77,19 +77,19 @@ std::string node_tooltip(const Model& m, const std::vector<const Body*>& members
                          const std::vector<std::string>& findings) {
   const Body& first = *members.front();
   std::vector<std::string> lines;
-  lines.push_back(members.size() == 1 && count == 1 ? first.name
+  lines.push_back(members.size() == 1 && count == 1 ? first.name.str()
                                                     : fmt::format("{} ({})", m.kind_label(first.kind, true), count));
   lines.push_back("Kind: " + m.kind_label(first.kind));
   lines.push_back(fmt::format("Legal status: {}", to_string(first.status)));
   const Labelled* sector = m.vocabulary ? m.vocabulary->sector(first.sector) : nullptr;
-  lines.push_back("Sector: " + (sector == nullptr ? first.sector : sector->label));
+  lines.push_back("Sector: " + (sector == nullptr ? first.sector.str() : sector->label));
   if (members.size() == 1) {
     if (!first.code.empty()) lines.push_back("Code: " + first.code);
     lines.push_back("Id: " + first.id);
   } else {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < members.size() && i < kMaxNamedMembers; ++i) {
-      names.push_back(members[i]->code.empty() ? members[i]->name
+      names.push_back(members[i]->code.empty() ? members[i]->name.str()
                                                : members[i]->name + " (" + members[i]->code + ")");
     }
     if (members.size() > kMaxNamedMembers) names.push_back(fmt::format("and {} more", members.size() - kMaxNamedMembers));

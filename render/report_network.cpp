@@ -9,7 +9,7 @@ namespace {
 
 std::string name_of(const Model& m, const std::string& id) {
   const Body* body = m.find_body(id);
-  return xml_escape(body != nullptr ? body->name : id);
+  return xml_escape(body != nullptr ? body->name.str() : id);
 }
 
 }  // namespace

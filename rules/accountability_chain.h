@@ -90,7 +90,7 @@ inline std::string name_of(const Model& model, BodyIndex body) {
 }
 inline std::string name_of(const Model& model, const std::string& body_id) {
   const Body* b = model.find_body(body_id);
-  return b == nullptr || b->name.empty() ? body_id : b->name;
+  return b == nullptr || b->name.empty() ? body_id : b->name.str();
 }
 
 /// "A", "A and B", "A, B and C"; past `max_shown` names, "A, B, C and 4 others" (never
@@ -115,7 +115,7 @@ inline std::string subtype_label(const Model& model, const Link& link) {
     found = link.kind == LinkKind::Funding ? model.vocabulary->mechanism(link.subtype)
                                            : model.vocabulary->accountability_kind(link.subtype);
   }
-  std::string label = found != nullptr ? found->label : link.subtype;
+  std::string label = found != nullptr ? found->label : link.subtype.str();
   if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z')) {
     label[0] = static_cast<char>(label[0] - 'A' + 'a');
   }

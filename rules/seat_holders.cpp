@@ -57,7 +57,7 @@ std::string seat_words(const Model& model, const Seat& seat) {
     const Post& p = model.posts[post->second];
     const Body* of = model.find_body(p.of);
     // A title that names its body already ("Director of public health, Fife Council") stands alone.
-    const bool named = of == nullptr || p.title.find(of->name) != std::string::npos;
+    const bool named = of == nullptr || p.title.str().find(of->name.str()) != std::string::npos;
     words += named ? fmt::format(" (as {})", p.title) : fmt::format(" (as {} of {})", p.title, of->name);
   }
   return words;

@@ -128,7 +128,7 @@ TEST_CASE("a proposal removing the bodies a shared post serves leaves it serving
   CHECK(ef.for_bodies.empty());
   CHECK(ef.replaces.empty());
   const Post& abcd = model->posts[model->post_index.at("dph-abcd")];
-  CHECK(abcd.for_bodies == std::vector<std::string>{"a", "b", "d"});
+  CHECK(to_strings(abcd.for_bodies) == std::vector<std::string>{"a", "b", "d"});
   std::vector<std::string> held;
   for (const Seat& s : model->seats) {
     if (s.holder == "dph-abcd") held.push_back(s.body);
@@ -145,7 +145,7 @@ TEST_CASE("a proposal merging two bodies a shared post serves leaves the post se
   REQUIRE(model);
   CHECK(text.empty());
   const Post& abcd = model->posts[model->post_index.at("dph-abcd")];
-  CHECK(abcd.for_bodies == std::vector<std::string>{"a", "c", "d"});
+  CHECK(to_strings(abcd.for_bodies) == std::vector<std::string>{"a", "c", "d"});
 }
 
 }  // namespace govmap::test

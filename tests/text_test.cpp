@@ -27,8 +27,8 @@ TEST_CASE("did you mean suggests the closest candidate within a third of the wor
 TEST_CASE("split_words, join and plural") {
   CHECK(split_words("  a\tb\n c  ") == std::vector<std::string>{"a", "b", "c"});
   CHECK(split_words(" \n ").empty());
-  CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
-  CHECK(join({}, ", ").empty());
+  CHECK(join(std::vector<std::string>{"a", "b", "c"}, ", ") == "a, b, c");
+  CHECK(join(std::vector<std::string>{}, ", ").empty());
   CHECK(plural(1, "link", "links") == "1 link");
   CHECK(plural(0, "link", "links") == "0 links");
   CHECK(plural(2, "body", "bodies") == "2 bodies");

@@ -29,12 +29,12 @@ std::string relation(const Model& m, const Link& link) {
   std::string how;
   if (link.kind == LinkKind::Funding) {
     const Labelled* mech = m.vocabulary ? m.vocabulary->mechanism(link.subtype) : nullptr;
-    how = mech != nullptr ? mech->label : link.subtype;
+    how = mech != nullptr ? mech->label : link.subtype.str();
     if (link.amount) how += ", " + money(*link.amount);
     return fmt::format("{} {} {}{}", from, verb(subject, "funds", "fund"), to, how.empty() ? "" : " (" + how + ")");
   }
   const Labelled* kind = m.vocabulary ? m.vocabulary->accountability_kind(link.subtype) : nullptr;
-  how = kind != nullptr ? kind->label : link.subtype;
+  how = kind != nullptr ? kind->label : link.subtype.str();
   return fmt::format("{} {} to {}{}", from, verb(subject, "answers", "answer"), to, how.empty() ? "" : " (" + how + ")");
 }
 

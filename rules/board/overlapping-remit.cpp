@@ -35,7 +35,7 @@ std::vector<std::vector<std::string>> remits(const RuleContext& ctx) {
     const Body& body = m.bodies[b];
     const bool board = seated[b] || body.sector == "partnership";
     if (!board || !board::is_board_kind(body) || ctx.geography().population(b) <= 0) continue;
-    out[b] = body.functions;
+    out[b] = to_strings(body.functions);
     std::sort(out[b].begin(), out[b].end());
     out[b].erase(std::unique(out[b].begin(), out[b].end()), out[b].end());
   }

@@ -15,7 +15,7 @@ std::string seat_group(const Model& m, const Seat& seat) {
   if (const Body* by = m.find_body(seat.nominated_by)) return "nominated by " + by->name;
   if (!seat.sector.empty()) {
     const Labelled* sector = m.vocabulary ? m.vocabulary->sector(seat.sector) : nullptr;
-    return "for " + (sector != nullptr ? sector->label : seat.sector);
+    return "for " + (sector != nullptr ? sector->label : seat.sector.str());
   }
   return "not attributed";
 }

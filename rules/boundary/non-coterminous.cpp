@@ -81,7 +81,7 @@ void check_partnership(const RuleContext& ctx, std::size_t p) {
     const bool gap = missing > threshold, spill = outside > threshold && !nested;
     if (gap) {
       differences.push_back(fmt::format("{} of {} population ({}) lies outside {}", percent(missing / whole), its,
-                                        thousands(missing), single ? m.bodies[list[0]].name : "all " + who));
+                                        thousands(missing), single ? m.bodies[list[0]].name.str() : "all " + who));
     }
     if (spill) {
       differences.push_back(fmt::format("{} cover{} {} people outside {}", who, single ? "s" : "", thousands(outside), it));

@@ -11,7 +11,7 @@ namespace {
 
 /// "nt2021, Table 4" — where the claim is published, from its sources and evidence.
 std::string citation(const Claim& claim) {
-  std::vector<std::string> parts = claim.provenance.sources;
+  std::vector<std::string> parts = to_strings(claim.provenance.sources);
   if (!claim.provenance.evidence.empty()) parts.push_back(claim.provenance.evidence);
   return parts.empty() ? std::string() : fmt::format(" ({})", join(parts, ", "));
 }

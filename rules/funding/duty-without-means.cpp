@@ -29,7 +29,7 @@ std::string missing_means(std::uint8_t powers) {
   return budget ? "cannot employ staff" : "cannot hold a budget";
 }
 
-std::string join_words(const std::vector<std::string>& words) {
+std::string join_words(const std::vector<Symbol>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
   return out;

@@ -64,7 +64,7 @@ void check(const RuleContext& ctx) {
     for (LinkIndex l : held[b]) {
       const Link& link = m.links[l];
       const auto from = graph.from(l);
-      const std::string payer = from ? chain::name_of(m, *from) : link.from;
+      const std::string payer = from ? chain::name_of(m, *from) : link.from.str();
       if (seen_payers.insert(link.from).second) {
         payers.push_back(payer);
         subjects.push_back(from ? ctx.body_subject(*from) : ctx.body_subject(link.from));
