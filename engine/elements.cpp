@@ -12,8 +12,8 @@ Provenance Loader::provenance(AttributeReader& a) {
   Provenance p;
   p.location = a.at();
   p.sources = a.symbols("source");
-  p.evidence = a.text("evidence");
-  p.note = a.text("note");
+  p.evidence = a.symbol("evidence");
+  p.note = a.symbol("note");
   const std::string confidence = a.text("confidence");
   if (auto parsed = parse_confidence(confidence)) {
     p.confidence = *parsed;
@@ -66,7 +66,7 @@ void Loader::no_children(std::uint32_t file, const pugi::xml_node& node) {
 void Loader::read_source_element(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_,
                     names_of({"id", "title", "publisher", "year", "url", "section"}));
-  Source s{a.id("id", true), a.text("title", true), a.text("publisher"), a.text("year"),
+  Source s{a.id_symbol("id", true), a.text("title", true), a.text("publisher"), a.text("year"),
            a.text("url"), a.text("section"), a.at()};
   no_children(file, node);
   if (!claim_id(model().source_index, source_where_, s.id, model().sources.size(), s.location, "source")) return;
@@ -87,13 +87,13 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_, kAllowed);
   // Read into its slot (a move of a whole Area per element costs more than the reading).
   Area& area = model().areas.emplace_back();
-  area.id = a.id("id", true);
-  area.name = a.text("name");
-  area.kind = a.text("kind");
-  area.code = a.text("code");
+  area.id = a.id_symbol("id", true);
+  area.name = a.symbol("name");
+  area.kind = a.symbol("kind");
+  area.code = a.symbol("code");
   area.population = a.number("population", false, true, false, kMaxPopulation);
-  area.population_year = a.text("population-year");
-  area.parent = a.id("parent");
+  area.population_year = a.symbol("population-year");
+  area.parent = a.id_symbol("parent");
   area.provenance = provenance(a);
   no_children(file, node);
   if (!claim_id(model().area_index, area_where_, area.id, model().areas.size() - 1, a.at(), "area", &area.provenance)) {
@@ -104,13 +104,13 @@ void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
 // Body attributes; with `only_present`, leaves absent ones as they are (for <change>).
 void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_present) {
   auto set_text = [&](std::string_view name, Symbol& field, bool required) {
-    if (!only_present || a.has(name)) field = a.text(name, required && !only_present);
+    if (!only_present || a.has(name)) field = a.symbol(name, required && !only_present);
   };
   set_text("name", body.name, true);
   set_text("kind", body.kind, true);
   set_text("sector", body.sector, false);
   set_text("code", body.code, false);
-  if (!only_present || a.has("part-of")) body.part_of = a.id("part-of");
+  if (!only_present || a.has("part-of")) body.part_of = a.id_symbol("part-of");
   const std::string status = a.text("status");
   if (auto parsed = parse_legal_status(status)) {
     body.status = *parsed;
@@ -141,7 +141,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_, kAllowed);
   model().bodies.emplace_back();
   Body& body = model().bodies.back();
-  body.id = a.id("id", true);
+  body.id = a.id_symbol("id", true);
   body.status = LegalStatus::None;
   status_given_.push_back(a.has("status"));
   read_body_attributes(a, body, false);
@@ -168,7 +168,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "areas"}), kProvenance));
-  RawCoverage c{a.id("body", true), a.symbols("areas"), a.at(), {}, {}};
+  RawCoverage c{a.id_symbol("body", true), a.symbols("areas"), a.at(), {}, {}};
   if (c.areas.empty() && a.has("areas")) a.text("areas", true);
   if (!a.has("areas")) a.text("areas", true);
   const Provenance dates = provenance(a);
@@ -180,7 +180,7 @@ void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
 
 void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"id", "name"}), kProvenance));
-  Person p{a.id("id", true), a.text("name", true), provenance(a)};
+  Person p{a.id_symbol("id", true), a.symbol("name", true), provenance(a)};
   no_children(file, node);
   if (model().post_index.count(p.id) != 0) {
     sink_.error(*files_, a.at(), fmt::format("'{}' is already the id of a post", p.id), "duplicate-id");
@@ -194,8 +194,8 @@ void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}),
                          kProvenance));
-  Post p{a.id("id", true), a.text("title", true), a.id("of"), a.id("holder"), a.text("of-kind"), "", false,
-         provenance(a), a.id("replaces"), a.symbols("for")};
+  Post p{a.id_symbol("id", true), a.symbol("title", true), a.id_symbol("of"), a.id_symbol("holder"), a.symbol("of-kind"), "", false,
+         provenance(a), a.id_symbol("replaces"), a.symbols("for")};
   if (auto shared = a.boolean("shared")) p.shared = *shared;
   if (!p.of.empty() && !p.of_kind.empty()) {
     sink_.error(*files_, a.at("of-kind"), "a post gives 'of' (a body) or 'of-kind' (a template), not both",
@@ -220,12 +220,12 @@ void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
                                    "nominated-by-kind", "except", "sector", "count"}),
                          kProvenance));
   Seat s;
-  s.id = a.id("id");
-  s.body_kind = a.text("body-kind");
-  s.body = a.id("body", s.body_kind.empty());
-  s.holder = a.id("holder");
-  s.nominated_by = a.id("nominated-by");
-  s.nominated_by_kind = a.text("nominated-by-kind");
+  s.id = a.id_symbol("id");
+  s.body_kind = a.symbol("body-kind");
+  s.body = a.id_symbol("body", s.body_kind.empty());
+  s.holder = a.id_symbol("holder");
+  s.nominated_by = a.id_symbol("nominated-by");
+  s.nominated_by_kind = a.symbol("nominated-by-kind");
   s.except = a.symbols("except");
   if (!s.body.empty() && !s.body_kind.empty()) {
     sink_.error(*files_, a.at("body-kind"), "a seat gives 'body' or 'body-kind', not both", "bad-value");
@@ -238,7 +238,7 @@ void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
     sink_.error(*files_, a.at("except"), "'except' leaves bodies out of a kind-level seat ('body-kind')",
                 "bad-value");
   }
-  s.sector = a.text("sector");
+  s.sector = a.symbol("sector");
   const std::string role = a.text("role");
   if (auto parsed = parse_seat_role(role)) {
     s.role = *parsed;
@@ -270,9 +270,9 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   // Read into its slot (a move of a whole Link per element costs more than the reading).
   Link& link = model().links.emplace_back();
   link.kind = kind;
-  link.id = a.id("id");
-  link.from = a.id("from");
-  link.to = a.id("to");
+  link.id = a.id_symbol("id");
+  link.from = a.id_symbol("from");
+  link.to = a.id_symbol("to");
   named.from_kind = a.text("from-kind");
   named.to_kind = a.text("to-kind");
   for (auto [body, kind_name, side] : {std::tuple{&link.from, &named.from_kind, "from"},
@@ -288,7 +288,7 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
     sink_.error(*files_, a.at(), "a link may name a kind on one side only", "bad-value");
   }
   if (kind == LinkKind::Funding) {
-    link.subtype = a.text("mechanism", true);
+    link.subtype = a.symbol("mechanism", true);
     link.amount = a.number("amount", false, true, true);
     named.total = a.number("total", false, true, true);
     if (named.total && named.from_kind.empty() && named.to_kind.empty()) {
@@ -301,11 +301,11 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
                   "a link gives 'amount' (each of its links) or 'total' (all of them together), not both",
                   "bad-value");
     }
-    if (a.has("currency")) link.currency = a.text("currency");
-    link.year = a.text("year");
-    link.held_by = a.id("held-by");
+    if (a.has("currency")) link.currency = a.symbol("currency");
+    link.year = a.symbol("year");
+    link.held_by = a.id_symbol("held-by");
   } else if (kind == LinkKind::Accountability) {
-    link.subtype = a.text("kind", true);
+    link.subtype = a.symbol("kind", true);
   }
   link.functions = a.symbols("functions");
   link.provenance = provenance(a);
@@ -324,8 +324,8 @@ void Loader::read_claim(std::uint32_t file, const pugi::xml_node& node) {
                     with(with(names_of({"id", "metric", "value", "tolerance", "text"}), kClaimParameters),
                          kProvenance));
   Claim c;
-  c.id = a.id("id", true);
-  c.metric = a.text("metric", true);
+  c.id = a.id_symbol("id", true);
+  c.metric = a.symbol("metric", true);
   c.text = a.text("text");
   if (auto value = a.number("value", true, false)) c.value = *value;
   if (auto tolerance = a.number("tolerance")) c.tolerance = *tolerance;

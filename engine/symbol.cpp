@@ -7,25 +7,24 @@
 namespace govmap {
 namespace {
 
-// The strings by id, and an open-addressing hash table of ids (0: an empty slot; the empty
-// string is id 0 and never looked up). A deque keeps each string where it is as it grows, so
-// references handed out stay valid.
+// The strings by id, and an open-addressing hash table of ids. A slot holds a string's hash in
+// its high half and its id in its low half (0: an empty slot; the empty string is id 0 and never
+// stored), so a probe compares hashes without touching the strings. A deque keeps each string
+// where it is as it grows, so references handed out stay valid.
 class Table {
  public:
-  Table() : strings_(1), slots_(1024, 0), hashes_(1, 0) {}
+  Table() : strings_(1), slots_(1024, 0) {}
 
   std::uint32_t intern(std::string_view text) {
     if (text.empty()) return 0;
     const std::uint32_t hash = hash_of(text);
     std::size_t slot = hash & (slots_.size() - 1);
     for (; slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
-      const std::uint32_t id = slots_[slot];
-      if (hashes_[id] == hash && strings_[id] == text) return id;
+      if (matches(slots_[slot], hash, text)) return static_cast<std::uint32_t>(slots_[slot]);
     }
     const auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(text);
-    hashes_.push_back(hash);
-    slots_[slot] = id;
+    slots_[slot] = (std::uint64_t{hash} << 32) | id;
     if (strings_.size() * 2 > slots_.size()) grow();
     return id;
   }
@@ -33,8 +32,7 @@ class Table {
   std::uint32_t find(std::string_view text) const {
     const std::uint32_t hash = hash_of(text);
     for (std::size_t slot = hash & (slots_.size() - 1); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
-      const std::uint32_t id = slots_[slot];
-      if (hashes_[id] == hash && strings_[id] == text) return id;
+      if (matches(slots_[slot], hash, text)) return static_cast<std::uint32_t>(slots_[slot]);
     }
     return 0;
   }
@@ -50,19 +48,23 @@ class Table {
     return h;
   }
 
+  bool matches(std::uint64_t slot, std::uint32_t hash, std::string_view text) const {
+    return static_cast<std::uint32_t>(slot >> 32) == hash && strings_[static_cast<std::uint32_t>(slot)] == text;
+  }
+
   void grow() {
-    std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
-    for (std::uint32_t id = 1; id < strings_.size(); ++id) {
-      std::size_t slot = hashes_[id] & (slots.size() - 1);
+    std::vector<std::uint64_t> slots(slots_.size() * 2, 0);
+    for (const std::uint64_t entry : slots_) {
+      if (entry == 0) continue;
+      std::size_t slot = (entry >> 32) & (slots.size() - 1);
       while (slots[slot] != 0) slot = (slot + 1) & (slots.size() - 1);
-      slots[slot] = id;
+      slots[slot] = entry;
     }
     slots_.swap(slots);
   }
 
   std::deque<std::string> strings_;
-  std::vector<std::uint32_t> slots_;
-  std::vector<std::uint32_t> hashes_;  // by id
+  std::vector<std::uint64_t> slots_;
 };
 
 // Never destroyed: symbols are used until the process ends, and freeing every string at exit

@@ -309,7 +309,18 @@ pugi::xml_attribute AttributeReader::find(std::string_view name) const {
 bool AttributeReader::has(std::string_view name) const { return !find(name).empty(); }
 
 std::string AttributeReader::text(std::string_view name, bool required) {
-  std::string value = list(name);
+  return std::string(text_view(name, required));
+}
+
+std::string AttributeReader::id(std::string_view name, bool required) { return std::string(id_view(name, required)); }
+
+Symbol AttributeReader::symbol(std::string_view name, bool required) { return Symbol(text_view(name, required)); }
+
+Symbol AttributeReader::id_symbol(std::string_view name, bool required) { return Symbol(id_view(name, required)); }
+
+std::string_view AttributeReader::text_view(std::string_view name, bool required) {
+  const auto attribute = find(name);
+  const std::string_view value = attribute.empty() ? std::string_view() : attribute.value();
   if (value.size() > kMaxTextLength) {
     sink_.error(files_, at(name),
                 fmt::format("attribute '{}' is {} characters long; the limit is {}", name, value.size(), kMaxTextLength),
@@ -331,15 +342,15 @@ std::string AttributeReader::list(std::string_view name) const {
   return attribute.empty() ? std::string() : attribute.value();
 }
 
-std::string AttributeReader::id(std::string_view name, bool required) {
-  std::string value = text(name, required);
+std::string_view AttributeReader::id_view(std::string_view name, bool required) {
+  const std::string_view value = text_view(name, required);
   if (value.size() > kMaxIdLength) {
     sink_.error(files_, at(name), fmt::format("id '{}…' is {} characters long; the limit is {}",
                                               value.substr(0, 40), value.size(), kMaxIdLength),
                 "too-long");
     return {};
   }
-  if (value.find_first_of(" \t\r\n") != std::string::npos) {
+  if (value.find_first_of(" \t\r\n") != std::string_view::npos) {
     sink_.error(files_, at(name), fmt::format("'{}' is not a valid id: ids contain no spaces", value),
                 "bad-id");
     return {};

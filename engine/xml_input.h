@@ -62,6 +62,9 @@ class AttributeReader {
   std::string text(std::string_view name, bool required = false);
   /// An identifier: non-empty, no whitespace, at most kMaxIdLength characters.
   std::string id(std::string_view name, bool required = false);
+  /// text() and id(), interned (no std::string made on the way).
+  Symbol symbol(std::string_view name, bool required = false);
+  Symbol id_symbol(std::string_view name, bool required = false);
   /// The words of a list attribute; reports too-many past kMaxListWords.
   std::vector<std::string> words(std::string_view name);
   /// The same words, interned.
@@ -79,6 +82,9 @@ class AttributeReader {
 
  private:
   std::string list(std::string_view name) const;  // the raw value, any length
+  // text() and id() as views of the parsed document.
+  std::string_view text_view(std::string_view name, bool required);
+  std::string_view id_view(std::string_view name, bool required);
   // The raw value of a list attribute; empty (and reported) past kMaxListWords words.
   std::string_view list_value(std::string_view name);
   // The attribute written with that name (empty when none), found without building a string.
