@@ -4,8 +4,9 @@
 // references are resolved, so the rest of the loader never sees a dated element.
 
 #include <algorithm>
-#include <set>
+#include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -36,9 +37,9 @@ namespace {
 
 /// An element's dates, and where it is written.
 struct Dated {
-  std::string since, until;
+  Symbol since, until;
   Location location;
-  std::string what;  // "body", "post", "person" or "area" for a target; empty for the element naming it
+  const char* what = "";  // "body", "post", "person" or "area" for a target; "" for the element naming it
 };
 
 /// Whether [inner) lies within [outer): an open bound of `inner` needs an open bound of `outer`.
@@ -76,8 +77,10 @@ class DatePass {
       refers(s.provenance, "seat", s.id, s.holder, "holder", dated_);
       refers(s.provenance, "seat", s.id, s.nominated_by, "nominated-by", dated_);
     }
+    std::map<LinkKind, std::string> link_what;  // "funding link"
+    for (LinkKind kind : kAllLinkKinds) link_what[kind] = fmt::format("{} link", to_string(kind));
     for (const Link& l : m_.links) {
-      const std::string what = fmt::format("{} link", to_string(l.kind));
+      const std::string& what = link_what[l.kind];
       for (const char* side : {"from", "to", "held-by"}) {
         const std::string& id = side[0] == 'f' ? l.from : side[0] == 't' ? l.to : l.held_by;
         refers(l.provenance, what, l.id, id, side, dated_);
@@ -92,7 +95,7 @@ class DatePass {
   }
 
   void filter(const std::string& date) {
-    std::set<std::string> gone;
+    std::unordered_set<Symbol, IdHash, std::equal_to<>> gone;
     bool dropped = false;
     const auto absent = [&](const Provenance& p) { return !in_force(date, p.since, p.until); };
     const auto drop = [&](auto& items) {
@@ -137,8 +140,8 @@ class DatePass {
 
   /// Reports a reference to a body, person or post (`targets` dated_), or to an area (areas_),
   /// that does not exist at every date the element does. Unknown ids are left to resolve().
-  using Spans = std::unordered_map<std::string, std::vector<Dated>>;
-  void refers(const Dated& element, const std::string& what, const std::string& id, const std::string& target,
+  using Spans = std::unordered_map<Symbol, std::vector<Dated>>;
+  void refers(const Dated& element, const std::string& what, const std::string& id, Symbol target,
               const char* attribute, const Spans& targets) {
     if (target.empty()) return;
     const auto it = targets.find(target);
@@ -159,7 +162,7 @@ class DatePass {
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
   }
-  void refers(const Provenance& p, const std::string& what, const std::string& id, const std::string& target,
+  void refers(const Provenance& p, const std::string& what, const std::string& id, Symbol target,
               const char* attribute, const Spans& targets) {
     refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, targets);
   }
@@ -169,8 +172,8 @@ class DatePass {
   /// join into one span, which is what a reference to the id needs to lie within. Errors come
   /// in document order.
   template <typename Items>
-  std::unordered_map<std::string, std::vector<Dated>> spans_of(const Items& items, const char* what) {
-    std::unordered_map<std::string, std::vector<Dated>> versions, spans;
+  Spans spans_of(const Items& items, const char* what) {
+    Spans versions, spans;
     for (const auto& item : items) {
       const Provenance& p = item.provenance;
       if (!item.id.empty() && (!p.since.empty() || !p.until.empty())) versions[item.id].push_back({p.since, p.until, p.location, what});
