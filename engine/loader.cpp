@@ -276,6 +276,8 @@ void Loader::reserve_for(const pugi::xml_node& root) {
   // The id indexes too: each rehash of a big index moves every entry.
   model().body_index.reserve(model().body_index.size() + bodies);
   model().area_index.reserve(model().area_index.size() + areas);
+  // And the symbol table: an area brings two new strings (its id and name), a body one.
+  Symbol::reserve(2 * areas + bodies);
 }
 
 void Loader::read_children(std::uint32_t file, const pugi::xml_node& root) {

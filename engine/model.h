@@ -52,7 +52,7 @@ std::string powers_to_string(std::uint8_t powers);
 /// Provenance shared by every element: where it is written and what supports it.
 struct Provenance {
   Location location;
-  std::vector<Symbol> sources;  // ids of <source> elements
+  SymbolList sources;  // ids of <source> elements
   Symbol evidence;
   Symbol note;
   Confidence confidence = Confidence::Stated;
@@ -167,7 +167,7 @@ struct Link {
   /// 1 + the index in Model::link_totals of the kind-level element this link was expanded
   /// from, when that element states a `total` for all its links; 0 otherwise.
   std::uint32_t total_of = 0;
-  std::vector<Symbol> functions;
+  SymbolList functions;
   Provenance provenance;
   /// As written, every period in which the link does not operate; in a loaded model, only the
   /// one in force at the model's date (so the link operates when this is empty).

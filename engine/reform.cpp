@@ -31,7 +31,9 @@ void Loader::collapse_links(const std::string& id) {
     Link& kept = links[it->second];
     if (kept.amount.has_value() != l.amount.has_value() || kept.year != l.year) continue;
     if (kept.amount) *kept.amount += *l.amount;
-    append_unique(kept.functions, l.functions);
+    std::vector<Symbol> functions = kept.functions;
+    append_unique(functions, l.functions);
+    kept.functions = functions;
     raw_.link_sides[i].dropped = true;
   }
 }

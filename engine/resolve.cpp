@@ -140,7 +140,7 @@ class Resolver {
   }
 
   /// Whether every source exists (reporting each that does not).
-  bool check_sources(const std::vector<Symbol>& sources, Location element, std::string_view attribute) {
+  bool check_sources(SymbolList sources, Location element, std::string_view attribute) {
     bool found = true;
     for (const auto& s : sources) found = ref(m_.source_index, s, "source", {element, attribute}, source_keys_) && found;
     return found;
@@ -402,7 +402,7 @@ class Resolver {
   std::size_t max_errors_;
   std::size_t suggestion_budget_ = kSuggestionBudget;
   std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
-  std::vector<Symbol> found_sources_;  // the last list of sources found whole
+  SymbolList found_sources_;  // the last list of sources found whole
   static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
   std::vector<std::size_t> parents_;  // by area: its parent's position, or kNoParent
   // The vocabulary's ids, listed once (each link's mechanism or kind is looked up in them).

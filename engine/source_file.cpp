@@ -24,9 +24,22 @@ std::uint32_t SourceFiles::add(std::string path, std::string text) {
 }
 
 Location SourceFiles::locate(std::uint32_t file, std::size_t offset) const {
-  const auto& starts = files_[file].line_starts;
-  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-  const auto line = static_cast<std::uint32_t>(it - starts.begin());
+  const File& f = files_[file];
+  const auto& starts = f.line_starts;
+  // The loader asks for elements in document order: the line is mostly the last one found or a
+  // few after it, which a short walk finds without a binary search over every line.
+  std::uint32_t line = f.last_line;
+  if (line == 0 || starts[line - 1] > offset) {
+    line = static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
+  } else {
+    for (int steps = 0; line < starts.size() && starts[line] <= offset; ++line) {
+      if (++steps == 8) {
+        line = static_cast<std::uint32_t>(std::upper_bound(starts.begin() + line, starts.end(), offset) - starts.begin());
+        break;
+      }
+    }
+  }
+  f.last_line = line;
   const auto column = static_cast<std::uint32_t>(offset - starts[line - 1] + 1);
   return {file, line, column};
 }

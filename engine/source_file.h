@@ -38,6 +38,7 @@ class SourceFiles {
   struct File {
     std::string path, text;
     std::vector<std::size_t> line_starts;
+    mutable std::uint32_t last_line = 0;  // the line locate() found last (0: none yet)
   };
   std::vector<File> files_;
 };

@@ -1,6 +1,8 @@
 #include "engine/symbol.h"
 
 #include <deque>
+#include <type_traits>
+#include <unordered_map>
 #include <ostream>
 #include <vector>
 
@@ -25,8 +27,14 @@ class Table {
     const auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(text);
     slots_[slot] = (std::uint64_t{hash} << 32) | id;
-    if (strings_.size() * 2 > slots_.size()) grow();
+    if (strings_.size() * 2 > slots_.size()) grow(slots_.size() * 2);
     return id;
+  }
+
+  void reserve(std::size_t more) {
+    std::size_t size = slots_.size();
+    while ((strings_.size() + more) * 2 > size) size *= 2;
+    if (size > slots_.size()) grow(size);
   }
 
   std::uint32_t find(std::string_view text) const {
@@ -52,8 +60,8 @@ class Table {
     return static_cast<std::uint32_t>(slot >> 32) == hash && strings_[static_cast<std::uint32_t>(slot)] == text;
   }
 
-  void grow() {
-    std::vector<std::uint64_t> slots(slots_.size() * 2, 0);
+  void grow(std::size_t size) {
+    std::vector<std::uint64_t> slots(size, 0);
     for (const std::uint64_t entry : slots_) {
       if (entry == 0) continue;
       std::size_t slot = (entry >> 32) & (slots.size() - 1);
@@ -74,13 +82,53 @@ Table& table() {
   return *t;
 }
 
+static_assert(sizeof(Symbol) == sizeof(std::uint32_t) && std::is_trivially_copyable_v<Symbol>,
+              "a list's bytes are its symbols' numbers");
+
+// The lists by id (0: the empty list), found by their bytes: a deque keeps each vector, and so
+// the bytes a key views, where it is.
+class ListTable {
+ public:
+  ListTable() : lists_(1) {}
+
+  std::uint32_t intern(const std::vector<Symbol>& items) {
+    if (items.empty()) return 0;
+    const auto found = ids_.find(bytes_of(items));
+    if (found != ids_.end()) return found->second;
+    const auto id = static_cast<std::uint32_t>(lists_.size());
+    ids_.emplace(bytes_of(lists_.emplace_back(items)), id);
+    return id;
+  }
+  const std::vector<Symbol>& list(std::uint32_t id) const { return lists_[id]; }
+
+ private:
+  static std::string_view bytes_of(const std::vector<Symbol>& items) {
+    return {reinterpret_cast<const char*>(items.data()), items.size() * sizeof(Symbol)};
+  }
+  std::deque<std::vector<Symbol>> lists_;
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+ListTable& list_table() {
+  static ListTable* const t = new ListTable();
+  return *t;
+}
+
 }  // namespace
+
+SymbolList::SymbolList(const std::vector<Symbol>& items) : id_(list_table().intern(items)) {}
+
+const Symbol* SymbolList::begin() const { return list_table().list(id_).data(); }
+
+std::size_t SymbolList::size() const { return list_table().list(id_).size(); }
 
 std::uint32_t Symbol::intern(std::string_view text) { return table().intern(text); }
 
 const std::string& Symbol::text_of(std::uint32_t id) { return table().text(id); }
 
 std::uint32_t Symbol::count() { return table().count(); }
+
+void Symbol::reserve(std::size_t more) { table().reserve(more); }
 
 std::optional<Symbol> Symbol::lookup(std::string_view text) {
   if (text.empty()) return Symbol();

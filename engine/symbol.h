@@ -10,6 +10,7 @@
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -43,6 +44,8 @@ class Symbol {
   std::uint32_t id() const { return id_; }
   /// How many distinct strings have been interned (every id is below it).
   static std::uint32_t count();
+  /// Makes room for `more` new strings, so that the table is not rebuilt as they come.
+  static void reserve(std::size_t more);
   /// The symbol of `text` when it has been interned: a lookup that does not grow the table.
   static std::optional<Symbol> lookup(std::string_view text);
 
@@ -72,6 +75,33 @@ class Symbol {
   static std::uint32_t intern(std::string_view text);
   static const std::string& text_of(std::uint32_t id);
   std::uint32_t id_ = 0;
+};
+
+/// An interned list of symbols (the sources an element cites, a link's functions): equal lists
+/// share one copy, held for the life of the process, and an element holds a 4-byte handle
+/// instead of a vector (England's 34,000 areas cite one list). Immutable: assign a new list to
+/// change it.
+class SymbolList {
+ public:
+  SymbolList() = default;
+  // Implicit, so that a field that was a std::vector<Symbol> is assigned as before.
+  SymbolList(const std::vector<Symbol>& items);
+  SymbolList(std::initializer_list<Symbol> items) : SymbolList(std::vector<Symbol>(items)) {}
+
+  const Symbol* begin() const;
+  const Symbol* end() const { return begin() + size(); }
+  std::size_t size() const;
+  bool empty() const { return id_ == 0; }
+  const Symbol& operator[](std::size_t i) const { return begin()[i]; }
+  const Symbol& front() const { return *begin(); }
+  const Symbol& back() const { return end()[-1]; }
+  /// A copy, to change or to hand to what takes a vector.
+  operator std::vector<Symbol>() const { return {begin(), end()}; }
+
+  friend bool operator==(SymbolList a, SymbolList b) { return a.id_ == b.id_; }
+
+ private:
+  std::uint32_t id_ = 0;  // 0: the empty list
 };
 
 /// Writes the text (for test failure messages).
