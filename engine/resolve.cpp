@@ -1,7 +1,9 @@
 // Reference and vocabulary checks after all files are read.
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -109,7 +111,7 @@ class Resolver {
   bool full() const { return sink_.error_count() >= max_errors_; }
 
   /// The position of the element `id` names in `index`; reports an unknown one (nullopt).
-  std::optional<std::size_t> ref(const IdIndex& index, const std::string& id, std::string_view what, Where where,
+  std::optional<std::size_t> ref(const IdIndex& index, Symbol id, std::string_view what, Where where,
                                  std::vector<std::string>& keys) {
     if (const auto it = index.find(id); it != index.end()) return it->second;
     if (full()) return std::nullopt;
@@ -124,7 +126,7 @@ class Resolver {
     sink_.error(files_, place(where), fmt::format("unknown {} '{}'{}", what, id, suggestion(id, keys)), "dangling-ref");
     return std::nullopt;
   }
-  std::optional<std::size_t> body_ref(const std::string& id, Where where) {
+  std::optional<std::size_t> body_ref(Symbol id, Where where) {
     return ref(m_.body_index, id, "body", where, body_keys_);
   }
   /// Location of an attribute of the element at `element`.
@@ -250,7 +252,11 @@ class Resolver {
   }
 
   void check_allowed(LinkKind kind, const Body& from, const Body& to, Location at) {
-    if (vocab_.allows(to_string(kind), from.kind, from.sector, to.kind, to.sector)) return;
+    // Asked once per link, of a few combinations of kinds and sectors: each is answered once.
+    const auto key = std::tuple{kind, from.kind.id(), from.sector.id(), to.kind.id(), to.sector.id()};
+    auto [known, fresh] = allowed_.try_emplace(key, false);
+    if (fresh) known->second = vocab_.allows(to_string(kind), from.kind, from.sector, to.kind, to.sector);
+    if (known->second) return;
     sink_.error(files_, at,
                 fmt::format("the vocabulary does not allow a {} link from {} '{}' to {} '{}'",
                             to_string(kind), from.kind, from.id, to.kind, to.id),
@@ -403,6 +409,8 @@ class Resolver {
   std::size_t suggestion_budget_ = kSuggestionBudget;
   std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
   SymbolList found_sources_;  // the last list of sources found whole
+  // Whether the vocabulary allows a link of (kind, from kind, from sector, to kind, to sector).
+  std::map<std::tuple<LinkKind, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>, bool> allowed_;
   static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
   std::vector<std::size_t> parents_;  // by area: its parent's position, or kNoParent
   // The vocabulary's ids, listed once (each link's mechanism or kind is looked up in them).
