@@ -139,7 +139,7 @@ void index_items(IdIndex& index, const std::vector<T>& items) {
     const auto [it, inserted] = index.try_emplace(items[i].id, i);
     if (!inserted && it->second == kUnset) it->second = i;  // the first item of an id, as before
   }
-  std::erase_if(index, [](const auto& entry) { return entry.second == kUnset; });
+  index.erase_if([](const auto& entry) { return entry.second == kUnset; });
 }
 }  // namespace
 

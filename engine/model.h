@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/id_index.h"
 #include "engine/source_file.h"
 #include "engine/symbol.h"
 #include "engine/vocabulary.h"
@@ -198,8 +199,6 @@ struct IdHash {
   std::size_t operator()(const std::string& id) const noexcept { return (*this)(std::string_view(id)); }
   std::size_t operator()(const char* id) const noexcept { return (*this)(std::string_view(id)); }
 };
-/// Position of each element of one namespace, by id; find and count take a Symbol or text.
-using IdIndex = std::unordered_map<Symbol, std::size_t, IdHash, std::equal_to<>>;
 
 /// A loaded model. Element vectors keep document order; the indexes map ids to positions.
 struct Model {

@@ -144,7 +144,7 @@ void Loader::read_move_coverage(std::uint32_t file, const pugi::xml_node& node) 
   const Provenance p = provenance(a);
   if (area.empty() || from.empty() || to.empty()) return;
   if (!live_body(from, a.at("from"), "move coverage from") || !live_body(to, a.at("to"), "move coverage to")) return;
-  auto& covers = m.bodies[m.body_index[from]].covers;
+  auto& covers = m.bodies[m.body_index.at(from)].covers;
   const auto it = std::find(covers.begin(), covers.end(), area);
   bool found = it != covers.end();
   if (found) covers.erase(it);
