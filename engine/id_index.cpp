@@ -63,7 +63,6 @@ std::size_t IdIndex::erase(Symbol id) {
 void IdIndex::rebuild(std::size_t size) {
   size = std::max(size, slots_for(entries_.size()));
   slots_.assign(size, 0);
-  shift_ = size == 0 ? 63 : 64 - static_cast<unsigned>(std::countr_zero(size));
   if (size == 0) return;
   const std::size_t mask = size - 1;
   for (std::size_t e = 0; e < entries_.size(); ++e) {

@@ -82,10 +82,10 @@ class IdIndex {
       return Symbol::lookup(std::string_view(id));
     }
   }
-  // The home slot of an id: its number times a large odd constant, top bits (Fibonacci hashing).
-  std::size_t home_of(Symbol id) const {
-    return static_cast<std::size_t>((std::uint64_t{id.id()} * 0x9E3779B97F4A7C15ull) >> shift_);
-  }
+  // The home slot of an id: its symbol number itself. Numbers are dense and given in the order
+  // strings are first read, so the ids of one file's elements mostly run in sequence: they fill
+  // neighbouring slots, and reading a file touches the table in order rather than at random.
+  std::size_t home_of(Symbol id) const { return id.id() & (slots_.size() - 1); }
   // The slot holding an id, or kNone.
   std::size_t slot_of(Symbol id) const;
   // Makes `size` slots (a power of two) and places every entry again.
@@ -93,7 +93,6 @@ class IdIndex {
 
   std::vector<value_type> entries_;
   std::vector<std::uint32_t> slots_;  // 0: empty; otherwise 1 + an index into entries_
-  unsigned shift_ = 63;  // 64 - log2(slots); set by rebuild() before any use
 };
 
 }  // namespace govmap
