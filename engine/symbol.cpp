@@ -47,7 +47,6 @@ class Table {
 
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
   std::uint32_t count() const { return static_cast<std::uint32_t>(strings_.size()); }
-  void clear() { *this = Table(); }
 
  private:
   // FNV-1a: short ids hash in a few nanoseconds, and the table needs no more.
@@ -101,7 +100,6 @@ class ListTable {
     return id;
   }
   const std::vector<Symbol>& list(std::uint32_t id) const { return lists_[id]; }
-  void clear() { *this = ListTable(); }
 
  private:
   static std::string_view bytes_of(const std::vector<Symbol>& items) {
@@ -132,10 +130,6 @@ std::uint32_t Symbol::count() { return table().count(); }
 
 void Symbol::reserve(std::size_t more) { table().reserve(more); }
 
-void Symbol::forget_all() {
-  table().clear();
-  list_table().clear();
-}
 
 std::optional<Symbol> Symbol::lookup(std::string_view text) {
   if (text.empty()) return Symbol();

@@ -46,10 +46,6 @@ class Symbol {
   static std::uint32_t count();
   /// Makes room for `more` new strings, so that the table is not rebuilt as they come.
   static void reserve(std::size_t more);
-  /// Forgets every string and list interned so far, to bound the memory of a process that reads
-  /// model after model (a fuzzer). Only when no Symbol or SymbolList is in use: every one made
-  /// before would then stand for another string.
-  static void forget_all();
   /// The symbol of `text` when it has been interned: a lookup that does not grow the table.
   static std::optional<Symbol> lookup(std::string_view text);
 

@@ -14,7 +14,6 @@
 
 #include <unistd.h>
 
-#include "engine/symbol.h"
 #include "engine/text.h"
 
 namespace govmap::fuzz {
@@ -27,9 +26,6 @@ inline constexpr std::string_view kSeparator = "\n--8<--\n";
 inline std::string write_files(const std::uint8_t* data, std::size_t size,
                                const std::vector<std::string>& names) {
   namespace fs = std::filesystem;
-  // Nothing of the previous input is in use here: keep the symbol table, which only grows, from
-  // filling the fuzzer's memory limit over a long run (engine/symbol.h).
-  if (Symbol::count() > 1'000'000) Symbol::forget_all();
   static const std::string dir = [] {
     const fs::path path = fs::temp_directory_path() / ("govmap-fuzz-" + std::to_string(::getpid()));
     fs::create_directories(path);
