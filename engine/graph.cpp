@@ -8,12 +8,20 @@
 namespace govmap {
 namespace {
 
-/// Position of `id` in the model's bodies, or `none`.
-std::uint32_t body_of(const Model& model, const std::string& id, std::uint32_t none) {
-  if (id.empty()) return none;
-  const auto it = model.body_index.find(id);
-  return it == model.body_index.end() ? none : static_cast<std::uint32_t>(it->second);
-}
+/// Each body's position by the number of its id's symbol (Symbol::id), kNone for a symbol that
+/// names no body: 2 million link ends at 1M links are then array reads, not hash lookups.
+class BodiesBySymbol {
+ public:
+  BodiesBySymbol(const Model& model, std::uint32_t none) : position_(Symbol::count(), none), none_(none) {
+    for (const auto& [id, position] : model.body_index) position_[id.id()] = static_cast<std::uint32_t>(position);
+  }
+  /// Position of the body `id` names, or `none` (always for the empty symbol).
+  std::uint32_t operator()(Symbol id) const { return id.empty() ? none_ : position_[id.id()]; }
+
+ private:
+  std::vector<std::uint32_t> position_;
+  std::uint32_t none_;
+};
 
 }  // namespace
 
@@ -21,14 +29,42 @@ Graph::Graph(const Model& model) : model_(&model) {
   const std::size_t links = model.links.size();
   from_.reserve(links);
   to_.reserve(links);
+  kinds_.reserve(links);
+  const BodiesBySymbol body_of(model, kNone);
   for (const Link& link : model.links) {
-    from_.push_back(body_of(model, link.from, kNone));
-    to_.push_back(body_of(model, link.to, kNone));
+    from_.push_back(body_of(link.from));
+    to_.push_back(body_of(link.to));
+    kinds_.push_back(static_cast<std::uint8_t>(static_cast<std::uint8_t>(link.kind) |
+                                               (link.operating() ? 0 : kNotOperating)));
   }
   parent_.reserve(model.bodies.size());
-  for (const Body& body : model.bodies) parent_.push_back(body_of(model, body.part_of, kNone));
+  for (const Body& body : model.bodies) parent_.push_back(body_of(body.part_of));
   out_ = rows(model.bodies.size(), from_, to_);
   in_ = rows(model.bodies.size(), to_, from_);
+  masters_ = masters_rows();
+}
+
+Graph::Rows Graph::masters_rows() const {
+  // Each body's row is at most its out row plus its parent; filled in body order, dropping
+  // repeats with one mark per body (the last body whose row listed it).
+  const std::size_t bodies = body_count();
+  Rows r;
+  r.start.reserve(bodies + 1);
+  r.start.push_back(0);
+  std::vector<std::uint32_t> listed_by(bodies, kNone);
+  const auto add = [&](std::uint32_t b, std::uint32_t master) {
+    if (master == kNone || master == b || listed_by[master] == b) return;
+    listed_by[master] = b;
+    r.links.push_back(master);
+  };
+  for (std::uint32_t b = 0; b < bodies; ++b) {
+    for (std::uint32_t l : out_links(b)) {
+      if (kinds_[l] == static_cast<std::uint8_t>(LinkKind::Accountability)) add(b, to_[l]);  // operating
+    }
+    add(b, parent_[b]);
+    r.start.push_back(static_cast<std::uint32_t>(r.links.size()));
+  }
+  return r;
 }
 
 Graph::Rows Graph::rows(std::size_t bodies, const std::vector<std::uint32_t>& end,
@@ -50,8 +86,8 @@ Graph::Rows Graph::rows(std::size_t bodies, const std::vector<std::uint32_t>& en
   return r;
 }
 
-std::optional<BodyIndex> Graph::index_of(std::string_view body_id) const {
-  auto it = model_->body_index.find(std::string(body_id));
+std::optional<BodyIndex> Graph::index_of(Symbol body_id) const {
+  auto it = model_->body_index.find(body_id);
   if (it == model_->body_index.end()) return std::nullopt;
   return it->second;
 }
@@ -59,7 +95,7 @@ std::optional<BodyIndex> Graph::index_of(std::string_view body_id) const {
 std::vector<LinkIndex> Graph::out_links(BodyIndex body, LinkKind kind) const {
   std::vector<LinkIndex> links;
   for (std::uint32_t l : out_links(body)) {
-    if (model_->links[l].kind == kind) links.push_back(l);
+    if (this->kind(l) == kind) links.push_back(l);
   }
   return links;
 }
@@ -67,7 +103,7 @@ std::vector<LinkIndex> Graph::out_links(BodyIndex body, LinkKind kind) const {
 std::vector<LinkIndex> Graph::in_links(BodyIndex body, LinkKind kind) const {
   std::vector<LinkIndex> links;
   for (std::uint32_t l : in_links(body)) {
-    if (model_->links[l].kind == kind) links.push_back(l);
+    if (this->kind(l) == kind) links.push_back(l);
   }
   return links;
 }
@@ -79,8 +115,7 @@ std::vector<std::vector<BodyIndex>> Graph::cycles(LinkKind kind) const {
   std::vector<std::pair<std::size_t, std::size_t>> edges;
   std::vector<bool> self_loop(n, false);
   for (LinkIndex l = 0; l < from_.size(); ++l) {
-    const Link& link = model_->links[l];
-    if (link.kind != kind || !link.operating() || from_[l] == kNone || to_[l] == kNone) continue;
+    if (this->kind(l) != kind || !operating(l) || from_[l] == kNone || to_[l] == kNone) continue;
     if (from_[l] == to_[l]) self_loop[from_[l]] = true;
     edges.emplace_back(from_[l], to_[l]);
   }

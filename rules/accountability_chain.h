@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,41 +15,16 @@
 
 namespace govmap::chain {
 
-/// For every body, the bodies it answers to directly: the targets of its operating
-/// accountability links in document order, then the body it is part of; without repeats. Built once in one
-/// pass over the links, so walking up is cheap even past bodies with huge fan-out.
-inline std::vector<std::vector<BodyIndex>> masters_of_all(const Graph& graph) {
-  const Model& m = graph.model();
-  std::vector<std::vector<BodyIndex>> up(m.bodies.size());
-  for (LinkIndex l = 0; l < m.links.size(); ++l) {
-    if (m.links[l].kind != LinkKind::Accountability || !m.links[l].operating()) continue;  // a paused line is no route
-    const auto from = graph.from(l), to = graph.to(l);
-    if (from && to && *from != *to) up[*from].push_back(*to);
-  }
-  constexpr BodyIndex kNone = static_cast<BodyIndex>(-1);
-  std::vector<BodyIndex> seen_by(up.size(), kNone);  // drops repeats in one pass
-  for (BodyIndex b = 0; b < up.size(); ++b) {
-    if (auto p = graph.parent(b); p && *p != b) up[b].push_back(*p);
-    auto& list = up[b];
-    std::size_t kept = 0;
-    for (BodyIndex w : list) {
-      if (seen_by[w] != b) seen_by[w] = b, list[kept++] = w;
-    }
-    list.resize(kept);
-  }
-  return up;
-}
-
-/// Every body's lines of accountability: the bodies it answers to directly (masters_of_all)
+/// Every body's lines of accountability: the bodies it answers to directly (Graph::masters)
 /// and, walked on first use and kept, every body above it. The walk is bounded by `limit`
 /// bodies, so rules that ask once per link stay linear in the model's size.
 class ChainsAbove {
  public:
   ChainsAbove(const Graph& graph, std::size_t limit)
-      : up_(masters_of_all(graph)), limit_(limit), cache_(up_.size()), seen_by_(up_.size(), kNone) {}
+      : graph_(graph), limit_(limit), cache_(graph.body_count()), seen_by_(graph.body_count(), kNone) {}
 
   /// The bodies `b` answers to directly.
-  const std::vector<BodyIndex>& direct(BodyIndex b) const { return up_[b]; }
+  std::span<const std::uint32_t> direct(BodyIndex b) const { return graph_.masters(b); }
   /// Every body above `b` (b excluded), sorted; nullptr when there are more than `limit` (the
   /// caller should then stay silent).
   const std::vector<BodyIndex>* above(BodyIndex b) {
@@ -65,7 +41,7 @@ class ChainsAbove {
     while (!stack.empty()) {
       const BodyIndex v = stack.back();
       stack.pop_back();
-      for (BodyIndex w : up_[v]) {
+      for (BodyIndex w : graph_.masters(v)) {
         if (seen_by_[w] == start) continue;
         if (found.size() >= limit_) return std::nullopt;
         seen_by_[w] = start;
@@ -77,7 +53,7 @@ class ChainsAbove {
     return found;
   }
 
-  std::vector<std::vector<BodyIndex>> up_;
+  const Graph& graph_;
   std::size_t limit_;
   std::vector<std::optional<std::optional<std::vector<BodyIndex>>>> cache_;
   std::vector<BodyIndex> seen_by_;  // the last walk to reach each body

@@ -16,16 +16,18 @@ namespace {
 
 constexpr std::size_t kMaxAbove = 32;
 
-/// Which kinds of accountability count, as the options say.
+/// Which kinds of accountability count, as the options say. Kinds are compared as symbols (an
+/// integer each, asked once per link).
 struct Counted {
   explicit Counted(const RuleContext& ctx)
       : regulatory(ctx.option("include-regulatory") != 0), have_regard(ctx.option("include-have-regard") != 0) {}
-  bool operator()(const std::string& kind) const {
-    if (kind == "regulatory" || kind == "audit") return regulatory;
-    if (kind == "have-regard") return have_regard;
+  bool operator()(Symbol kind) const {
+    if (kind == kRegulatory || kind == kAudit) return regulatory;
+    if (kind == kHaveRegard) return have_regard;
     return true;
   }
   bool regulatory, have_regard;
+  const Symbol kRegulatory{"regulatory"}, kAudit{"audit"}, kHaveRegard{"have-regard"};
 };
 
 /// The masters of one group that answer to no other master of the group; nullopt when a
@@ -62,22 +64,23 @@ void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Counted counted(ctx);
   chain::ChainsAbove chains(graph, kMaxAbove);
-  std::unordered_map<std::string_view, std::string> labels;  // accountability kind -> its label
+  std::unordered_map<Symbol, Symbol> labels;  // accountability kind -> its label
   for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
     // A figure-level box ("GP practices", count 928) stands for many bodies, each of which may
     // answer to a different one of its masters: stay silent.
     if (m.bodies[b].count > 1) continue;
     const auto links = graph.out_links(b, LinkKind::Accountability);
     if (!answers_to_several(graph, b, links, counted)) continue;
-    // What the body answers for -> the distinct bodies it answers to for it.
-    std::map<std::string, std::vector<BodyIndex>> groups;
-    std::map<std::string, bool> kind_has_unscoped_link;
+    // What the body answers for (a function, or the label of a kind of accountability) -> the
+    // distinct bodies it answers to for it. Symbols order by text, as the strings did.
+    std::map<Symbol, std::vector<BodyIndex>> groups;
+    std::map<Symbol, bool> kind_has_unscoped_link;
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
       if (!counted(link.subtype)) continue;
       if (link.functions.empty()) kind_has_unscoped_link[link.subtype] = true;
     }
-    const auto add = [&](const std::string& what, BodyIndex master) {
+    const auto add = [&](Symbol what, BodyIndex master) {
       auto& list = groups[what];
       if (std::find(list.begin(), list.end(), master) == list.end()) list.push_back(master);
     };
@@ -88,11 +91,11 @@ void check(const RuleContext& ctx) {
       for (const auto& f : link.functions) add(f, *to);
       if (!kind_has_unscoped_link[link.subtype]) continue;
       auto label = labels.find(link.subtype);
-      if (label == labels.end()) label = labels.emplace(link.subtype, chain::subtype_label(m, link)).first;
+      if (label == labels.end()) label = labels.emplace(link.subtype, Symbol(chain::subtype_label(m, link))).first;
       add(label->second, *to);
     }
     // Groups with the same top masters are one problem: name them together.
-    std::map<std::vector<BodyIndex>, std::vector<std::string>> problems;
+    std::map<std::vector<BodyIndex>, std::vector<std::string>> problems;  // few per body
     bool unsure = false;
     for (const auto& [what, masters] : groups) {
       if (masters.size() < 2) continue;

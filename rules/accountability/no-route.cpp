@@ -48,10 +48,12 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
     const BodyIndex v = stack.back();
     stack.pop_back();
     for (LinkIndex l : graph.in_links(v)) {
-      if (m.links[l].kind == LinkKind::Accountability && m.links[l].operating()) mark(graph.from(l));
+      if (graph.kind(l) == LinkKind::Accountability && graph.operating(l)) mark(graph.from(l));
     }
     for (BodyIndex child : parts[v]) mark(child);
     for (LinkIndex l : graph.out_links(v)) {
+      const LinkKind kind = graph.kind(l);
+      if (kind != LinkKind::Commissioning && kind != LinkKind::Funding) continue;  // no contract
       const auto to = graph.to(l);
       if (to && is_contract(m.links[l]) && m.bodies[*to].status == LegalStatus::Contractor) mark(to);
     }
@@ -61,7 +63,7 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
 
 /// "NHS Fife (performance management)" for each body `body` answers to, in order.
 std::vector<std::string> masters_with_kind(const Graph& graph, BodyIndex body,
-                                           const std::vector<BodyIndex>& direct) {
+                                           std::span<const std::uint32_t> direct) {
   const Model& m = graph.model();
   const auto links = graph.out_links(body, LinkKind::Accountability);
   std::vector<std::string> named;
@@ -82,17 +84,16 @@ void check(const RuleContext& ctx) {
   const Graph& graph = ctx.graph();
   const Model& m = ctx.model();
   const std::vector<bool> route = routes_to_voters(graph);
-  const auto up = chain::masters_of_all(graph);
   constexpr std::size_t kMaxSteps = 8;
   for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
     if (route[b] || exempt(m.bodies[b])) continue;
-    const std::vector<BodyIndex>& direct = up[b];
+    const auto direct = graph.masters(b);
     const std::vector<std::string> named = masters_with_kind(graph, b, direct);
     // Follow the first line upwards to show where it stops.
     std::vector<BodyIndex> path{b};
     std::string ending;
     while (path.size() <= kMaxSteps) {
-      const auto& next = up[path.back()];
+      const auto next = graph.masters(path.back());
       if (next.empty()) {
         ending = fmt::format("which {} to no other body in the model", verb(m.bodies[path.back()], "answers", "answer"));
         break;

@@ -39,7 +39,7 @@ bool answers_back(const Model& m, BodyIndex payer, const std::vector<BodyIndex>&
   return false;
 }
 
-std::string answers_to(const Model& m, BodyIndex who, const std::vector<BodyIndex>& direct) {
+std::string answers_to(const Model& m, BodyIndex who, std::span<const std::uint32_t> direct) {
   const std::string subject = fmt::format("{} {} to ", chain::name_of(m, who), verb(m.bodies[who], "answers", "answer"));
   if (direct.empty()) return subject + "no body in the model";
   std::vector<std::string> names;
