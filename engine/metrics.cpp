@@ -5,17 +5,20 @@
 #include <array>
 #include <iterator>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace govmap {
 
 CoterminositySummary coterminosity(const Model& model, const Geography& geography, const std::string& a,
                                    const std::string& b, double sliver) {
   CoterminositySummary s{a, b};
+  const Symbol kind_a(a), kind_b(b);  // compared with each body's kind as integers
   std::set<std::size_t> b_with_split;
   for (std::size_t i = 0; i < model.bodies.size(); ++i) {
     const Body& body = model.bodies[i];
-    if (body.kind == b && geography.has_coverage(i)) ++s.b_bodies;
-    if (body.kind != a || !geography.has_coverage(i)) continue;
+    if (body.kind == kind_b && geography.has_coverage(i)) ++s.b_bodies;
+    if (body.kind != kind_a || !geography.has_coverage(i)) continue;
     ++s.a_bodies;
     const auto shares = geography.shares_by_kind(i, b);
     std::size_t parts = 0;
@@ -41,11 +44,16 @@ CoterminositySummary coterminosity(const Model& model, const Geography& geograph
 Stats compute_stats(const Graph& graph, const Geography& geography, double sliver) {
   const Model& model = graph.model();
   Stats s;
+  // Counted by symbol and by status number, then named: no string per body.
+  std::unordered_map<Symbol, long long> by_kind;
+  std::map<LegalStatus, long long> by_status;
   for (const auto& body : model.bodies) {
-    s.bodies_by_kind[body.kind] += body.count;
-    s.bodies_by_status[std::string(to_string(body.status))] += body.count;
+    by_kind[body.kind] += body.count;
+    by_status[body.status] += body.count;
     s.bodies += body.count;
   }
+  for (const auto& [kind, count] : by_kind) s.bodies_by_kind.emplace(kind, count);
+  for (const auto& [status, count] : by_status) s.bodies_by_status.emplace(to_string(status), count);
   s.body_elements = static_cast<long long>(model.bodies.size());
   std::vector<bool> pooled(model.bodies.size());
   for (std::size_t b = 0; b < model.bodies.size(); ++b) pooled[b] = model.bodies[b].kind == "pooled-fund";
@@ -80,7 +88,7 @@ Stats compute_stats(const Graph& graph, const Geography& geography, double slive
   s.links = static_cast<long long>(model.links.size());
   s.people = static_cast<long long>(model.people.size());
   s.posts = static_cast<long long>(model.posts.size());
-  std::set<std::string> boards;
+  std::unordered_set<Symbol> boards;
   for (const auto& seat : model.seats) {
     s.seats += seat.count;
     if (seat.voting) s.voting_seats += seat.count;

@@ -42,7 +42,7 @@ std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Graph& g,
 struct MembershipNetwork::BrokerGraph {
   std::size_t vertices = 0;
   std::vector<std::pair<std::size_t, std::size_t>> edges;
-  std::vector<std::string> body_ids;  // vertex i < body_ids.size() is body i
+  std::vector<Symbol> body_ids;  // vertex i < body_ids.size() is body i
   std::once_flag computed;
   std::vector<Broker> brokers;
 };
@@ -60,19 +60,22 @@ std::shared_ptr<MembershipNetwork::BrokerGraph> broker_graph(const Graph& g,
     ++vertex;
   }
   // One edge per pair of bodies joined by accountability, in the order of the pair's first
-  // link: sorting (pair, link) puts each pair's first link first.
-  std::vector<std::pair<std::uint64_t, LinkIndex>> joined;  // (a << 32 | b with a < b, link)
-  for (LinkIndex l = 0; l < m.links.size(); ++l) {
-    if (m.links[l].kind != LinkKind::Accountability) continue;
-    const auto from = g.from(l), to = g.to(l);
-    if (!from || !to || *from == *to) continue;
-    const auto [a, b] = std::minmax(*from, *to);
-    joined.emplace_back(static_cast<std::uint64_t>(a) << 32 | b, l);
-  }
-  std::sort(joined.begin(), joined.end());
+  // link (the lowest link index joining them). Each pair is found from its lower body's rows,
+  // which mark the first link to each higher body: linear, no sort or hash of the pairs.
+  constexpr std::uint32_t kNone = UINT32_MAX;
   std::vector<bool> first_of_pair(m.links.size(), false);
-  for (std::size_t i = 0; i < joined.size(); ++i) {
-    if (i == 0 || joined[i].first != joined[i - 1].first) first_of_pair[joined[i].second] = true;
+  std::vector<std::uint32_t> first_to(m.bodies.size(), kNone);  // per higher body, while at `a`
+  std::vector<BodyIndex> met;
+  for (BodyIndex a = 0; a < m.bodies.size(); ++a) {
+    const auto meet = [&](std::uint32_t l, BodyIndex b) {
+      if (g.kind(l) != LinkKind::Accountability || b <= a) return;
+      if (first_to[b] == kNone) met.push_back(b);
+      first_to[b] = std::min(first_to[b], l);
+    };
+    for (std::uint32_t l : g.out_links(a)) meet(l, *g.to(l));
+    for (std::uint32_t l : g.in_links(a)) meet(l, *g.from(l));
+    for (BodyIndex b : met) first_of_pair[first_to[b]] = true, first_to[b] = kNone;
+    met.clear();
   }
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
     if (first_of_pair[l]) graph->edges.emplace_back(std::minmax(*g.from(l), *g.to(l)));
