@@ -133,15 +133,15 @@ class Differ {
 
   // A baseline body id as the proposal knows it: itself when matched, else its only successor
   // (in as_base terms), so that a merged body's links and areas are not counted as moved.
-  std::string base_key(const std::string& base_id) const {
+  std::string base_key(Symbol base_id) const {
     auto it = base_.body_index.find(base_id);
     if (it == base_.body_index.end() || diff_.proposal_of(it->second)) return base_id;
     const auto successor = diff_.successor_of(it->second);
-    return successor ? as_base(proposal_.bodies[*successor].id) : base_id;
+    return successor ? as_base(proposal_.bodies[*successor].id) : base_id.str();
   }
 
   // A proposal body id in the baseline's terms: the matched baseline id, else "+id" (new).
-  std::string as_base(const std::string& proposal_id) const {
+  std::string as_base(Symbol proposal_id) const {
     if (proposal_id.empty()) return {};
     auto it = proposal_.body_index.find(proposal_id);
     if (it == proposal_.body_index.end()) return "+" + proposal_id;
@@ -252,7 +252,7 @@ class Differ {
       c.erase(std::unique(c.begin(), c.end()), c.end());
       return c;
     };
-    const auto index_in = [](const Model& m, const std::string& id) -> std::optional<std::size_t> {
+    const auto index_in = [](const Model& m, Symbol id) -> std::optional<std::size_t> {
       const auto it = m.area_index.find(id);
       return it == m.area_index.end() ? std::nullopt : std::optional(it->second);
     };
@@ -268,7 +268,7 @@ class Differ {
       const auto it = proposal_id_of.find(std::string(body));
       return it != proposal_id_of.end() && (!baseline || body[0] == '+') ? it->second : std::string(body);
     };
-    const auto compare_area = [&](const std::string& id) {
+    const auto compare_area = [&](Symbol id) {
       const Cover from = cover(base_, base_geography_, index_in(base_, id), base_ids);
       const Cover to = cover(proposal_, proposal_geography_, index_in(proposal_, id), proposal_ids);
       if (from == to) return;

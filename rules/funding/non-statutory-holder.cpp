@@ -43,14 +43,17 @@ std::string_view what_it_is(const Body& b) {
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Graph& graph = ctx.graph();
+  // Whether each body may be reported, decided once per body rather than per link.
+  std::vector<bool> unhosted(m.bodies.size());
+  for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
+    unhosted[b] = lacks_legal_personality(m.bodies[b]) && !has_host(graph, b);
+  }
   std::vector<std::vector<LinkIndex>> held(m.bodies.size());  // links whose money a body holds
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    if (graph.kind(l) != LinkKind::Funding) continue;
     const Link& link = m.links[l];
-    if (link.kind != LinkKind::Funding) continue;
     const auto holder = link.held_by.empty() ? graph.to(l) : graph.index_of(link.held_by);
-    if (holder && lacks_legal_personality(m.bodies[*holder]) && !has_host(graph, *holder)) {
-      held[*holder].push_back(l);
-    }
+    if (holder && unhosted[*holder]) held[*holder].push_back(l);
   }
   constexpr std::size_t kShown = 5;
   for (BodyIndex b = 0; b < m.bodies.size(); ++b) {

@@ -19,7 +19,7 @@ namespace {
 class Spending {
  public:
   explicit Spending(const RuleContext& ctx) : ctx_(ctx) {}
-  double of(BodyIndex body, const std::string& year) {
+  double of(BodyIndex body, Symbol year) {
     auto [it, inserted] = memo_.try_emplace({body, year}, 0.0);
     if (!inserted) return it->second;
     const Model& m = ctx_.model();
@@ -39,22 +39,23 @@ class Spending {
 
  private:
   const RuleContext& ctx_;
-  std::map<std::pair<BodyIndex, std::string>, double> memo_;
+  std::map<std::pair<BodyIndex, Symbol>, double> memo_;
 };
 
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const double min_share = ctx.option("min-share");
   Spending spending(ctx);
+  const Symbol pooled_fund("pooled-fund");
   for (BodyIndex pool = 0; pool < m.bodies.size(); ++pool) {
-    if (m.bodies[pool].kind != "pooled-fund") continue;
+    if (m.bodies[pool].kind != pooled_fund) continue;
     struct Year {
       explicit Year(const Model& model) : inflow(model) {}
       MoneySum inflow;
       std::vector<BodyIndex> contributors;  // in document order
       std::map<BodyIndex, double> given;    // known amounts each put in
     };
-    std::map<std::string, Year> years;
+    std::map<Symbol, Year> years;  // by year, in text order as the strings were
     for (LinkIndex l : ctx.graph().in_links(pool, LinkKind::Funding)) {
       const Link& link = m.links[l];
       Year& y = years.try_emplace(link.year, m).first->second;
