@@ -10,16 +10,22 @@
 namespace govmap {
 namespace {
 
+/// Kinds and sectors the rule names, as symbols, compared with each body's as integers (made on
+/// first use, once the model is read, so the model's own symbols are numbered as without it).
+Symbol electorate() { static const Symbol s("electorate"); return s; }
+Symbol legislature() { static const Symbol s("legislature"); return s; }
+Symbol public_sector() { static const Symbol s("public"); return s; }
+
 /// Bodies the rule does not ask to answer to anyone: the public, legislatures, and bodies
 /// that do not (or no longer) exist as bodies.
 bool exempt(const Body& b) {
-  return b.kind == "electorate" || b.sector == "public" || b.kind == "legislature" ||
+  return b.kind == electorate() || b.sector == public_sector() || b.kind == legislature() ||
          b.status == LegalStatus::None || b.status == LegalStatus::Abolished;
 }
 
 /// Where accountability can end well: elected bodies, the electorate, legislatures.
 bool answers_to_voters(const Body& b) {
-  return b.elected || b.kind == "electorate" || b.kind == "legislature";
+  return b.elected || b.kind == electorate() || b.kind == legislature();
 }
 
 bool is_contract(const Link& l) {
@@ -36,6 +42,10 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
   for (BodyIndex b = 0; b < n; ++b) {
     if (auto p = graph.parent(b)) parts[*p].push_back(b);
   }
+  // Contractors, found once per body: a link's own record is then read only when it may be a
+  // contract with one.
+  std::vector<bool> contractor(n);
+  for (BodyIndex b = 0; b < n; ++b) contractor[b] = m.bodies[b].status == LegalStatus::Contractor;
   std::vector<bool> route(n, false);
   std::vector<BodyIndex> stack;
   const auto mark = [&](std::optional<BodyIndex> b) {
@@ -55,7 +65,7 @@ std::vector<bool> routes_to_voters(const Graph& graph) {
       const LinkKind kind = graph.kind(l);
       if (kind != LinkKind::Commissioning && kind != LinkKind::Funding) continue;  // no contract
       const auto to = graph.to(l);
-      if (to && is_contract(m.links[l]) && m.bodies[*to].status == LegalStatus::Contractor) mark(to);
+      if (to && !route[*to] && contractor[*to] && is_contract(m.links[l])) mark(to);
     }
   }
   return route;

@@ -12,8 +12,11 @@ namespace {
 
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
-  for (const Link& l : m.links) {
-    if (l.kind != LinkKind::Accountability || l.operating()) continue;
+  const Graph& graph = ctx.graph();
+  for (LinkIndex index = 0; index < m.links.size(); ++index) {
+    // The kind and pause are read beside the graph: only a paused link's Link is read.
+    if (graph.kind(index) != LinkKind::Accountability || graph.operating(index)) continue;
+    const Link& l = m.links[index];
     const NotOperating& pause = l.not_operating.front();
     const Body* from = m.find_body(l.from);
     const std::string message = fmt::format(

@@ -55,8 +55,8 @@ void check(const RuleContext& ctx) {
   }
   std::unordered_map<PairKey, std::vector<std::size_t>> links;
   for (std::size_t l = 0; l < m.links.size(); ++l) {
-    const Link& link = m.links[l];
-    if (link.kind != LinkKind::Funding && link.kind != LinkKind::Accountability) continue;
+    const LinkKind kind = graph.kind(l);  // read beside the graph, not from each Link
+    if (kind != LinkKind::Funding && kind != LinkKind::Accountability) continue;
     const auto from = graph.from(l), to = graph.to(l);
     if (!from || !to || !held[*from] || !held[*to] || *from == *to) continue;
     links[key_of(*from, *to)].push_back(l);

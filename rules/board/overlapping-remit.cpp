@@ -44,14 +44,18 @@ std::vector<std::vector<std::string>> remits(const RuleContext& ctx) {
 
 /// Pairs that are meant to share a remit: a body and its part (an HWB of its council), a
 /// partnership and its members, and bodies joined by a delegation of functions.
-std::unordered_set<std::uint64_t> related_pairs(const Model& m) {
+std::unordered_set<std::uint64_t> related_pairs(const Graph& graph) {
+  const Model& m = graph.model();
   std::unordered_set<std::uint64_t> out;
-  const auto add = [&](const std::string& a, const std::string& b) {
+  const auto add = [&](Symbol a, Symbol b) {
     auto x = m.body_index.find(a), y = m.body_index.find(b);
     if (x != m.body_index.end() && y != m.body_index.end()) out.insert(key_of(x->second, y->second));
   };
   for (const Body& b : m.bodies) if (!b.part_of.empty()) add(b.id, b.part_of);
-  for (const Link& l : m.links) if (l.kind == LinkKind::Delegation || l.kind == LinkKind::Partner) add(l.from, l.to);
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    const LinkKind kind = graph.kind(l);  // read beside the graph, not from each Link
+    if (kind == LinkKind::Delegation || kind == LinkKind::Partner) add(m.links[l].from, m.links[l].to);
+  }
   return out;
 }
 
@@ -92,7 +96,7 @@ void check(const RuleContext& ctx) {
   const Geography& geo = ctx.geography();
   const double min_overlap = ctx.option("min-overlap");
   const auto functions = remits(ctx);
-  const auto related = related_pairs(m);
+  const auto related = related_pairs(ctx.graph());
   // Pairs in body order (x < y), as the findings are reported.
   std::vector<std::pair<std::uint64_t, double>> pairs;
   for (const auto& entry : shared_population(m, geo, functions)) pairs.push_back(entry);

@@ -11,8 +11,11 @@ namespace {
 
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
-  for (const Link& link : m.links) {
-    if (link.kind != LinkKind::Funding || link.held_by.empty() || link.held_by == link.to) continue;
+  const Graph& graph = ctx.graph();
+  for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    if (graph.kind(l) != LinkKind::Funding) continue;  // read beside the graph, not from the Link
+    const Link& link = m.links[l];
+    if (link.held_by.empty() || link.held_by == link.to) continue;
     const std::string director = chain::name_of(m, link.to);
     const std::string_view directs = verb(m, link.to, "directs", "direct");
     const std::string holder = chain::name_of(m, link.held_by);

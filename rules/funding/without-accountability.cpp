@@ -52,8 +52,8 @@ void check(const RuleContext& ctx) {
   const Graph& graph = ctx.graph();
   chain::ChainsAbove chains(graph, kMaxAbove);
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
+    if (graph.kind(l) != LinkKind::Funding) continue;
     const Link& link = m.links[l];
-    if (link.kind != LinkKind::Funding) continue;
     const auto from = graph.from(l), to = graph.to(l);
     if (!from || !to || out_of_scope(link, m.bodies[*from], m.bodies[*to])) continue;
     const auto* above_payee = chains.above(*to);
