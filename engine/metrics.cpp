@@ -62,9 +62,10 @@ Stats compute_stats(const Graph& graph, const Geography& geography, double slive
   MoneySum all(model), into_pools(model);
   std::array<long long, std::size(kAllLinkKinds)> links_of_kind{};
   for (LinkIndex l = 0; l < model.links.size(); ++l) {
+    const LinkKind kind = graph.kind(l);  // beside the graph: only funding links' records are read
+    ++links_of_kind[static_cast<std::size_t>(kind)];
+    if (kind != LinkKind::Funding) continue;
     const Link& link = model.links[l];
-    ++links_of_kind[static_cast<std::size_t>(link.kind)];
-    if (link.kind != LinkKind::Funding) continue;
     if (last == by_mechanism.end() || last->first != link.subtype) {
       last = by_mechanism.try_emplace(link.subtype, model).first;
     }

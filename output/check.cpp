@@ -1,6 +1,7 @@
 #include "output/check.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -86,10 +87,11 @@ void write_metrics(JsonWriter& j, const Analysis& analysis) {
 std::string check_text(const Analysis& analysis, const CheckResult& result) {
   const Model& model = analysis.model;
   std::string out;
+  const auto append = std::back_inserter(out);  // formats in place: no string per line
   for (const auto& f : result.findings) {
     const std::string at = where(model, f.location);
-    out += fmt::format("{}{}: {} [{}]\n", at.empty() ? "" : at + ": ", to_string(f.severity), f.message, f.rule);
-    for (const auto& line : f.evidence) out += fmt::format("    {}\n", line);
+    fmt::format_to(append, "{}{}{}: {} [{}]\n", at, at.empty() ? "" : ": ", to_string(f.severity), f.message, f.rule);
+    for (const auto& line : f.evidence) fmt::format_to(append, "    {}\n", line);
     if (!f.subjects.empty()) {
       // A long list is cut in text (the JSON and SARIF outputs list every subject).
       constexpr std::size_t kShown = 8;
@@ -98,7 +100,7 @@ std::string check_text(const Analysis& analysis, const CheckResult& result) {
       if (f.subjects.size() > kShown) {
         subjects.push_back(fmt::format("and {} more (--format json lists all)", f.subjects.size() - kShown));
       }
-      out += fmt::format("    subjects: {}\n", join(subjects, "; "));
+      fmt::format_to(append, "    subjects: {}\n", join(subjects, "; "));
     }
     if (f.suppressed) {
       const std::string by = where(model, f.suppression_location);
