@@ -6,11 +6,20 @@
 #include <map>
 
 namespace govmap::board {
+namespace {
+
+/// The body with id `id`, looked up by symbol (Model::find_body looks the text up first).
+const Body* body_of(const Model& model, Symbol id) {
+  const auto it = model.body_index.find(id);
+  return it == model.body_index.end() ? nullptr : &model.bodies[it->second];
+}
+
+}  // namespace
 
 std::vector<Holder> seats_by_holder(const Model& model) {
   std::map<std::string, Holder> holders;
   for (std::size_t s = 0; s < model.seats.size(); ++s) {
-    const std::string& id = model.seats[s].holder;
+    const Symbol id = model.seats[s].holder;
     if (id.empty()) continue;
     Holder h;
     if (auto post = model.post_index.find(id); post != model.post_index.end()) {
@@ -50,12 +59,12 @@ Subject holder_subject(const Holder& holder) {
 }
 
 std::string seat_words(const Model& model, const Seat& seat) {
-  const Body* body = model.find_body(seat.body);
+  const Body* body = body_of(model, seat.body);
   const std::string board = body != nullptr ? body->name : seat.body;
   std::string words = fmt::format("{}{} of {}", seat.voting ? "" : "non-voting ", to_string(seat.role), board);
   if (auto post = model.post_index.find(seat.holder); post != model.post_index.end()) {
     const Post& p = model.posts[post->second];
-    const Body* of = model.find_body(p.of);
+    const Body* of = body_of(model, p.of);
     // A title that names its body already ("Director of public health, Fife Council") stands alone.
     const bool named = of == nullptr || p.title.str().find(of->name.str()) != std::string::npos;
     words += named ? fmt::format(" (as {})", p.title) : fmt::format(" (as {} of {})", p.title, of->name);
@@ -65,9 +74,9 @@ std::string seat_words(const Model& model, const Seat& seat) {
 
 std::string seat_sector(const Model& model, const Seat& seat) {
   if (!seat.sector.empty()) return seat.sector;
-  if (const Body* by = model.find_body(seat.nominated_by)) return by->sector;
+  if (const Body* by = body_of(model, seat.nominated_by)) return by->sector;
   if (auto post = model.post_index.find(seat.holder); post != model.post_index.end()) {
-    if (const Body* of = model.find_body(model.posts[post->second].of)) return of->sector;
+    if (const Body* of = body_of(model, model.posts[post->second].of)) return of->sector;
   }
   return {};
 }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <set>
+#include <unordered_set>
 
 #include "rules/accountability_chain.h"
 #include "rules/rule.h"
@@ -13,7 +13,10 @@
 namespace govmap {
 namespace {
 
-bool is_pooled_fund(const Body& b) { return b.kind == "pooled-fund"; }
+bool is_pooled_fund(const Body& b) {
+  static const Symbol kPooledFund("pooled-fund");  // compared with each body's kind as an integer
+  return b.kind == kPooledFund;
+}
 
 bool has_legal_personality(const Body& b) {
   return !is_pooled_fund(b) && (b.status == LegalStatus::Statutory || b.status == LegalStatus::Contractor);
@@ -62,7 +65,7 @@ void check(const RuleContext& ctx) {
     double total = 0;
     bool all_known = true;
     std::vector<std::string> payers, evidence;
-    std::set<std::string_view> seen_payers;
+    std::unordered_set<Symbol> seen_payers;
     std::vector<Subject> subjects{ctx.body_subject(b)};
     for (LinkIndex l : held[b]) {
       const Link& link = m.links[l];

@@ -16,8 +16,9 @@ namespace {
 
 /// Bodies whose money in should equal their money out.
 bool passes_money_through(const Body& b) {
-  if (b.kind == "pooled-fund") return true;
-  return b.sector == "partnership" && (b.powers & (kEmployStaff | kProvide)) == 0;
+  static const Symbol kPartnership("partnership"), kPooledFund("pooled-fund");  // integer compares
+  if (b.kind == kPooledFund) return true;
+  return b.sector == kPartnership && (b.powers & (kEmployStaff | kProvide)) == 0;
 }
 
 struct Flow {

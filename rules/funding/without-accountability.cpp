@@ -17,16 +17,21 @@ constexpr std::size_t kMaxAbove = 64;
 /// Money that is not a grant to be accounted for: taxes and charges paid by the public,
 /// contracts (which carry their own, contractual, accountability), and the devolved block
 /// grant (unconditional by design: the recipient answers for it to its own legislature).
+/// Ids compared once per funding link are symbols, compared as integers.
 bool out_of_scope(const Link& link, const Body& from, const Body& to) {
-  static const std::vector<std::string> kMechanisms = {"taxation",    "devolved-tax", "council-tax",
-                                                       "user-charge", "contract",     "gp-contract",
-                                                       "block-grant"};
+  static const std::vector<Symbol> kMechanisms = {"taxation",    "devolved-tax", "council-tax",
+                                                  "user-charge", "contract",     "gp-contract",
+                                                  "block-grant"};
+  static const Symbol kElectorate("electorate"), kPublic("public");
   return std::find(kMechanisms.begin(), kMechanisms.end(), link.subtype) != kMechanisms.end() ||
-         from.kind == "electorate" || from.sector == "public" || to.status == LegalStatus::None ||
+         from.kind == kElectorate || from.sector == kPublic || to.status == LegalStatus::None ||
          to.status == LegalStatus::Abolished || link.from == link.to;
 }
 
-bool is_voters(const Body& b) { return b.kind == "electorate" || b.sector == "public"; }
+bool is_voters(const Body& b) {
+  static const Symbol kElectorate("electorate"), kPublic("public");
+  return b.kind == kElectorate || b.sector == kPublic;
+}
 
 bool answers_back(const Model& m, BodyIndex payer, const std::vector<BodyIndex>& above_payer,
                   const std::vector<BodyIndex>& above_payee) {

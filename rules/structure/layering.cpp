@@ -15,7 +15,8 @@ constexpr std::size_t kAreasShown = 5;
 /// A partnership layer: a partnership-sector body that is not a pooled fund (a pooled fund is
 /// money held under an agreement, not a board).
 bool is_partnership_layer(const Body& body) {
-  return body.sector == "partnership" && body.kind != "pooled-fund";
+  static const Symbol kPartnership("partnership"), kPooledFund("pooled-fund");  // integer compares
+  return body.sector == kPartnership && body.kind != kPooledFund;
 }
 
 /// Leaf areas covered by the same set of partnership bodies.
