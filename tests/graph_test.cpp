@@ -47,4 +47,35 @@ TEST_CASE("the graph's cycles are the tangles of accountability and the self-loo
   CHECK(cycles == std::vector<std::vector<std::string>>{{"alpha", "beta", "gamma", "delta"}, {"self"}});
 }
 
+TEST_CASE("the graph lists the bodies each body answers to: operating accountability links, then part-of") {
+  const auto [model, text] = load(path("tests/rules/accountability/no-route.xml"));
+  REQUIRE(model);
+  const Graph graph(*model);
+  const auto masters = [&](const char* id) {
+    std::vector<std::string> ids;
+    for (std::uint32_t b : graph.masters(*graph.index_of(id))) ids.push_back(model->bodies[b].id);
+    return ids;
+  };
+  CHECK(masters("hwb") == std::vector<std::string>{"council"});  // part-of counts
+  CHECK(masters("ijb") == std::vector<std::string>{"council"});
+  CHECK(masters("board-a") == std::vector<std::string>{"board-b"});
+  CHECK(masters("health") == std::vector<std::string>{"parliament"});  // its pause ended in 2020
+  CHECK(masters("social-care").empty());  // its only line is paused at the model's date
+  CHECK(masters("voters").empty());
+  for (LinkIndex l = 0; l < model->links.size(); ++l) {
+    CHECK(graph.kind(l) == model->links[l].kind);
+    CHECK(graph.operating(l) == model->links[l].operating());
+  }
+}
+
+TEST_CASE("a body answering to itself is not among the bodies it answers to") {
+  const auto [model, text] = load(path("tests/rules/accountability/cycle.xml"));
+  REQUIRE(model);
+  const Graph graph(*model);
+  CHECK(graph.masters(*graph.index_of("self")).empty());
+  std::vector<std::string> beta;
+  for (std::uint32_t b : graph.masters(*graph.index_of("beta"))) beta.push_back(model->bodies[b].id);
+  CHECK(beta == std::vector<std::string>{"gamma", "delta"});
+}
+
 }  // namespace govmap::test
