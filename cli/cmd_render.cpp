@@ -68,6 +68,7 @@ int run_render(const Args& args, Io& io) {
     findings = run_checks(*analysis, *profile, {}, *today).findings;
     options.findings = &findings;
   }
+  options.geography = &analysis->geography;  // the area view needs no second one
   const auto diagram = build_view(*model, options, sink);
   if (diagram) {
     for (const auto& note : diagram->notes) io.err << "govmap render: note: " << note << "\n";

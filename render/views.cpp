@@ -44,7 +44,8 @@ std::optional<std::size_t> find_area(const Model& m, const std::string& wanted) 
 
 // Every body covering part of the area, plus bodies with no coverage (national bodies) that
 // a link joins to one of them.
-std::optional<Selection> area_selection(const Model& m, const std::string& wanted, DiagnosticSink& sink) {
+std::optional<Selection> area_selection(const Model& m, const std::string& wanted, const Geography* built,
+                                        DiagnosticSink& sink) {
   const auto area = find_area(m, wanted);
   if (!area) {
     std::vector<std::string> ids;
@@ -53,7 +54,9 @@ std::optional<Selection> area_selection(const Model& m, const std::string& wante
                "unknown-area");
     return std::nullopt;
   }
-  const Geography geography(m);
+  std::optional<Geography> own;
+  if (built == nullptr) own.emplace(m);
+  const Geography& geography = built != nullptr ? *built : *own;
   Selection s;
   s.bodies.assign(m.bodies.size(), false);
   for (AreaIndex leaf : geography.leaves_under(static_cast<AreaIndex>(*area))) {
@@ -158,7 +161,7 @@ std::optional<Diagram> build_view(const Model& m, const ViewOptions& options, Di
       s.title = figure_title(m);
       break;
     case ViewKind::Area: {
-      auto selected = area_selection(m, options.area, sink);
+      auto selected = area_selection(m, options.area, options.geography, sink);
       if (!selected) return std::nullopt;
       s = std::move(*selected);
       break;

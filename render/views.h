@@ -13,6 +13,7 @@
 
 #include "engine/diagnostics.h"
 #include "engine/finding.h"
+#include "engine/geography.h"
 #include "engine/model.h"
 #include "render/diagram.h"
 
@@ -32,6 +33,9 @@ struct ViewOptions {
   /// When set, bodies that are subjects of an unsuppressed finding are marked and their
   /// tooltips list the findings.
   const std::vector<Finding>* findings = nullptr;
+  /// Area view: the model's geography when the caller has built it already (an Analysis's);
+  /// else the view builds its own.
+  const Geography* geography = nullptr;
 };
 
 /// Builds the diagram a view describes. Unknown area or body ids are reported to `sink` (with
