@@ -57,7 +57,7 @@ Stats compute_stats(const Graph& graph, const Geography& geography, double slive
   s.body_elements = static_cast<long long>(model.bodies.size());
   std::vector<bool> pooled(model.bodies.size());
   for (std::size_t b = 0; b < model.bodies.size(); ++b) pooled[b] = model.bodies[b].kind == "pooled-fund";
-  std::map<std::string, MoneySum> by_mechanism;
+  std::map<Symbol, MoneySum> by_mechanism;  // in text order, as strings were; compared as integers
   auto last = by_mechanism.end();  // the last link's mechanism: a model lists them together
   MoneySum all(model), into_pools(model);
   std::array<long long, std::size(kAllLinkKinds)> links_of_kind{};
