@@ -12,8 +12,11 @@ namespace {
 /// names no body: 2 million link ends at 1M links are then array reads, not hash lookups.
 class BodiesBySymbol {
  public:
-  BodiesBySymbol(const Model& model, std::uint32_t none) : position_(Symbol::count(), none), none_(none) {
-    for (const auto& [id, position] : model.body_index) position_[id.id()] = static_cast<std::uint32_t>(position);
+  BodiesBySymbol(const Model& model, std::uint32_t none)
+      : position_(Symbol::count(), none), none_(none) {
+    for (const auto& [id, position] : model.body_index) {
+      position_[id.id()] = static_cast<std::uint32_t>(position);
+    }
   }
   /// Position of the body `id` names, or `none` (always for the empty symbol).
   std::uint32_t operator()(Symbol id) const { return id.empty() ? none_ : position_[id.id()]; }
@@ -59,7 +62,8 @@ Graph::Rows Graph::masters_rows() const {
   };
   for (std::uint32_t b = 0; b < bodies; ++b) {
     for (std::uint32_t l : out_links(b)) {
-      if (kinds_[l] == static_cast<std::uint8_t>(LinkKind::Accountability)) add(b, to_[l]);  // operating
+      // An operating accountability link: its kind byte has no kNotOperating bit.
+      if (kinds_[l] == static_cast<std::uint8_t>(LinkKind::Accountability)) add(b, to_[l]);
     }
     add(b, parent_[b]);
     r.start.push_back(static_cast<std::uint32_t>(r.links.size()));

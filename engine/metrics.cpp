@@ -53,7 +53,9 @@ Stats compute_stats(const Graph& graph, const Geography& geography, double slive
     s.bodies += body.count;
   }
   for (const auto& [kind, count] : by_kind) s.bodies_by_kind.emplace(kind, count);
-  for (const auto& [status, count] : by_status) s.bodies_by_status.emplace(to_string(status), count);
+  for (const auto& [status, count] : by_status) {
+    s.bodies_by_status.emplace(to_string(status), count);
+  }
   s.body_elements = static_cast<long long>(model.bodies.size());
   std::vector<bool> pooled(model.bodies.size());
   for (std::size_t b = 0; b < model.bodies.size(); ++b) pooled[b] = model.bodies[b].kind == "pooled-fund";

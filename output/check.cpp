@@ -90,7 +90,8 @@ std::string check_text(const Analysis& analysis, const CheckResult& result) {
   const auto append = std::back_inserter(out);  // formats in place: no string per line
   for (const auto& f : result.findings) {
     const std::string at = where(model, f.location);
-    fmt::format_to(append, "{}{}{}: {} [{}]\n", at, at.empty() ? "" : ": ", to_string(f.severity), f.message, f.rule);
+    fmt::format_to(append, "{}{}{}: {} [{}]\n", at, at.empty() ? "" : ": ", to_string(f.severity),
+                   f.message, f.rule);
     for (const auto& line : f.evidence) fmt::format_to(append, "    {}\n", line);
     if (!f.subjects.empty()) {
       // A long list is cut in text (the JSON and SARIF outputs list every subject).

@@ -44,8 +44,8 @@ std::optional<std::size_t> find_area(const Model& m, const std::string& wanted) 
 
 // Every body covering part of the area, plus bodies with no coverage (national bodies) that
 // a link joins to one of them.
-std::optional<Selection> area_selection(const Model& m, const std::string& wanted, const Geography* built,
-                                        DiagnosticSink& sink) {
+std::optional<Selection> area_selection(const Model& m, const std::string& wanted,
+                                        const Geography* built, DiagnosticSink& sink) {
   const auto area = find_area(m, wanted);
   if (!area) {
     std::vector<std::string> ids;

@@ -21,7 +21,10 @@ namespace govmap::chain {
 class ChainsAbove {
  public:
   ChainsAbove(const Graph& graph, std::size_t limit)
-      : graph_(graph), limit_(limit), cache_(graph.body_count()), seen_by_(graph.body_count(), kNone) {}
+      : graph_(graph),
+        limit_(limit),
+        cache_(graph.body_count()),
+        seen_by_(graph.body_count(), kNone) {}
 
   /// The bodies `b` answers to directly.
   std::span<const std::uint32_t> direct(BodyIndex b) const { return graph_.masters(b); }

@@ -47,7 +47,7 @@ TEST_CASE("the graph's cycles are the tangles of accountability and the self-loo
   CHECK(cycles == std::vector<std::vector<std::string>>{{"alpha", "beta", "gamma", "delta"}, {"self"}});
 }
 
-TEST_CASE("the graph lists the bodies each body answers to: operating accountability links, then part-of") {
+TEST_CASE("the graph lists the bodies each body answers to: accountability links, then part-of") {
   const auto [model, text] = load(path("tests/rules/accountability/no-route.xml"));
   REQUIRE(model);
   const Graph graph(*model);
@@ -74,7 +74,9 @@ TEST_CASE("a body answering to itself is not among the bodies it answers to") {
   const Graph graph(*model);
   CHECK(graph.masters(*graph.index_of("self")).empty());
   std::vector<std::string> beta;
-  for (std::uint32_t b : graph.masters(*graph.index_of("beta"))) beta.push_back(model->bodies[b].id);
+  for (std::uint32_t b : graph.masters(*graph.index_of("beta"))) {
+    beta.push_back(model->bodies[b].id);
+  }
   CHECK(beta == std::vector<std::string>{"gamma", "delta"});
 }
 

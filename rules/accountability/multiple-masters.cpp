@@ -91,7 +91,9 @@ void check(const RuleContext& ctx) {
       for (const auto& f : link.functions) add(f, *to);
       if (!kind_has_unscoped_link[link.subtype]) continue;
       auto label = labels.find(link.subtype);
-      if (label == labels.end()) label = labels.emplace(link.subtype, Symbol(chain::subtype_label(m, link))).first;
+      if (label == labels.end()) {
+        label = labels.emplace(link.subtype, Symbol(chain::subtype_label(m, link))).first;
+      }
       add(label->second, *to);
     }
     // Groups with the same top masters are one problem: name them together.

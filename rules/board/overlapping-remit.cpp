@@ -54,7 +54,8 @@ std::unordered_set<std::uint64_t> related_pairs(const Graph& graph) {
   for (const Body& b : m.bodies) if (!b.part_of.empty()) add(b.id, b.part_of);
   for (LinkIndex l = 0; l < m.links.size(); ++l) {
     const LinkKind kind = graph.kind(l);  // read beside the graph, not from each Link
-    if (kind == LinkKind::Delegation || kind == LinkKind::Partner) add(m.links[l].from, m.links[l].to);
+    if (kind != LinkKind::Delegation && kind != LinkKind::Partner) continue;
+    add(m.links[l].from, m.links[l].to);
   }
   return out;
 }
