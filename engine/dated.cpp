@@ -95,7 +95,7 @@ class DatePass {
   }
 
   void filter(const std::string& date) {
-    std::unordered_set<Symbol, IdHash, std::equal_to<>> gone;
+    std::unordered_set<Symbol> gone;
     bool dropped = false;
     const auto absent = [&](const Provenance& p) { return !in_force(date, p.since, p.until); };
     const auto drop = [&](auto& items) {
@@ -121,7 +121,10 @@ class DatePass {
     }
     std::erase_if(raw_.coverage, [&](const RawCoverage& c) { return !in_force(date, c.since, c.until); });
     // A suppression of something not there at this date has nothing to match; it is not unused.
-    std::erase_if(m_.suppressions, [&](const Suppression& s) { return !s.subject.empty() && gone.count(s.subject); });
+    std::erase_if(m_.suppressions, [&](const Suppression& s) {
+      const auto subject = Symbol::lookup(s.subject);  // text never interned names nothing gone
+      return subject && !subject->empty() && gone.count(*subject) != 0;
+    });
     if (dropped) m_.reindex();
   }
 

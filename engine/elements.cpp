@@ -33,18 +33,18 @@ Provenance Loader::provenance(AttributeReader& a) {
 
 // Records an id in a namespace; reports a duplicate with a note at the first.
 bool Loader::claim_id(IdIndex& index, std::vector<Location>& where,
-              const std::string& id, std::size_t position, Location at, std::string_view what,
+              Symbol id, std::size_t position, Location at, std::string_view what,
               const Provenance* dates) {
   if (id.empty()) return false;
   const bool dated = dates != nullptr && (!dates->since.empty() || !dates->until.empty());
   auto [it, inserted] = index.try_emplace(id, position);  // no node made for a duplicate
-  if (inserted || (dated && dated_ids_.count({std::string(what), id}) != 0)) {
+  if (inserted || (dated && dated_ids_.count({what, id}) != 0)) {
     if (inserted && dated) dated_ids_.emplace(what, id);
     if (where.size() <= position) where.resize(position + 1);
     where[position] = at;
     return true;
   }
-  const bool versions = dated || dated_ids_.count({std::string(what), id}) != 0;
+  const bool versions = dated || dated_ids_.count({what, id}) != 0;
   sink_.error(*files_, at,
               fmt::format("duplicate {} id '{}'{}", what, id,
                           versions ? ": one id is reused only by versions that are all dated (since/until)" : ""),

@@ -91,7 +91,7 @@ class Loader {
   // (`dates`) may reuse the id of a dated one: a version of it, whose periods the date pass
   // checks do not overlap; the index keeps the first until the model is read at a date.
   bool claim_id(IdIndex& index, std::vector<Location>& where,
-                const std::string& id, std::size_t position, Location at, std::string_view what,
+                Symbol id, std::size_t position, Location at, std::string_view what,
                 const Provenance* dates = nullptr);
 
   void no_children(std::uint32_t file, const pugi::xml_node& node);
@@ -179,7 +179,7 @@ class Loader {
   std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
   IdIndex seat_ids_, link_ids_, claim_ids_;
-  std::set<std::pair<std::string, std::string>> dated_ids_;  // (what, id) first written dated
+  std::set<std::pair<std::string_view, Symbol>> dated_ids_;  // (what: a literal, id) first written dated
   struct WrittenPredecessors {
     Symbol body;
     std::vector<Symbol> predecessors;

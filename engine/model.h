@@ -187,19 +187,6 @@ struct Claim {
   Provenance provenance;
 };
 
-/// Hashes an id as its symbol, whether given as a Symbol or as text: text that was never interned
-/// is no element's id, so any hash finds nothing for it.
-struct IdHash {
-  using is_transparent = void;
-  std::size_t operator()(Symbol id) const noexcept { return id.id(); }
-  std::size_t operator()(std::string_view id) const noexcept {
-    const auto symbol = Symbol::lookup(id);
-    return symbol ? symbol->id() : 0;
-  }
-  std::size_t operator()(const std::string& id) const noexcept { return (*this)(std::string_view(id)); }
-  std::size_t operator()(const char* id) const noexcept { return (*this)(std::string_view(id)); }
-};
-
 /// A loaded model. Element vectors keep document order; the indexes map ids to positions.
 struct Model {
   /// as_of is the date the model is read at: the root's as-of, or --as-of (LoadOptions).

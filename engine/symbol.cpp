@@ -20,10 +20,8 @@ class Table {
   std::uint32_t intern(std::string_view text) {
     if (text.empty()) return 0;
     const std::uint32_t hash = hash_of(text);
-    std::size_t slot = hash & (slots_.size() - 1);
-    for (; slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
-      if (matches(slots_[slot], hash, text)) return static_cast<std::uint32_t>(slots_[slot]);
-    }
+    const std::size_t slot = probe(hash, text);
+    if (slots_[slot] != 0) return static_cast<std::uint32_t>(slots_[slot]);
     const auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(text);
     slots_[slot] = (std::uint64_t{hash} << 32) | id;
@@ -38,11 +36,7 @@ class Table {
   }
 
   std::uint32_t find(std::string_view text) const {
-    const std::uint32_t hash = hash_of(text);
-    for (std::size_t slot = hash & (slots_.size() - 1); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
-      if (matches(slots_[slot], hash, text)) return static_cast<std::uint32_t>(slots_[slot]);
-    }
-    return 0;
+    return static_cast<std::uint32_t>(slots_[probe(hash_of(text), text)]);  // an empty slot holds 0
   }
 
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
@@ -56,8 +50,15 @@ class Table {
     return h;
   }
 
-  bool matches(std::uint64_t slot, std::uint32_t hash, std::string_view text) const {
-    return static_cast<std::uint32_t>(slot >> 32) == hash && strings_[static_cast<std::uint32_t>(slot)] == text;
+  // The slot holding `text`, or the empty slot where it would go.
+  std::size_t probe(std::uint32_t hash, std::string_view text) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = hash & mask;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      const std::uint64_t entry = slots_[slot];
+      if (static_cast<std::uint32_t>(entry >> 32) == hash && strings_[static_cast<std::uint32_t>(entry)] == text) break;
+    }
+    return slot;
   }
 
   void grow(std::size_t size) {
@@ -141,10 +142,6 @@ std::optional<Symbol> Symbol::lookup(std::string_view text) {
 }
 
 std::ostream& operator<<(std::ostream& out, Symbol s) { return out << s.view(); }
-
-std::vector<Symbol> to_symbols(const std::vector<std::string>& texts) {
-  return {texts.begin(), texts.end()};
-}
 
 std::vector<std::string> to_strings(const std::vector<Symbol>& symbols) {
   return {symbols.begin(), symbols.end()};

@@ -107,8 +107,6 @@ class SymbolList {
 /// Writes the text (for test failure messages).
 std::ostream& operator<<(std::ostream& out, Symbol s);
 
-/// The symbols of some strings, in order.
-std::vector<Symbol> to_symbols(const std::vector<std::string>& texts);
 /// The texts of some symbols, in order.
 std::vector<std::string> to_strings(const std::vector<Symbol>& symbols);
 

@@ -337,11 +337,6 @@ std::string_view AttributeReader::text_view(std::string_view name, bool required
   return value;
 }
 
-std::string AttributeReader::list(std::string_view name) const {
-  const auto attribute = find(name);
-  return attribute.empty() ? std::string() : attribute.value();
-}
-
 std::string_view AttributeReader::id_view(std::string_view name, bool required) {
   const std::string_view value = text_view(name, required);
   if (value.size() > kMaxIdLength) {

@@ -81,7 +81,6 @@ class AttributeReader {
                  const std::vector<std::string>& allowed, std::string_view code = "bad-value");
 
  private:
-  std::string list(std::string_view name) const;  // the raw value, any length
   // text() and id() as views of the parsed document.
   std::string_view text_view(std::string_view name, bool required);
   std::string_view id_view(std::string_view name, bool required);
