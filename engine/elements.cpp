@@ -11,17 +11,17 @@ namespace govmap::detail {
 Provenance Loader::provenance(AttributeReader& a) {
   Provenance p;
   p.location = a.at();
-  p.sources = a.symbols("source");
+  p.sources = a.symbol_list("source");
   p.evidence = a.symbol("evidence");
   p.note = a.symbol("note");
-  const std::string confidence = a.text("confidence");
+  const std::string_view confidence = a.text_view("confidence");
   if (auto parsed = parse_confidence(confidence)) {
     p.confidence = *parsed;
   } else if (!confidence.empty()) {
     a.bad_value("confidence", confidence, {"stated", "estimate", "inferred"});
   }
-  p.since = a.date("since");
-  p.until = a.date("until");
+  p.since = a.date_symbol("since");
+  p.until = a.date_symbol("until");
   if (!p.since.empty() && !p.until.empty() && p.until <= p.since) {
     sink_.error(*files_, a.at("until"),
                 fmt::format("until=\"{}\" is not after since=\"{}\" (until is the first day the element no "

@@ -1,5 +1,6 @@
 #include "engine/symbol.h"
 
+#include <cstring>
 #include <deque>
 #include <type_traits>
 #include <unordered_map>
@@ -39,15 +40,34 @@ class Table {
     return static_cast<std::uint32_t>(slots_[probe(hash_of(text), text)]);  // an empty slot holds 0
   }
 
+  void prefetch(std::string_view text) const {
+    __builtin_prefetch(&slots_[hash_of(text) & (slots_.size() - 1)]);
+  }
+
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
   std::uint32_t count() const { return static_cast<std::uint32_t>(strings_.size()); }
 
  private:
-  // FNV-1a: short ids hash in a few nanoseconds, and the table needs no more.
+  // Eight bytes at a time, then a multiply whose high half mixes every byte into the bits the
+  // table indexes with: ids and names are mostly 5 to 30 bytes.
   static std::uint32_t hash_of(std::string_view text) {
-    std::uint32_t h = 2166136261u;
-    for (unsigned char c : text) h = (h ^ c) * 16777619u;
-    return h;
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = text.size() * kMul;
+    const char* p = text.data();
+    std::size_t n = text.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    if (n > 0) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p, n);
+      h = (h ^ word) * 0x94D049BB133111EBull;
+      h ^= h >> 29;
+    }
+    return static_cast<std::uint32_t>((h * kMul) >> 32);
   }
 
   // The slot holding `text`, or the empty slot where it would go.
@@ -130,6 +150,8 @@ const std::string& Symbol::text_of(std::uint32_t id) { return table().text(id); 
 std::uint32_t Symbol::count() { return table().count(); }
 
 void Symbol::reserve(std::size_t more) { table().reserve(more); }
+
+void Symbol::prefetch(std::string_view text) { table().prefetch(text); }
 
 
 std::optional<Symbol> Symbol::lookup(std::string_view text) {

@@ -23,6 +23,15 @@ Diagnostic& report_at(DiagnosticSink& sink, const SourceFiles* files, Location a
   return sink.error(path, std::move(message), std::move(code));
 }
 
+// A bit for an attribute name, from its length and end characters: names that differ in those
+// (most do) have different bits.
+std::uint64_t name_bit(std::string_view name) {
+  if (name.empty()) return 1;
+  const auto mix = name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
+                   static_cast<unsigned char>(name.back());
+  return std::uint64_t{1} << (mix & 63);
+}
+
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
 }
@@ -259,8 +268,11 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
       element_(node_location(files, file, node)) {
   for (auto attribute : node.attributes()) {
     const std::string_view name = attribute.name();
+    written_ |= name_bit(name);
     if (cached_count_ < kCached) {
-      cached_[cached_count_++] = {name, attribute};
+      const std::string_view value = attribute.value();
+      cached_[cached_count_++] = {name, value};
+      if (value.size() <= kMaxIdLength) Symbol::prefetch(value);  // most values are interned
     } else {
       all_cached_ = false;
     }
@@ -295,18 +307,22 @@ Location AttributeReader::at(std::string_view attribute) const {
   return attribute_location(files_, element_, attribute);
 }
 
-pugi::xml_attribute AttributeReader::find(std::string_view name) const {
+std::optional<std::string_view> AttributeReader::find(std::string_view name) const {
+  if ((written_ & name_bit(name)) == 0) return std::nullopt;
   for (std::size_t i = 0; i < cached_count_; ++i) {
-    if (cached_[i].name == name) return cached_[i].attribute;  // the first, as pugixml's lookup
+    const std::string_view written = cached_[i].name;
+    if (written.size() == name.size() && std::memcmp(written.data(), name.data(), name.size()) == 0) {
+      return cached_[i].value;  // the first, as pugixml's lookup
+    }
   }
-  if (all_cached_) return {};
+  if (all_cached_) return std::nullopt;
   for (auto attribute : node_.attributes()) {
-    if (name == attribute.name()) return attribute;  // the first, as pugixml's lookup
+    if (name == attribute.name()) return std::string_view(attribute.value());  // the first
   }
-  return {};
+  return std::nullopt;
 }
 
-bool AttributeReader::has(std::string_view name) const { return !find(name).empty(); }
+bool AttributeReader::has(std::string_view name) const { return find(name).has_value(); }
 
 std::string AttributeReader::text(std::string_view name, bool required) {
   return std::string(text_view(name, required));
@@ -319,8 +335,7 @@ Symbol AttributeReader::symbol(std::string_view name, bool required) { return Sy
 Symbol AttributeReader::id_symbol(std::string_view name, bool required) { return Symbol(id_view(name, required)); }
 
 std::string_view AttributeReader::text_view(std::string_view name, bool required) {
-  const auto attribute = find(name);
-  const std::string_view value = attribute.empty() ? std::string_view() : attribute.value();
+  const std::string_view value = find(name).value_or(std::string_view());
   if (value.size() > kMaxTextLength) {
     sink_.error(files_, at(name),
                 fmt::format("attribute '{}' is {} characters long; the limit is {}", name, value.size(), kMaxTextLength),
@@ -356,8 +371,7 @@ std::string_view AttributeReader::id_view(std::string_view name, bool required) 
 std::string_view AttributeReader::list_value(std::string_view name) {
   // Lists of area ids can be long; each word is checked where used. Count before splitting, so
   // that a huge list costs no more than its text.
-  const auto attribute = find(name);
-  const std::string_view value = attribute.empty() ? std::string_view() : attribute.value();
+  const std::string_view value = find(name).value_or(std::string_view());
   if (const std::size_t count = count_words(value); count > kMaxListWords) {
     sink_.error(files_, at(name),
                 fmt::format("attribute '{}' lists {} words; the limit is {}", name, count, kMaxListWords),
@@ -379,7 +393,7 @@ std::vector<Symbol> AttributeReader::symbols(std::string_view name) {
 
 std::optional<double> AttributeReader::number(std::string_view name, bool required,
                                               bool non_negative, bool money, double max) {
-  const std::string value = text(name, required);
+  const std::string_view value = text_view(name, required);
   if (value.empty()) return std::nullopt;
   const auto parsed = parse_number(value);
   if (!parsed) {
@@ -426,11 +440,32 @@ std::optional<bool> AttributeReader::boolean(std::string_view name) {
   return std::nullopt;
 }
 
-std::string AttributeReader::date(std::string_view name, bool required) {
-  std::string value = text(name, required);
+std::string_view AttributeReader::date_view(std::string_view name, bool required) {
+  const std::string_view value = text_view(name, required);
   if (value.empty() || is_iso_date(value)) return value;
-  sink_.error(files_, at(name), fmt::format("{} (attribute '{}')", date_problem(value), name), "bad-date");
+  sink_.error(files_, at(name), fmt::format("{} (attribute '{}')", date_problem(value), name),
+              "bad-date");
   return {};
+}
+
+std::string AttributeReader::date(std::string_view name, bool required) {
+  return std::string(date_view(name, required));
+}
+
+Symbol AttributeReader::date_symbol(std::string_view name) { return Symbol(date_view(name, false)); }
+
+SymbolList AttributeReader::symbol_list(std::string_view name) {
+  static std::string last_text;
+  static SymbolList last_list;
+  const std::string_view value = list_value(name);
+  if (value != last_text) {
+    std::vector<Symbol> items;
+    items.reserve(count_words(value));
+    each_word(value, [&](std::string_view word) { items.emplace_back(word); });
+    last_list = SymbolList(items);
+    last_text = value;
+  }
+  return last_list;
 }
 
 void AttributeReader::bad_value(std::string_view name, std::string_view value,
