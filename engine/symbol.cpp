@@ -48,26 +48,32 @@ class Table {
   std::uint32_t count() const { return static_cast<std::uint32_t>(strings_.size()); }
 
  private:
-  // Eight bytes at a time, then a multiply whose high half mixes every byte into the bits the
-  // table indexes with: ids and names are mostly 5 to 30 bytes.
+  // Eight bytes at a time, the last eight (or the few) read whole however long the text is,
+  // each step a multiply that mixes every byte into the high bits the table indexes with. Ids
+  // and names are mostly 5 to 30 bytes: two to four steps, no loop over bytes.
   static std::uint32_t hash_of(std::string_view text) {
-    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = text.size() * kMul;
+    const auto load = [](const char* p, auto word) {
+      std::memcpy(&word, p, sizeof word);
+      return static_cast<std::uint64_t>(word);
+    };
+    const auto mix = [](std::uint64_t h) {
+      h *= 0xBF58476D1CE4E5B9ull;
+      return h ^ (h >> 31);
+    };
     const char* p = text.data();
-    std::size_t n = text.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
-      h ^= h >> 31;
+    const std::size_t n = text.size();
+    std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
+    if (n >= 8) {
+      const char* last = p + n - 8;
+      for (; p < last; p += 8) h = mix(h ^ load(p, std::uint64_t{}));
+      h = mix(h ^ load(last, std::uint64_t{}));
+    } else if (n >= 4) {
+      h = mix(h ^ load(p, std::uint32_t{}) ^ (load(p + n - 4, std::uint32_t{}) << 32));
+    } else if (n > 0) {
+      const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+      h = mix(h ^ byte(0) ^ (byte(n / 2) << 8) ^ (byte(n - 1) << 16));
     }
-    if (n > 0) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, p, n);
-      h = (h ^ word) * 0x94D049BB133111EBull;
-      h ^= h >> 29;
-    }
-    return static_cast<std::uint32_t>((h * kMul) >> 32);
+    return static_cast<std::uint32_t>((h * 0x9E3779B97F4A7C15ull) >> 32);
   }
 
   // The slot holding `text`, or the empty slot where it would go.
