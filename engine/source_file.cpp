@@ -1,13 +1,49 @@
 #include "engine/source_file.h"
 
 #include <algorithm>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace govmap {
 
-std::uint32_t SourceFiles::add(std::string path, std::string text) {
+std::optional<FileText> FileText::map(const std::string& path, std::size_t size) {
+  if (size == 0) return std::nullopt;  // a mapping cannot be empty
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  void* bytes = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);  // the mapping keeps the file
+  if (bytes == MAP_FAILED) return std::nullopt;
+  FileText text;
+  text.mapped_ = static_cast<char*>(bytes);
+  text.size_ = size;
+  return text;
+}
+
+FileText::FileText(FileText&& other) noexcept
+    : owned_(std::move(other.owned_)), mapped_(std::exchange(other.mapped_, nullptr)),
+      size_(std::exchange(other.size_, 0)) {}
+
+FileText& FileText::operator=(FileText&& other) noexcept {
+  if (this != &other) {
+    if (mapped_) ::munmap(mapped_, size_);
+    owned_ = std::move(other.owned_);
+    mapped_ = std::exchange(other.mapped_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+  }
+  return *this;
+}
+
+FileText::~FileText() {
+  if (mapped_) ::munmap(mapped_, size_);
+}
+
+std::uint32_t SourceFiles::add(std::string path, FileText text) {
   File file{std::move(path), std::move(text), {0}};
   // A line ends at LF, CRLF or a lone CR (old Mac files), as XML 1.0 reads line ends.
-  const std::string& content = file.text;
+  const std::string_view content = file.text.view();
   if (content.find('\r') == std::string::npos) {
     // LF only (nearly every file): memchr finds the line ends far faster than a byte loop.
     for (std::size_t i = content.find('\n'); i != std::string::npos; i = content.find('\n', i + 1)) {
@@ -54,9 +90,10 @@ std::string_view SourceFiles::line_text(std::uint32_t file, std::uint32_t line) 
   const auto& f = files_[file];
   if (line == 0 || line > f.line_starts.size()) return {};
   const std::size_t begin = f.line_starts[line - 1];
-  std::size_t end = f.text.find_first_of("\r\n", begin);
-  if (end == std::string::npos) end = f.text.size();
-  return std::string_view(f.text).substr(begin, end - begin);
+  const std::string_view text = f.text.view();
+  std::size_t end = text.find_first_of("\r\n", begin);
+  if (end == std::string::npos) end = text.size();
+  return text.substr(begin, end - begin);
 }
 
 }  // namespace govmap

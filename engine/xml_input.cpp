@@ -81,7 +81,7 @@ bool is_xml_char(std::uint32_t c) {
 // them without complaint (and &#0; cuts a value short). Comments, CDATA sections and processing
 // instructions hold no references, so they are skipped.
 bool check_character_references(const SourceFiles& files, std::uint32_t file, DiagnosticSink& sink) {
-  const std::string& text = files.text(file);
+  const std::string_view text = files.text(file);
   if (text.find("&#") == std::string::npos) return true;  // no character reference at all
   bool ok = true;
   std::size_t pos = 0;
@@ -150,23 +150,21 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
               "file-too-large");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string text;
-  if (in) {
-    // One allocation of the file's size (a stream copy would grow its buffer by doubling).
-    text.resize(ec ? 0 : static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in) {  // more than file_size said: the file grew while it was read
-      std::ostringstream rest;
-      rest << in.rdbuf();
-      text += rest.str();
+  std::optional<FileText> mapped = ec ? std::nullopt : FileText::map(path, static_cast<std::size_t>(size));
+  FileText content;
+  if (mapped) {
+    content = std::move(*mapped);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (in) bytes << in.rdbuf();
+    if (!in && !in.eof() && bytes.str().empty()) {
+      report_at(sink, from_files, from, path, fmt::format("cannot read '{}'", path), "file-unreadable");
+      return std::nullopt;
     }
+    content = FileText(std::move(bytes).str());
   }
-  if (!in && !in.eof()) {
-    report_at(sink, from_files, from, path, fmt::format("cannot read '{}'", path), "file-unreadable");
-    return std::nullopt;
-  }
+  std::string_view text = content.view();
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     sink.error(path, "the file is empty; a model file needs a <govmap> root element", "empty-file");
     return std::nullopt;
@@ -175,10 +173,13 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
     sink.error(path, fmt::format("the file is {}; govmap reads UTF-8 only", other), "encoding");
     return std::nullopt;
   }
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, "   ");  // keep columns
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    content.string().replace(0, 3, "   ");  // keep columns
+    text = content.view();
+  }
   const auto bad = first_invalid_utf8(text);
   const auto control = first_control_character(text);
-  const std::uint32_t file = files.add(path, std::move(text));
+  const std::uint32_t file = files.add(path, std::move(content));
   if (bad) {
     sink.error(files, files.locate(file, *bad),
                fmt::format("invalid UTF-8 byte 0x{:02X}; govmap reads UTF-8 only",
@@ -199,7 +200,7 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
 
 bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document& doc,
                DiagnosticSink& sink) {
-  const std::string& text = files.text(file);
+  const std::string_view text = files.text(file);
   if (!check_character_references(files, file, sink)) return false;
   // As a fragment, text outside the root element is kept (pugixml drops it otherwise), so that
   // it can be reported below.
@@ -288,7 +289,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
 Location attribute_location(const SourceFiles& files, Location element, std::string_view name) {
   // pugixml keeps no attribute offsets: scan the start tag in the original text.
   if (!element.valid()) return element;
-  const std::string& text = files.text(element.file);
+  const std::string_view text = files.text(element.file);
   const std::size_t start = files.offset(element);
   const std::size_t end = text.find('>', start);
   std::size_t pos = start;
