@@ -1,0 +1,177 @@
+#pragma once
+// A flat, read-only XML document: nodes and attributes in two arrays, names and values as views
+// into the text it was parsed from (which it does not copy and which must outlive it). Only a
+// value that needs decoding (an entity, a character reference, a line end or tab to normalise)
+// is decoded into an arena of the document's own.
+//
+// load() gives exactly the document pugixml gives with parse_default | parse_doctype |
+// parse_fragment (UTF-8): a fast parser reads the forms models are written in, and whenever it
+// meets anything else, or any error, the text is parsed with pugixml and its document converted,
+// so that pugixml stays the reference for every input and every error message.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govmap {
+
+/// The kinds of node kept: comments, processing instructions and the XML declaration are not.
+enum class XmlNodeType : std::uint8_t { Null, Document, Element, Pcdata, Cdata, Doctype };
+
+/// A syntax error as pugixml reports it: its description and the byte offset it points at.
+struct XmlSyntaxError {
+  std::string description;
+  std::ptrdiff_t offset = 0;
+};
+
+class XmlDocument;
+class XmlNode;
+
+/// One attribute of an element; false when there is none.
+class XmlAttribute {
+ public:
+  XmlAttribute() = default;
+  XmlAttribute(const XmlDocument* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+  explicit operator bool() const { return doc_ != nullptr; }
+  std::string_view name() const;
+  std::string_view value() const;
+  /// Byte offset of the attribute's name in the text.
+  std::ptrdiff_t offset() const;
+
+ private:
+  const XmlDocument* doc_ = nullptr;
+  std::uint32_t index_ = 0;
+};
+
+/// Iterates a node's children (`Sibling`) or an element's attributes.
+template <typename Handle, bool Sibling>
+class XmlRange {
+ public:
+  class iterator {
+   public:
+    iterator(const XmlDocument* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+    Handle operator*() const { return Handle(doc_, index_); }
+    iterator& operator++();
+    bool operator==(const iterator& other) const { return index_ == other.index_; }
+
+   private:
+    const XmlDocument* doc_;
+    std::uint32_t index_;
+  };
+  XmlRange(iterator begin, iterator end) : begin_(begin), end_(end) {}
+  iterator begin() const { return begin_; }
+  iterator end() const { return end_; }
+
+ private:
+  iterator begin_, end_;
+};
+
+/// A node of a document (the subset of pugi::xml_node govmap uses); false when there is none.
+/// An element's value and a text node's name are empty, as in pugixml.
+class XmlNode {
+ public:
+  XmlNode() = default;
+  XmlNode(const XmlDocument* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+  explicit operator bool() const { return doc_ != nullptr; }
+  XmlNodeType type() const;
+  std::string_view name() const;
+  std::string_view value() const;
+  XmlNode parent() const;
+  XmlNode first_child() const;
+  XmlNode next_sibling() const;
+  /// The next sibling named `name`.
+  XmlNode next_sibling(std::string_view name) const;
+  XmlRange<XmlNode, true> children() const;
+  XmlRange<XmlAttribute, false> attributes() const;
+  /// The first attribute named `name`.
+  XmlAttribute attribute(std::string_view name) const;
+  /// A text node's value, or the value of an element's first text (PCDATA or CDATA) child; empty
+  /// when it has none (pugixml's text().get()).
+  std::string_view text() const;
+  /// What pugixml's offset_debug() gives: the byte offset of an element's name, of a text
+  /// node's value; -1 when unknown.
+  std::ptrdiff_t offset() const;
+
+ private:
+  friend class XmlDocument;
+  const XmlDocument* doc_ = nullptr;
+  std::uint32_t index_ = 0;
+};
+
+/// A parsed document; see the comment at the top of this file.
+class XmlDocument {
+ public:
+  /// Parses `text`, which must outlive the document; the error pugixml reports when it is not
+  /// well-formed.
+  std::optional<XmlSyntaxError> load(std::string_view text);
+  /// The fast parser alone: false when it gave up (the document is then empty).
+  bool load_fast(std::string_view text);
+  /// The reference alone: pugixml's document converted.
+  std::optional<XmlSyntaxError> load_reference(std::string_view text);
+
+  /// The document node, whose children are the top-level nodes.
+  XmlNode root() const { return XmlNode(this, 0); }
+  XmlRange<XmlNode, true> children() const { return root().children(); }
+  /// The first top-level element (none when there is none).
+  XmlNode document_element() const;
+  std::size_t node_count() const { return nodes_.size(); }
+  /// Whether the last load() was read by the fast parser (for tests and benchmarks).
+  bool fast() const { return fast_; }
+
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+ private:
+  friend class XmlNode;
+  friend class XmlAttribute;
+  friend class XmlRange<XmlNode, true>::iterator;
+  friend class XmlRange<XmlAttribute, false>::iterator;
+  friend class FastXmlParser;
+  friend class ReferenceXmlReader;
+
+  // A piece of the text, or of the arena when `begin` has kInArena set.
+  struct Span {
+    std::uint32_t begin = 0, size = 0;
+  };
+  static constexpr std::uint32_t kInArena = 0x80000000u;
+  struct NodeData {
+    Span name, value;
+    std::uint32_t parent = kNone, first_child = kNone, next_sibling = kNone;
+    std::uint32_t first_attribute = 0, attribute_count = 0;
+    std::uint32_t offset = kNone;
+    XmlNodeType type = XmlNodeType::Null;
+  };
+  struct AttributeData {
+    Span name, value;
+    std::uint32_t offset = kNone;
+  };
+
+  void clear(std::string_view text);
+  std::string_view view(Span span) const {
+    const char* base = (span.begin & kInArena) != 0 ? arena_.data() + (span.begin & ~kInArena)
+                                                   : text_.data() + span.begin;
+    return {base, span.size};
+  }
+  // Copies `value` into the arena.
+  Span store(std::string_view value);
+
+  std::string_view text_;
+  std::string arena_;
+  std::vector<NodeData> nodes_;
+  std::vector<AttributeData> attributes_;
+  bool fast_ = false;
+};
+
+template <typename Handle, bool Sibling>
+typename XmlRange<Handle, Sibling>::iterator& XmlRange<Handle, Sibling>::iterator::operator++() {
+  if constexpr (Sibling) {
+    index_ = doc_->nodes_[index_].next_sibling;
+  } else {
+    ++index_;
+  }
+  return *this;
+}
+
+}  // namespace govmap

@@ -1,0 +1,349 @@
+// The fast parser behind XmlDocument::load (engine/xml_doc.h). It reads elements, attributes,
+// text, CDATA sections, comments and processing instructions as pugixml does with
+// parse_default | parse_doctype | parse_fragment, and gives up (returns false) on anything else:
+// a DOCTYPE, a character reference it does not decode exactly as pugixml would, any error, and
+// any construct that the end of the text cuts short (pugixml treats the last byte specially
+// there). Giving up is always safe: load() then parses with pugixml, the reference.
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "engine/xml_doc.h"
+
+namespace govmap {
+namespace {
+
+enum : std::uint8_t { kSpace = 1, kSymbol = 2, kStart = 4, kAttrStop = 8 };
+
+// pugixml's character classes: whitespace is space, tab, CR and LF; a name starts with a letter,
+// '_', ':' or any byte above 0x7F and goes on with those, digits, '-' and '.'. kAttrStop marks
+// what ends a plain run of an attribute value.
+constexpr std::array<std::uint8_t, 256> make_classes() {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t bits = 0;
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') bits |= kSpace;
+    if (letter || c == '_' || c == ':' || c >= 0x80) bits |= kStart | kSymbol;
+    if ((c >= '0' && c <= '9') || c == '-' || c == '.') bits |= kSymbol;
+    if (c == '"' || c == '\'' || c == '&' || c == '\t' || c == '\r' || c == '\n') bits |= kAttrStop;
+    table[static_cast<std::size_t>(c)] = bits;
+  }
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> kClasses = make_classes();
+
+bool is(char c, std::uint8_t bits) { return (kClasses[static_cast<unsigned char>(c)] & bits) != 0; }
+
+// Whether XML 1.0 allows the character (production [2] Char); pugixml decodes others too, but
+// parse_xml refuses them before parsing, so the fast parser leaves them to pugixml.
+bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Appends `c` in UTF-8, as pugixml's utf8_writer does.
+void append_utf8(std::string& out, std::uint32_t c) {
+  const auto byte = [](std::uint32_t b) { return static_cast<char>(static_cast<unsigned char>(b)); };
+  if (c < 0x80) {
+    out += byte(c);
+  } else if (c < 0x800) {
+    out += byte(0xC0 | (c >> 6));
+    out += byte(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += byte(0xE0 | (c >> 12));
+    out += byte(0x80 | ((c >> 6) & 0x3F));
+    out += byte(0x80 | (c & 0x3F));
+  } else {
+    out += byte(0xF0 | (c >> 18));
+    out += byte(0x80 | ((c >> 12) & 0x3F));
+    out += byte(0x80 | ((c >> 6) & 0x3F));
+    out += byte(0x80 | (c & 0x3F));
+  }
+}
+
+}  // namespace
+
+/// Parses one text into an XmlDocument; see the comment at the top of this file.
+class FastXmlParser {
+ public:
+  FastXmlParser(XmlDocument& doc, std::string_view text) : doc_(doc), t_(text.data()), n_(text.size()) {}
+
+  bool parse() {
+    if (n_ >= XmlDocument::kInArena) return false;  // offsets would not fit
+    if (std::memchr(t_, 0, n_) != nullptr) return false;  // pugixml ends the text at a NUL
+    if (n_ >= 3 && std::memcmp(t_, "\xEF\xBB\xBF", 3) == 0) return false;  // pugixml skips a BOM
+    // Room for every node and attribute at once: no regrowth (two copies) while reading.
+    doc_.nodes_.reserve(static_cast<std::size_t>(std::count(t_, t_ + n_, '<')) + 1);
+    doc_.attributes_.reserve(static_cast<std::size_t>(std::count(t_, t_ + n_, '=')));
+    doc_.nodes_.emplace_back().type = XmlNodeType::Document;
+    open_.push_back({0, XmlDocument::kNone});
+    while (i_ < n_) {
+      if (!(t_[i_] == '<' ? tag() : text())) return false;
+    }
+    return open_.size() == 1;  // every element closed
+  }
+
+ private:
+  using Span = XmlDocument::Span;
+  struct Open {
+    std::uint32_t node, last_child;
+  };
+
+  static std::uint32_t u32(std::size_t value) { return static_cast<std::uint32_t>(value); }
+  Span text_span(std::size_t begin, std::size_t end) const { return {u32(begin), u32(end - begin)}; }
+
+  // Appends a node as the last child of the innermost open element.
+  XmlDocument::NodeData& add(XmlNodeType type, std::size_t offset) {
+    const auto index = u32(doc_.nodes_.size());
+    Open& parent = open_.back();
+    auto& node = doc_.nodes_.emplace_back();
+    node.type = type;
+    node.parent = parent.node;
+    node.offset = u32(offset);
+    if (parent.last_child == XmlDocument::kNone) {
+      doc_.nodes_[parent.node].first_child = index;
+    } else {
+      doc_.nodes_[parent.last_child].next_sibling = index;
+    }
+    parent.last_child = index;
+    return doc_.nodes_.back();
+  }
+
+  std::size_t skip_space(std::size_t p) const {
+    while (p < n_ && is(t_[p], kSpace)) ++p;
+    return p;
+  }
+  std::size_t skip_name(std::size_t p) const {
+    while (p < n_ && is(t_[p], kSymbol)) ++p;
+    return p;
+  }
+  bool at(std::size_t p, std::string_view what) const {
+    return p + what.size() <= n_ && std::memcmp(t_ + p, what.data(), what.size()) == 0;
+  }
+  std::size_t find(std::size_t from, std::string_view what) const {
+    const std::size_t found = std::string_view(t_, n_).find(what, from);
+    return found == std::string_view::npos ? n_ : found;
+  }
+
+  // Text up to the next '<'. Whitespace alone makes no node; text that the end of the file ends
+  // is left to pugixml, which drops its last byte.
+  bool text() {
+    const std::size_t begin = i_;
+    const void* lt = std::memchr(t_ + begin, '<', n_ - begin);
+    const std::size_t end = lt == nullptr ? n_ : static_cast<std::size_t>(static_cast<const char*>(lt) - t_);
+    i_ = end;
+    if (skip_space(begin) >= end) return true;
+    if (end == n_) return false;
+    const auto value = decode(begin, end, false);
+    if (!value) return false;
+    add(XmlNodeType::Pcdata, begin).value = *value;
+    return true;
+  }
+
+  // The value of text (pcdata) or an attribute (in_attribute) in [begin, end): a view of the text
+  // when nothing needs decoding, else decoded into the arena.
+  std::optional<Span> decode(std::size_t begin, std::size_t end, bool in_attribute) {
+    std::size_t p = begin;
+    const auto special = [&](char c) { return c == '&' || c == '\r' || (in_attribute && (c == '\n' || c == '\t')); };
+    while (p < end && !special(t_[p])) ++p;
+    if (p == end) return text_span(begin, end);
+    std::string& arena = doc_.arena_;
+    const std::size_t start = arena.size();
+    arena.append(t_ + begin, p - begin);
+    while (p < end) {
+      const char c = t_[p];
+      if (c == '\r') {
+        arena += in_attribute ? ' ' : '\n';
+        p += (p + 1 < end && t_[p + 1] == '\n') ? 2 : 1;
+      } else if (in_attribute && (c == '\n' || c == '\t')) {
+        arena += ' ';
+        ++p;
+      } else if (c == '&') {
+        const std::size_t used = entity(p, end);
+        if (used == 0) return std::nullopt;
+        p += used;
+      } else {
+        arena += c;
+        ++p;
+      }
+    }
+    if (arena.size() >= XmlDocument::kInArena) return std::nullopt;
+    return Span{u32(start) | XmlDocument::kInArena, u32(arena.size() - start)};
+  }
+
+  // Decodes the reference at p (an '&') into the arena; the bytes it took, 0 to give up. An
+  // unknown entity is kept as written, as pugixml does.
+  std::size_t entity(std::size_t p, std::size_t end) {
+    std::string& arena = doc_.arena_;
+    static constexpr std::array<std::pair<std::string_view, char>, 5> kNamed = {
+        {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}}};
+    for (const auto& [name, c] : kNamed) {
+      if (p + name.size() <= end && std::memcmp(t_ + p, name.data(), name.size()) == 0) {
+        arena += c;
+        return name.size();
+      }
+    }
+    if (p + 1 >= end || t_[p + 1] != '#') {
+      arena += '&';
+      return 1;
+    }
+    // &#N; or &#xN; with one to eight digits, for a character XML allows; pugixml decodes
+    // others differently (or not at all), so they are left to it.
+    const bool hex = p + 2 < end && t_[p + 2] == 'x';
+    std::size_t q = p + (hex ? 3 : 2);
+    const std::size_t first = q;
+    std::uint32_t code = 0;
+    for (; q < end && q - first < 9; ++q) {
+      const char c = t_[q];
+      std::uint32_t digit = 0;
+      if (c >= '0' && c <= '9') {
+        digit = static_cast<std::uint32_t>(c - '0');
+      } else if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        digit = static_cast<std::uint32_t>((c | ' ') - 'a' + 10);
+      } else {
+        break;
+      }
+      code = code * (hex ? 16u : 10u) + digit;
+    }
+    if (q == first || q - first > 8 || q >= end || t_[q] != ';' || !is_xml_char(code)) return 0;
+    append_utf8(arena, code);
+    return q + 1 - p;
+  }
+
+  bool tag() {
+    if (i_ + 1 >= n_) return false;
+    const char c = t_[i_ + 1];
+    if (is(c, kStart)) return element();
+    if (c == '/') return end_tag();
+    if (c == '?') return instruction();
+    if (at(i_, "<!--")) return skip_past(i_ + 4, "-->");
+    if (at(i_, "<![CDATA[")) return cdata();
+    return false;  // a DOCTYPE, or not well-formed
+  }
+
+  bool skip_past(std::size_t from, std::string_view close) {
+    const std::size_t found = find(from, close);
+    if (found == n_) return false;
+    i_ = found + close.size();
+    return true;
+  }
+
+  // <?target ... ?> (the XML declaration too): dropped.
+  bool instruction() {
+    if (i_ + 2 >= n_ || !is(t_[i_ + 2], kStart)) return false;
+    const std::size_t target_end = skip_name(i_ + 2);
+    return target_end < n_ && skip_past(target_end, "?>");
+  }
+
+  // <![CDATA[...]]>, kept with line ends normalised.
+  bool cdata() {
+    const std::size_t begin = i_ + 9;
+    const std::size_t end = find(begin, "]]>");
+    if (end == n_) return false;
+    Span value = text_span(begin, end);
+    if (std::memchr(t_ + begin, '\r', end - begin) != nullptr) {
+      std::string& arena = doc_.arena_;
+      const std::size_t start = arena.size();
+      for (std::size_t p = begin; p < end; ++p) {
+        if (t_[p] != '\r') {
+          arena += t_[p];
+        } else {
+          arena += '\n';
+          if (p + 1 < end && t_[p + 1] == '\n') ++p;
+        }
+      }
+      if (arena.size() >= XmlDocument::kInArena) return false;
+      value = {u32(start) | XmlDocument::kInArena, u32(arena.size() - start)};
+    }
+    add(XmlNodeType::Cdata, begin).value = value;
+    i_ = end + 3;
+    return true;
+  }
+
+  bool element() {
+    const std::size_t name_begin = i_ + 1;
+    const std::size_t name_end = skip_name(name_begin);
+    const auto index = u32(doc_.nodes_.size());
+    {
+      auto& node = add(XmlNodeType::Element, name_begin);
+      node.name = text_span(name_begin, name_end);
+      node.first_attribute = u32(doc_.attributes_.size());
+    }
+    std::size_t p = name_end;
+    if (p < n_ && is(t_[p], kSpace) && !attributes(p)) return false;
+    doc_.nodes_[index].attribute_count = u32(doc_.attributes_.size()) - doc_.nodes_[index].first_attribute;
+    if (p + 1 < n_ && t_[p] == '/' && t_[p + 1] == '>') {
+      i_ = p + 2;
+      return true;
+    }
+    if (p < n_ && t_[p] == '>') {
+      i_ = p + 1;
+      open_.push_back({index, XmlDocument::kNone});
+      return true;
+    }
+    return false;
+  }
+
+  // name="value" pairs from p to the '/' or '>' that ends the start tag, where p is left.
+  bool attributes(std::size_t& p) {
+    while (true) {
+      p = skip_space(p);
+      if (p >= n_ || !is(t_[p], kStart)) return true;  // the caller checks for '/>' or '>'
+      const std::size_t name_begin = p;
+      const std::size_t name_end = skip_name(p);
+      p = skip_space(name_end);
+      if (p >= n_ || t_[p] != '=') return false;
+      p = skip_space(p + 1);
+      if (p >= n_ || (t_[p] != '"' && t_[p] != '\'')) return false;
+      const char quote = t_[p];
+      const std::size_t value_begin = p + 1;
+      std::size_t q = value_begin;
+      // Up to the quote, stopping at what needs decoding.
+      while (q < n_) {
+        while (q < n_ && !is(t_[q], kAttrStop)) ++q;
+        if (q >= n_ || t_[q] == quote) break;
+        ++q;
+      }
+      if (q >= n_) return false;
+      const auto value = decode(value_begin, q, true);
+      if (!value) return false;
+      auto& attribute = doc_.attributes_.emplace_back();
+      attribute.name = text_span(name_begin, name_end);
+      attribute.value = *value;
+      attribute.offset = u32(name_begin);
+      p = q + 1;
+      if (p >= n_ || is(t_[p], kStart)) return false;  // pugixml wants a space between attributes
+    }
+  }
+
+  bool end_tag() {
+    const Open& current = open_.back();
+    if (open_.size() == 1) return false;
+    const std::size_t name_begin = i_ + 2;
+    const std::size_t name_end = skip_name(name_begin);
+    const std::string_view open_name = doc_.view(doc_.nodes_[current.node].name);
+    if (std::string_view(t_ + name_begin, name_end - name_begin) != open_name) return false;
+    const std::size_t p = skip_space(name_end);
+    if (p >= n_ || t_[p] != '>') return false;
+    i_ = p + 1;
+    open_.pop_back();
+    return true;
+  }
+
+  XmlDocument& doc_;
+  const char* t_;
+  std::size_t n_;
+  std::size_t i_ = 0;
+  std::vector<Open> open_;  // the document, then each element not yet closed
+};
+
+bool XmlDocument::load_fast(std::string_view text) {
+  clear(text);
+  fast_ = FastXmlParser(*this, text).parse();
+  if (!fast_) clear(text);
+  return fast_;
+}
+
+}  // namespace govmap
