@@ -18,7 +18,7 @@ std::optional<std::vector<Suppression>> load_baseline(const std::string& path, M
   const std::size_t errors_before = sink.error_count();
   const auto file = read_source(path, *files, sink);
   if (!file) return std::nullopt;
-  pugi::xml_document doc;
+  XmlDocument doc;
   if (!parse_xml(*files, *file, doc, sink)) return std::nullopt;
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "baseline") {
@@ -36,7 +36,7 @@ std::optional<std::vector<Suppression>> load_baseline(const std::string& path, M
   }
   std::vector<Suppression> suppressions;
   for (auto child : root.children()) {
-    if (child.type() != pugi::node_element) continue;
+    if (child.type() != XmlNodeType::Element) continue;
     if (std::string_view(child.name()) != "suppress") {
       sink.error(*files, node_location(*files, *file, child),
                  fmt::format("unknown element <{}> in <baseline>; expected <suppress>", child.name()),

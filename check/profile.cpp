@@ -25,12 +25,12 @@ std::vector<std::string> option_names(const Rule& rule) {
 }
 
 /// Reports every child element other than `allowed`; returns the allowed ones.
-std::vector<pugi::xml_node> children_named(const SourceFiles& files, std::uint32_t file,
-                                           const pugi::xml_node& parent, const char* allowed,
+std::vector<XmlNode> children_named(const SourceFiles& files, std::uint32_t file,
+                                           const XmlNode& parent, const char* allowed,
                                            DiagnosticSink& sink) {
-  std::vector<pugi::xml_node> out;
+  std::vector<XmlNode> out;
   for (auto child : parent.children()) {
-    if (child.type() != pugi::node_element) continue;
+    if (child.type() != XmlNodeType::Element) continue;
     if (std::string_view(child.name()) == allowed) {
       out.push_back(child);
       continue;
@@ -43,7 +43,7 @@ std::vector<pugi::xml_node> children_named(const SourceFiles& files, std::uint32
   return out;
 }
 
-void read_option(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node,
+void read_option(const SourceFiles& files, std::uint32_t file, const XmlNode& node,
                  const Rule& rule, RuleSettings& settings, DiagnosticSink& sink) {
   AttributeReader a(files, file, node, sink, {"name", "value"});
   const std::string name = a.text("name", true);
@@ -65,7 +65,7 @@ void read_option(const SourceFiles& files, std::uint32_t file, const pugi::xml_n
   if (value) settings.options[name] = *value;
 }
 
-void read_rule(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node,
+void read_rule(const SourceFiles& files, std::uint32_t file, const XmlNode& node,
                RuleProfile& profile, DiagnosticSink& sink) {
   AttributeReader a(files, file, node, sink, {"id", "enabled", "severity"});
   const std::string id = a.id("id", true);
@@ -114,7 +114,7 @@ std::optional<RuleProfile> load_profile(const std::string& path, DiagnosticSink&
   const std::size_t errors_before = sink.error_count();
   const auto file = read_source(path, files, sink);
   if (!file) return std::nullopt;
-  pugi::xml_document doc;
+  XmlDocument doc;
   if (!parse_xml(files, *file, doc, sink)) return std::nullopt;
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "rules") {

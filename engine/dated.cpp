@@ -15,9 +15,9 @@
 
 namespace govmap::detail {
 
-void Loader::read_not_operating(std::uint32_t file, const pugi::xml_node& link_node, Link& link) {
+void Loader::read_not_operating(std::uint32_t file, const XmlNode& link_node, Link& link) {
   for (auto child : link_node.children()) {
-    if (child.type() != pugi::node_element) continue;
+    if (child.type() != XmlNodeType::Element) continue;
     if (std::string_view(child.name()) != "not-operating") {
       sink_.error(*files_, node_location(*files_, file, child),
                   fmt::format("<{}> may contain only <not-operating>, not <{}>{}", link_node.name(), child.name(),

@@ -53,9 +53,9 @@ bool Loader::claim_id(IdIndex& index, std::vector<Location>& where,
   return false;
 }
 
-void Loader::no_children(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::no_children(std::uint32_t file, const XmlNode& node) {
   for (auto child : node.children()) {
-    if (child.type() == pugi::node_element) {
+    if (child.type() == XmlNodeType::Element) {
       sink_.error(*files_, node_location(*files_, file, child),
                   fmt::format("<{}> may not contain <{}>", node.name(), child.name()),
                   "unknown-element");
@@ -63,7 +63,7 @@ void Loader::no_children(std::uint32_t file, const pugi::xml_node& node) {
   }
 }
 
-void Loader::read_source_element(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_source_element(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     names_of({"id", "title", "publisher", "year", "url", "section"}));
   Source s{a.id_symbol("id", true), a.text("title", true), a.text("publisher"), a.text("year"),
@@ -73,7 +73,7 @@ void Loader::read_source_element(std::uint32_t file, const pugi::xml_node& node)
   model().sources.push_back(std::move(s));
 }
 
-void Loader::read_include(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_include(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, names_of({"href"}));
   const std::string href = a.text("href", true);
   no_children(file, node);
@@ -81,7 +81,7 @@ void Loader::read_include(std::uint32_t file, const pugi::xml_node& node) {
   if (const auto target = resolve_relative(file, href, a.at("href"))) read_file(*target, a.at("href"), FileRole::Include);
 }
 
-void Loader::read_area(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_area(std::uint32_t file, const XmlNode& node) {
   static const auto kAllowed =
       with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}), kProvenance);
   AttributeReader a(*files_, file, node, sink_, kAllowed);
@@ -136,7 +136,7 @@ void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_pres
   if (!only_present || a.has("predecessors")) body.predecessors = a.symbols("predecessors");
 }
 
-void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_body(std::uint32_t file, const XmlNode& node) {
   static const auto kAllowed = with(kBodyAttributes, kProvenance);
   AttributeReader a(*files_, file, node, sink_, kAllowed);
   model().bodies.emplace_back();
@@ -154,7 +154,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
   }
   if (!body.predecessors.empty()) written_predecessors_.push_back({body.id, body.predecessors, a.at("predecessors")});
   for (auto child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
+    if (child.type() != XmlNodeType::Element) continue;
     if (std::string_view(child.name()) == "suppress") {
       read_suppress(file, child, model().bodies[position].id);
     } else {
@@ -166,7 +166,7 @@ void Loader::read_body(std::uint32_t file, const pugi::xml_node& node) {
   }
 }
 
-void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_coverage(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "areas"}), kProvenance));
   RawCoverage c{a.id_symbol("body", true), a.symbols("areas"), a.at(), {}, {}};
   if (c.areas.empty() && a.has("areas")) a.text("areas", true);
@@ -178,7 +178,7 @@ void Loader::read_coverage(std::uint32_t file, const pugi::xml_node& node) {
   if (!c.body.empty()) raw_.coverage.push_back(std::move(c));
 }
 
-void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_person(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"id", "name"}), kProvenance));
   Person p{a.id_symbol("id", true), a.symbol("name", true), provenance(a)};
   no_children(file, node);
@@ -190,7 +190,7 @@ void Loader::read_person(std::uint32_t file, const pugi::xml_node& node) {
   model().people.push_back(std::move(p));
 }
 
-void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_post(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}),
                          kProvenance));
@@ -214,7 +214,7 @@ void Loader::read_post(std::uint32_t file, const pugi::xml_node& node) {
   model().posts.push_back(std::move(p));
 }
 
-void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_seat(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(names_of({"id", "body", "body-kind", "holder", "role", "voting", "nominated-by",
                                    "nominated-by-kind", "except", "sector", "count"}),
@@ -253,7 +253,7 @@ void Loader::read_seat(std::uint32_t file, const pugi::xml_node& node) {
   model().seats.push_back(std::move(s));
 }
 
-void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind) {
+void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
   static const auto kAllowedByKind = [] {
     std::map<LinkKind, std::vector<std::string>> by_kind;
     for (const LinkKind k : kAllLinkKinds) {
@@ -319,7 +319,7 @@ void Loader::read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind 
   raw_.link_sides.push_back({names_kind ? std::make_shared<const KindSide>(std::move(named)) : nullptr});
 }
 
-void Loader::read_claim(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_claim(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(with(names_of({"id", "metric", "value", "tolerance", "text"}), kClaimParameters),
                          kProvenance));
@@ -338,7 +338,7 @@ void Loader::read_claim(std::uint32_t file, const pugi::xml_node& node) {
   model().claims.push_back(std::move(c));
 }
 
-void Loader::read_suppress(std::uint32_t file, const pugi::xml_node& node, const std::string& subject) {
+void Loader::read_suppress(std::uint32_t file, const XmlNode& node, const std::string& subject) {
   auto allowed = names_of({"rule", "reason", "expires"});
   if (subject.empty()) allowed.push_back("subject");
   AttributeReader a(*files_, file, node, sink_, allowed);

@@ -20,11 +20,11 @@ std::vector<std::string> with_passthrough(std::vector<std::string> names) {
   return names;
 }
 
-Passthrough passthrough(const pugi::xml_node& node) {
+Passthrough passthrough(const XmlNode& node) {
   Passthrough out;
   for (const auto& name : kPassthrough) {
-    const auto attribute = node.attribute(name.c_str());
-    if (!attribute.empty()) out.emplace_back(name, attribute.value());
+    const auto attribute = node.attribute(name);
+    if (attribute) out.emplace_back(name, std::string(attribute.value()));
   }
   return out;
 }
@@ -45,7 +45,7 @@ class SpecReader {
     spec_.folder = std::filesystem::path(path).parent_path().string();
   }
 
-  std::optional<ImportSpec> read(const pugi::xml_node& root) {
+  std::optional<ImportSpec> read(const XmlNode& root) {
     if (std::string_view(root.name()) != "govmap-import") {
       sink_.error(files_, node_location(files_, file_, root),
                   fmt::format("expected <govmap-import> as the root element, found <{}>", root.name()), "unknown-element");
@@ -59,10 +59,10 @@ class SpecReader {
     ContentSpec undated;
     std::optional<Location> undated_at;
     for (auto child : root.children()) {
-      if (child.type() != pugi::node_element) continue;
+      if (child.type() != XmlNodeType::Element) continue;
       const std::string_view name = child.name();
       if (name == "note") {
-        spec_.comment = child.text().get();
+        spec_.comment = std::string(child.text());
       } else if (name == "source") {
         source(child);
       } else if (name == "period") {
@@ -85,7 +85,7 @@ class SpecReader {
   }
 
  private:
-  void unknown(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
+  void unknown(const XmlNode& node, const std::vector<std::string>& allowed) {
     sink_.error(files_, node_location(files_, file_, node),
                 fmt::format("unknown element <{}>{}", node.name(), did_you_mean(node.name(), allowed)), "unknown-element");
   }
@@ -94,14 +94,14 @@ class SpecReader {
     return file.empty() ? file : (std::filesystem::path(spec_.folder) / file).lexically_normal().string();
   }
 
-  void source(const pugi::xml_node& node) {
+  void source(const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_, {"id", "title", "publisher", "year", "url", "section", "file"});
     spec_.sources.push_back({r.id("id", true), r.text("title", true), r.text("publisher"), r.text("year"),
                              r.text("url"), r.text("section"), r.text("file")});
   }
 
   // Reads file= and the pipeline steps; returns false for elements it does not own.
-  bool step(TableSpec& table, const pugi::xml_node& node) {
+  bool step(TableSpec& table, const XmlNode& node) {
     const std::string_view name = node.name();
     Step s;
     if (name == "filter") {
@@ -152,7 +152,7 @@ class SpecReader {
     return true;
   }
 
-  BodySpec body(const pugi::xml_node& node) {
+  BodySpec body(const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_,
                       with_passthrough({"kind", "code", "name", "unless-same", "source", "succeeds"}));
     BodySpec b;
@@ -177,7 +177,7 @@ class SpecReader {
   }
 
   /// Reads one element of what a spec (or a period) generates; false for any other element.
-  bool content(ContentSpec& c, const pugi::xml_node& node) {
+  bool content(ContentSpec& c, const XmlNode& node) {
     const std::string_view name = node.name();
     if (name == "areas") {
       areas(c, node);
@@ -204,17 +204,17 @@ class SpecReader {
 
   /// A <period since until> of a dated spec: the periods follow one another without gap or
   /// overlap, only the first may have no since and only the last has no until.
-  void period(const pugi::xml_node& node) {
+  void period(const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_, {"since", "until"});
     PeriodSpec p{r.date("since"), r.date("until"), r.at(), {}};
     for (auto child : node.children()) {
-      if (child.type() == pugi::node_element && !content(p.content, child)) {
+      if (child.type() == XmlNodeType::Element && !content(p.content, child)) {
         unknown(child, {"areas", "derived", "overlap-links", "list"});
       }
     }
     complete(p.content, p.at, "period");
     const bool first = spec_.periods.empty();
-    const bool last = node.next_sibling("period").empty();
+    const bool last = !node.next_sibling("period");
     if (!p.since.empty() && !p.until.empty() && p.until <= p.since) {
       sink_.error(files_, r.at("until"), fmt::format("until ({}) is not after since ({})", p.until, p.since), "bad-date");
     } else if (!first && p.since != spec_.periods.back().until) {
@@ -232,7 +232,7 @@ class SpecReader {
     spec_.periods.push_back(std::move(p));
   }
 
-  void areas(ContentSpec& c, const pugi::xml_node& node) {
+  void areas(ContentSpec& c, const XmlNode& node) {
     if (c.areas.at.line != 0) {
       sink_.error(files_, node_location(files_, file_, node), "only one <areas> per spec (or per period)", "duplicate-element");
       return;
@@ -241,7 +241,7 @@ class SpecReader {
     c.areas.file = resolve(r.text("file", true));
     c.areas.at = r.at();
     for (auto child : node.children()) {
-      if (child.type() != pugi::node_element || step(c.areas, child)) continue;
+      if (child.type() != XmlNodeType::Element || step(c.areas, child)) continue;
       const std::string_view name = child.name();
       if (name == "level") {
         AttributeReader l(files_, file_, child, sink_, {"kind", "code", "name", "population", "population-year", "source"});
@@ -262,7 +262,7 @@ class SpecReader {
     }
   }
 
-  void derived(ContentSpec& c, const pugi::xml_node& node) {
+  void derived(ContentSpec& c, const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_,
                       with_passthrough({"kind", "from-kind", "prefix", "name", "part-of", "link-from-source", "source"}));
     DerivedSpec d;
@@ -278,7 +278,7 @@ class SpecReader {
     c.derived.push_back(std::move(d));
   }
 
-  void overlap(ContentSpec& c, const pugi::xml_node& node) {
+  void overlap(ContentSpec& c, const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_,
                       {"link", "from-kind", "to-kind", "source", "note", "evidence", "confidence"});
     OverlapSpec o{r.text("link", true), r.id("from-kind", true), r.id("to-kind", true), r.text("source"), {}, r.at()};
@@ -288,13 +288,13 @@ class SpecReader {
     c.overlaps.push_back(std::move(o));
   }
 
-  void list(ContentSpec& c, const pugi::xml_node& node) {
+  void list(ContentSpec& c, const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_, {"file"});
     ListSpec l;
     l.table.file = resolve(r.text("file", true));
     l.table.at = r.at();
     for (auto child : node.children()) {
-      if (child.type() != pugi::node_element || step(l.table, child)) continue;
+      if (child.type() != XmlNodeType::Element || step(l.table, child)) continue;
       const std::string_view name = child.name();
       if (name == "body") {
         l.bodies.push_back(body(child));
@@ -347,7 +347,7 @@ std::vector<std::string> Template::columns() const {
 std::optional<ImportSpec> read_import_spec(const std::string& path, SourceFiles& files, DiagnosticSink& sink) {
   const auto file = read_source(path, files, sink);
   if (!file) return std::nullopt;
-  pugi::xml_document doc;
+  XmlDocument doc;
   if (!parse_xml(files, *file, doc, sink)) return std::nullopt;
   const std::size_t errors = sink.error_count();
   auto spec = SpecReader(path, files, *file, sink).read(doc.document_element());

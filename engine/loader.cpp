@@ -1,9 +1,5 @@
 #include "engine/loader.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <filesystem>
 
@@ -89,7 +85,7 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   const auto file = read_source(path, *files_, sink_, files_.get(), from);
   if (!file) return false;
   loaded_.insert(canonical);
-  pugi::xml_document doc;
+  XmlDocument doc;
   if (!parse_xml(*files_, *file, doc, sink_)) return false;
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "govmap") {
@@ -107,7 +103,7 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   return ok;
 }
 
-bool Loader::read_root(std::uint32_t file, const pugi::xml_node& root, FileRole role) {
+bool Loader::read_root(std::uint32_t file, const XmlNode& root, FileRole role) {
   const auto root_names = names_of({"version", "id", "nation", "title", "as-of", "since", "status",
                                     "extends", "vocabulary", "source"});
   AttributeReader a(*files_, file, root, sink_, root_names);
@@ -261,10 +257,10 @@ std::optional<std::string> Loader::resolve_relative(std::uint32_t file, const st
 
 /// Makes room for what a file adds, so that the large vectors are not regrown (each regrowth
 /// holds two copies) while a big file is read.
-void Loader::reserve_for(const pugi::xml_node& root) {
+void Loader::reserve_for(const XmlNode& root) {
   std::size_t links = 0, bodies = 0, areas = 0;
   for (auto node : root.children()) {
-    if (node.type() != pugi::node_element) continue;
+    if (node.type() != XmlNodeType::Element) continue;
     const std::string_view name = node.name();
     if (name == "area") ++areas;
     else if (name == "body") ++bodies;
@@ -284,36 +280,26 @@ void Loader::reserve_for(const pugi::xml_node& root) {
   Symbol::reserve(2 * areas + bodies);
 }
 
-void Loader::read_children(std::uint32_t file, const pugi::xml_node& root) {
+void Loader::read_children(std::uint32_t file, const XmlNode& root) {
   if (file_layer_.size() <= file) file_layer_.resize(file + 1, 0);
   file_layer_[file] = layer_;
   reserve_for(root);
-  // Each element is taken out of the document once read, so that a large file's document shrinks
-  // as the model grows instead of both being held whole: at a million links the document is
-  // about 250 MB. malloc keeps the freed pages for reuse; giving them back every so often lowers
-  // the peak (glibc's malloc_trim also releases free pages inside the heap).
-  constexpr std::size_t kTrimEvery = 65536;
-  pugi::xml_node parent = root;
-  std::size_t read = 0;
-  for (pugi::xml_node node = parent.first_child(), next; node; node = next) {
-    next = node.next_sibling();
+  // The flat document is small beside the model (a node and its attributes are views into the
+  // file's text), so it is read whole, as it is.
+  for (const XmlNode node : root.children()) {
     if (too_many()) return;
-    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+    if (node.type() == XmlNodeType::Pcdata || node.type() == XmlNodeType::Cdata) {
       if (split_words(node.value()).empty()) continue;
       sink_.error(*files_, node_location(*files_, file, node),
                   "text is not allowed here; put notes in a note=\"...\" attribute", "unexpected-text");
       continue;
     }
-    if (node.type() != pugi::node_element) continue;
+    if (node.type() != XmlNodeType::Element) continue;
     read_element(file, node);
-    parent.remove_child(node);
-#ifdef __GLIBC__
-    if (++read % kTrimEvery == 0) malloc_trim(0);
-#endif
   }
 }
 
-void Loader::read_element(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_element(std::uint32_t file, const XmlNode& node) {
   const std::string_view name = node.name();
   if (name == "source") return read_source_element(file, node);
   if (name == "include") return read_include(file, node);

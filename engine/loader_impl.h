@@ -58,7 +58,7 @@ class Loader {
   // Reads one file (top-level, include or baseline) into the raw model.
   bool read_file(const std::string& path, Location from, FileRole role);
 
-  bool read_root(std::uint32_t file, const pugi::xml_node& root, FileRole role);
+  bool read_root(std::uint32_t file, const XmlNode& root, FileRole role);
 
   bool read_baseline(std::uint32_t file, AttributeReader& a);
 
@@ -79,11 +79,11 @@ class Loader {
 
   /// Makes room for what a file adds, so that the large vectors are not regrown (each regrowth
   /// holds two copies) while a big file is read.
-  void reserve_for(const pugi::xml_node& root);
+  void reserve_for(const XmlNode& root);
 
-  void read_children(std::uint32_t file, const pugi::xml_node& root);
+  void read_children(std::uint32_t file, const XmlNode& root);
 
-  void read_element(std::uint32_t file, const pugi::xml_node& node);
+  void read_element(std::uint32_t file, const XmlNode& node);
 
   Provenance provenance(AttributeReader& a);
 
@@ -94,46 +94,46 @@ class Loader {
                 Symbol id, std::size_t position, Location at, std::string_view what,
                 const Provenance* dates = nullptr);
 
-  void no_children(std::uint32_t file, const pugi::xml_node& node);
+  void no_children(std::uint32_t file, const XmlNode& node);
 
-  void read_source_element(std::uint32_t file, const pugi::xml_node& node);
+  void read_source_element(std::uint32_t file, const XmlNode& node);
 
-  void read_include(std::uint32_t file, const pugi::xml_node& node);
+  void read_include(std::uint32_t file, const XmlNode& node);
 
-  void read_area(std::uint32_t file, const pugi::xml_node& node);
+  void read_area(std::uint32_t file, const XmlNode& node);
 
   // Body attributes; with `only_present`, leaves absent ones as they are (for <change>).
   void read_body_attributes(AttributeReader& a, Body& body, bool only_present);
 
-  void read_body(std::uint32_t file, const pugi::xml_node& node);
+  void read_body(std::uint32_t file, const XmlNode& node);
 
-  void read_coverage(std::uint32_t file, const pugi::xml_node& node);
+  void read_coverage(std::uint32_t file, const XmlNode& node);
 
-  void read_person(std::uint32_t file, const pugi::xml_node& node);
+  void read_person(std::uint32_t file, const XmlNode& node);
 
-  void read_post(std::uint32_t file, const pugi::xml_node& node);
+  void read_post(std::uint32_t file, const XmlNode& node);
 
-  void read_seat(std::uint32_t file, const pugi::xml_node& node);
+  void read_seat(std::uint32_t file, const XmlNode& node);
 
-  void read_link(std::uint32_t file, const pugi::xml_node& node, LinkKind kind);
+  void read_link(std::uint32_t file, const XmlNode& node, LinkKind kind);
   // A link's <not-operating> periods (dated.cpp).
-  void read_not_operating(std::uint32_t file, const pugi::xml_node& link_node, Link& link);
+  void read_not_operating(std::uint32_t file, const XmlNode& link_node, Link& link);
 
-  void read_claim(std::uint32_t file, const pugi::xml_node& node);
+  void read_claim(std::uint32_t file, const XmlNode& node);
 
-  void read_suppress(std::uint32_t file, const pugi::xml_node& node, const std::string& subject);
+  void read_suppress(std::uint32_t file, const XmlNode& node, const std::string& subject);
 
   // Overlay elements and reform verbs (overlay.cpp, reform.cpp, split.cpp).
   static bool is_overlay_element(std::string_view name);
-  void read_overlay(std::uint32_t file, const pugi::xml_node& node);
-  void read_move_coverage(std::uint32_t file, const pugi::xml_node& node);
-  void read_remove_or_change(std::uint32_t file, const pugi::xml_node& node);
-  void read_merge(std::uint32_t file, const pugi::xml_node& node);
-  void read_split(std::uint32_t file, const pugi::xml_node& node);
-  void read_transfer(std::uint32_t file, const pugi::xml_node& node);
-  void read_abolish(std::uint32_t file, const pugi::xml_node& node);
-  void read_rename(std::uint32_t file, const pugi::xml_node& node);
-  void read_supersede(std::uint32_t file, const pugi::xml_node& node);
+  void read_overlay(std::uint32_t file, const XmlNode& node);
+  void read_move_coverage(std::uint32_t file, const XmlNode& node);
+  void read_remove_or_change(std::uint32_t file, const XmlNode& node);
+  void read_merge(std::uint32_t file, const XmlNode& node);
+  void read_split(std::uint32_t file, const XmlNode& node);
+  void read_transfer(std::uint32_t file, const XmlNode& node);
+  void read_abolish(std::uint32_t file, const XmlNode& node);
+  void read_rename(std::uint32_t file, const XmlNode& node);
+  void read_supersede(std::uint32_t file, const XmlNode& node);
 
   /// What a verb did to a baseline body: its successors (none when removed or abolished
   /// without one), in words ("merged into"), where, and in which layer.

@@ -38,8 +38,8 @@ bool Loader::is_overlay_element(std::string_view name) {
   return std::find(kVerbs.begin(), kVerbs.end(), name) != kVerbs.end();
 }
 
-void Loader::read_overlay(std::uint32_t file, const pugi::xml_node& node) {
-  const std::string name = node.name();
+void Loader::read_overlay(std::uint32_t file, const XmlNode& node) {
+  const std::string name(node.name());
   if (layer_ == 0) {
     sink_.error(*files_, node_location(*files_, file, node),
                 fmt::format("<{}> is only allowed in a proposal (a model with extends=\"...\")", name),
@@ -123,7 +123,7 @@ void Loader::re_point(const std::string& old_id, const std::string& new_id) {
 }
 
 
-void Loader::read_supersede(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_supersede(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, names_of({"claim", "reason"}));
   no_children(file, node);
   const std::string id = a.id("claim", true), reason = a.text("reason", true);
@@ -137,7 +137,7 @@ void Loader::read_supersede(std::uint32_t file, const pugi::xml_node& node) {
   model().superseded_claims.push_back({model().claims[it->second], reason, a.at()});
 }
 
-void Loader::read_move_coverage(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_move_coverage(std::uint32_t file, const XmlNode& node) {
   Model& m = model();
   AttributeReader a(*files_, file, node, sink_, with(names_of({"area", "from", "to"}), kVerbProvenance));
   const std::string area = a.id("area", true), from = a.id("from", true), to = a.id("to", true);
@@ -161,9 +161,9 @@ void Loader::read_move_coverage(std::uint32_t file, const pugi::xml_node& node) 
   raw_.coverage.push_back({to, {area}, p.location, {}, {}});
 }
 
-void Loader::read_remove_or_change(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_remove_or_change(std::uint32_t file, const XmlNode& node) {
   Model& m = model();
-  const std::string name = node.name();
+  const std::string name(node.name());
   auto allowed = names_of({"ref", "what"});
   if (name == "change") {
     allowed = with(with(allowed, kBodyAttributes), kVerbProvenance);

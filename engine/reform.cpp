@@ -56,7 +56,7 @@ void Loader::collapse_seats(const std::string& id) {
   std::erase_if(seats, [&](const Seat&) { return drop[i++]; });
 }
 
-void Loader::read_merge(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(with(names_of({"bodies", "into"}), settable_body_attributes()), kVerbProvenance));
   no_children(file, node);
@@ -136,7 +136,7 @@ void Loader::absorb(std::size_t body, std::size_t into, std::string verb, Locati
   succeed(old_id, {new_id}, std::move(verb), at);
 }
 
-void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_abolish(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "successor"}), kVerbProvenance));
   no_children(file, node);
   const std::string id = a.id("body", true), successor = a.id("successor");
@@ -158,7 +158,7 @@ void Loader::read_abolish(std::uint32_t file, const pugi::xml_node& node) {
   collapse_seats(successor);
 }
 
-void Loader::read_rename(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_rename(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "id", "name", "code"}), kVerbProvenance));
   no_children(file, node);
   const std::string id = a.id("body", true), new_id = a.id("id");
@@ -180,7 +180,7 @@ void Loader::read_rename(std::uint32_t file, const pugi::xml_node& node) {
   succeed(id, {new_id}, "renamed", a.at());
 }
 
-void Loader::read_transfer(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(names_of({"from", "to", "functions", "duties", "powers", "links"}), kVerbProvenance));
   no_children(file, node);

@@ -61,7 +61,7 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
   return leaves;
 }
 
-void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
+void Loader::read_split(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body"}), kVerbProvenance));
   const std::string id = a.id("body", true);
   const auto index = live_body(id, a.at("body"), "split");
@@ -80,7 +80,7 @@ void Loader::read_split(std::uint32_t file, const pugi::xml_node& node) {
   std::vector<Part> parts;
   std::vector<Symbol> tokens;  // the areas the parts name
   for (auto child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
+    if (child.type() != XmlNodeType::Element) continue;
     if (std::string_view(child.name()) != "part") {
       sink_.error(*files_, node_location(*files_, file, child),
                   fmt::format("<split> may contain only <part>, not <{}>", child.name()), "unknown-element");

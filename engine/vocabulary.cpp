@@ -49,7 +49,7 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& path, std::string 
                                            DiagnosticSink& sink) {
   const std::size_t errors_before = sink.error_count();
   const std::uint32_t file = files.add(path, std::move(text));
-  pugi::xml_document doc;
+  XmlDocument doc;
   if (!parse_xml(files, file, doc, sink)) return std::nullopt;
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "vocabulary") {
@@ -61,8 +61,8 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& path, std::string 
   static const std::vector<std::string> kElements = {"sector", "tier", "body-kind", "link-kind", "mechanism",
                                                      "accountability-kind", "allow", "must-partner"};
   for (auto node : root.children()) {
-    if (node.type() != pugi::node_element) continue;
-    const std::string name = node.name();
+    if (node.type() != XmlNodeType::Element) continue;
+    const std::string name(node.name());
     if (name == "sector" || name == "link-kind" || name == "mechanism" || name == "accountability-kind") {
       AttributeReader a(files, file, node, sink, {"id", "label", "direction"});
       Labelled item{a.id("id", true), a.text("label", true)};

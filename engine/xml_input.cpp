@@ -198,34 +198,31 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   return file;
 }
 
-bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document& doc,
-               DiagnosticSink& sink) {
+bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc, DiagnosticSink& sink) {
   const std::string_view text = files.text(file);
   if (!check_character_references(files, file, sink)) return false;
-  // As a fragment, text outside the root element is kept (pugixml drops it otherwise), so that
-  // it can be reported below.
-  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
-  const auto result = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
-  if (!result) {
-    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+  // As a fragment (in pugixml's terms), text outside the root element is kept, so that it can be
+  // reported below.
+  if (const auto error = doc.load(text)) {
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(error->offset, 0));
     sink.error(files, files.locate(file, std::min(offset, text.size())),
-               fmt::format("XML syntax: {}", result.description()), "xml-syntax");
+               fmt::format("XML syntax: {}", error->description), "xml-syntax");
     return false;
   }
   bool seen_root = false;
   for (auto node : doc.children()) {
-    if (node.type() == pugi::node_doctype) {
+    if (node.type() == XmlNodeType::Doctype) {
       sink.error(files, node_location(files, file, node),
                  "DOCTYPE declarations are not allowed (govmap never reads DTDs or external entities)",
                  "xml-doctype");
       return false;
     }
-    const bool element = node.type() == pugi::node_element;
+    const bool element = node.type() == XmlNodeType::Element;
     if (element && !seen_root) {
       seen_root = true;
       continue;
     }
-    if (!element && node.type() != pugi::node_pcdata && node.type() != pugi::node_cdata) continue;
+    if (!element && node.type() != XmlNodeType::Pcdata && node.type() != XmlNodeType::Cdata) continue;
     sink.error(files, node_location(files, file, node),
                seen_root ? "content after the root element; a file has one root element and nothing "
                            "after it but comments"
@@ -240,10 +237,10 @@ bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document&
   return true;
 }
 
-Location node_location(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node) {
-  const std::ptrdiff_t offset = node.offset_debug();
+Location node_location(const SourceFiles& files, std::uint32_t file, const XmlNode& node) {
+  const std::ptrdiff_t offset = node.offset();
   if (offset < 0) return {file, 1, 1};
-  // offset_debug points at the name; step back to the '<' the reader sees.
+  // offset() points at the name; step back to the '<' the reader sees.
   const auto at = static_cast<std::size_t>(offset);
   return files.locate(file, at > 0 && files.text(file)[at - 1] == '<' ? at - 1 : at);
 }
@@ -263,7 +260,7 @@ std::string date_hint(std::string_view name, const std::vector<std::string>& all
 }  // namespace
 
 AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
-                                 const pugi::xml_node& node, DiagnosticSink& sink,
+                                 const XmlNode& node, DiagnosticSink& sink,
                                  const std::vector<std::string>& allowed)
     : files_(files), file_(file), node_(node), sink_(sink),
       element_(node_location(files, file, node)) {
@@ -287,7 +284,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
 }
 
 Location attribute_location(const SourceFiles& files, Location element, std::string_view name) {
-  // pugixml keeps no attribute offsets: scan the start tag in the original text.
+  // Scan the start tag in the original text (as govmap always has, so locations stay as they were).
   if (!element.valid()) return element;
   const std::string_view text = files.text(element.file);
   const std::size_t start = files.offset(element);
@@ -318,7 +315,7 @@ std::optional<std::string_view> AttributeReader::find(std::string_view name) con
   }
   if (all_cached_) return std::nullopt;
   for (auto attribute : node_.attributes()) {
-    if (name == attribute.name()) return std::string_view(attribute.value());  // the first
+    if (name == attribute.name()) return attribute.value();  // the first
   }
   return std::nullopt;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Reading XML input safely: whole-file reads with UTF-8 and size checks, pugixml parsing with
-// locations, no DTDs, and an attribute reader that reports unknown, missing and malformed
+// Reading XML input safely: whole-file reads with UTF-8 and size checks, parsing into a flat
+// document (engine/xml_doc.h) with locations, no DTDs, and an attribute reader that reports unknown, missing and malformed
 // attributes with "did you mean".
 
 #include <array>
@@ -9,11 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include <pugixml.hpp>
-
 #include "engine/diagnostics.h"
 #include "engine/source_file.h"
 #include "engine/symbol.h"
+#include "engine/xml_doc.h"
 
 namespace govmap {
 
@@ -23,12 +22,12 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
                                          DiagnosticSink& sink, const SourceFiles* from_files = nullptr,
                                          Location from = {});
 
-/// Parses a file of `files` into `doc`; reports syntax errors and refuses DTDs.
-bool parse_xml(const SourceFiles& files, std::uint32_t file, pugi::xml_document& doc,
-               DiagnosticSink& sink);
+/// Parses a file of `files` into `doc` (which views the file's text); reports syntax errors as
+/// pugixml words them and refuses DTDs.
+bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc, DiagnosticSink& sink);
 
 /// Location of an element's name in its file.
-Location node_location(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node);
+Location node_location(const SourceFiles& files, std::uint32_t file, const XmlNode& node);
 
 /// Location of attribute `name` in the start tag that begins at `element` (the element's
 /// location when the attribute is not written there).
@@ -49,7 +48,7 @@ inline constexpr double kMaxPopulation = 1e10;
 /// Reads the attributes of one element, tracking problems.
 class AttributeReader {
  public:
-  AttributeReader(const SourceFiles& files, std::uint32_t file, const pugi::xml_node& node,
+  AttributeReader(const SourceFiles& files, std::uint32_t file, const XmlNode& node,
                   DiagnosticSink& sink, const std::vector<std::string>& allowed);
 
   /// The element's location.
@@ -98,11 +97,11 @@ class AttributeReader {
 
   const SourceFiles& files_;
   std::uint32_t file_;
-  pugi::xml_node node_;
+  XmlNode node_;
   DiagnosticSink& sink_;
   Location element_;
   // The element's attributes with their names' lengths, read once: each lookup compares
-  // lengths first. An element with more than kCached attributes is searched in pugixml.
+  // lengths first. An element with more than kCached attributes is searched in the document.
   static constexpr std::size_t kCached = 24;
   struct Cached {
     std::string_view name, value;

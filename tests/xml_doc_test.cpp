@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/xml_doc.h"
+#include "engine/xml_input.h"
 #include "tests/test_support.h"
 
 namespace govmap::test {
@@ -65,6 +66,18 @@ bool fast_matches_reference(std::string_view text) {
   CHECK_MESSAGE(!error, "the fast parser read a text pugixml refuses: " << (error ? error->description : ""));
   if (!error) CHECK(difference(fast, reference) == "");
   return true;
+}
+
+// The message parse_xml gives for `text`, as "line:col: message".
+std::string parse_message(const std::string& text) {
+  SourceFiles files;
+  DiagnosticSink sink;
+  const auto file = files.add("t.xml", text);
+  XmlDocument doc;
+  if (parse_xml(files, file, doc, sink)) return "ok";
+  REQUIRE(!sink.all().empty());
+  const Diagnostic& d = sink.all().front();
+  return fmt::format("{}:{}: {}", d.line, d.column, d.message);
 }
 
 TEST_CASE("the fast parser reads every XML file of the repository as pugixml does") {
@@ -160,6 +173,25 @@ TEST_CASE("every truncation and corruption of a document is read as pugixml read
     read += fast_matches_reference(text) ? 1 : 0;
   }
   CHECK(read > 100);  // corruptions inside values and text still read
+}
+
+// The messages and locations are those govmap gave before the flat document (pugixml's).
+TEST_CASE("parse_xml reports broken files with pugixml's messages") {
+  CHECK(parse_message("<govmap><a></b></govmap>\n") == "1:14: XML syntax: Start-end tags mismatch");
+  CHECK(parse_message("<govmap>\n  <body id=\"x\"") == "2:14: XML syntax: Error parsing start element tag");
+  CHECK(parse_message("<govmap>\n  <body id=\"x") == "2:13: XML syntax: Error parsing element attribute");
+  CHECK(parse_message("<govmap>\n  <!-- open") == "2:11: XML syntax: Error parsing comment");
+  CHECK(parse_message("<govmap>\n  <![CDATA[ open") == "2:12: XML syntax: Error parsing CDATA section");
+  CHECK(parse_message("<govmap>\n  <body/>") == "2:9: XML syntax: Start-end tags mismatch");
+  CHECK(parse_message("<govmap>\n  <") == "2:3: XML syntax: Could not determine tag type");
+  CHECK(parse_message("<govmap>&") == "1:9: XML syntax: Start-end tags mismatch");
+  CHECK(parse_message("<govmap><?pi") == "1:12: XML syntax: Error parsing document declaration/processing instruction");
+  CHECK(parse_message("<!DOCTYPE govmap><govmap/>") ==
+        "1:11: DOCTYPE declarations are not allowed (govmap never reads DTDs or external entities)");
+  CHECK(parse_message("text<govmap/>") == "1:1: text before the root element");
+  CHECK(parse_message("<govmap/>\n<more/>\n") ==
+        "2:1: content after the root element; a file has one root element and nothing after it but comments");
+  CHECK(parse_message("<govmap/>") == "ok");
 }
 
 }  // namespace
