@@ -9,6 +9,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 #include "engine/xml_doc.h"
 
 namespace govmap {
@@ -63,6 +67,45 @@ void append_utf8(std::string& out, std::uint32_t c) {
   }
 }
 
+// How many '<' and '=' the text holds (bounds on its nodes and attributes), and whether it holds
+// a NUL, in one pass: sixteen bytes at a time where SSE2 is there.
+struct MarkupCounts {
+  std::size_t angles = 0, equals = 0;
+  bool nul = false;
+};
+
+MarkupCounts count_markup(const char* text, std::size_t size) {
+  MarkupCounts counts;
+  std::size_t i = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+  const __m128i angle = _mm_set1_epi8('<'), equal = _mm_set1_epi8('='), zero = _mm_setzero_si128();
+  const auto sum = [&](__m128i bytes) {
+    const __m128i sums = _mm_sad_epu8(bytes, zero);
+    return static_cast<std::size_t>(_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  };
+  __m128i nuls = zero;
+  while (i + 16 <= size) {
+    // Byte counters, added up before any can pass 255.
+    __m128i angles = zero, equals = zero;
+    for (int block = 0; block < 255 && i + 16 <= size; ++block, i += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
+      angles = _mm_sub_epi8(angles, _mm_cmpeq_epi8(bytes, angle));
+      equals = _mm_sub_epi8(equals, _mm_cmpeq_epi8(bytes, equal));
+      nuls = _mm_or_si128(nuls, _mm_cmpeq_epi8(bytes, zero));
+    }
+    counts.angles += sum(angles);
+    counts.equals += sum(equals);
+  }
+  counts.nul = _mm_movemask_epi8(nuls) != 0;
+#endif
+  for (; i < size; ++i) {
+    counts.angles += text[i] == '<' ? 1 : 0;
+    counts.equals += text[i] == '=' ? 1 : 0;
+    counts.nul = counts.nul || text[i] == '\0';
+  }
+  return counts;
+}
+
 }  // namespace
 
 /// Parses one text into an XmlDocument; see the comment at the top of this file.
@@ -72,11 +115,12 @@ class FastXmlParser {
 
   bool parse() {
     if (n_ >= XmlDocument::kInArena) return false;  // offsets would not fit
-    if (std::memchr(t_, 0, n_) != nullptr) return false;  // pugixml ends the text at a NUL
     if (n_ >= 3 && std::memcmp(t_, "\xEF\xBB\xBF", 3) == 0) return false;  // pugixml skips a BOM
+    const MarkupCounts counts = count_markup(t_, n_);
+    if (counts.nul) return false;  // pugixml ends the text at a NUL
     // Room for every node and attribute at once: no regrowth (two copies) while reading.
-    doc_.nodes_.reserve(static_cast<std::size_t>(std::count(t_, t_ + n_, '<')) + 1);
-    doc_.attributes_.reserve(static_cast<std::size_t>(std::count(t_, t_ + n_, '=')));
+    doc_.nodes_.reserve(counts.angles + 1);
+    doc_.attributes_.reserve(counts.equals);
     doc_.nodes_.emplace_back().type = XmlNodeType::Document;
     open_.push_back({0, XmlDocument::kNone});
     while (i_ < n_) {
@@ -300,14 +344,16 @@ class FastXmlParser {
       const char quote = t_[p];
       const std::size_t value_begin = p + 1;
       std::size_t q = value_begin;
+      bool plain = true;  // nothing to decode
       // Up to the quote, stopping at what needs decoding.
       while (q < n_) {
         while (q < n_ && !is(t_[q], kAttrStop)) ++q;
         if (q >= n_ || t_[q] == quote) break;
+        plain = plain && t_[q] != '&' && !is(t_[q], kSpace);  // the other quote needs nothing
         ++q;
       }
       if (q >= n_) return false;
-      const auto value = decode(value_begin, q, true);
+      const auto value = plain ? text_span(value_begin, q) : decode(value_begin, q, true);
       if (!value) return false;
       auto& attribute = doc_.attributes_.emplace_back();
       attribute.name = text_span(name_begin, name_end);
