@@ -141,6 +141,19 @@ TEST_CASE("the fast parser leaves what it does not read to pugixml") {
   }
 }
 
+TEST_CASE("a file's text stays where it is while more files are added") {
+  // A document views its file's text; a short text lives inside its std::string, which moved
+  // when SourceFiles regrew a vector of files.
+  SourceFiles files;
+  const auto file = files.add("a.xml", "<govmap a=''/>");
+  XmlDocument doc;
+  REQUIRE(!doc.load(files.text(file)));
+  const char* text = files.text(file).data();
+  for (int i = 0; i < 100; ++i) files.add("more.xml", "<x/>");
+  CHECK(files.text(file).data() == text);
+  CHECK(doc.document_element().name() == "govmap");
+}
+
 TEST_CASE("a deeply nested document is read without recursion") {
   constexpr int kDepth = 200'000;
   std::string text;
