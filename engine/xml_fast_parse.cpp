@@ -175,11 +175,15 @@ class FastXmlParser {
   // is left to pugixml, which drops its last byte.
   bool text() {
     const std::size_t begin = i_;
-    const void* lt = std::memchr(t_ + begin, '<', n_ - begin);
-    const std::size_t end = lt == nullptr ? n_ : static_cast<std::size_t>(static_cast<const char*>(lt) - t_);
+    const std::size_t first = skip_space(begin);  // most text between elements is indentation
+    if (first == n_ || t_[first] == '<') {
+      i_ = first;
+      return true;
+    }
+    const void* lt = std::memchr(t_ + first, '<', n_ - first);
+    if (lt == nullptr) return false;
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(lt) - t_);
     i_ = end;
-    if (skip_space(begin) >= end) return true;
-    if (end == n_) return false;
     const auto value = decode(begin, end, false);
     if (!value) return false;
     add(XmlNodeType::Pcdata, begin).value = *value;
