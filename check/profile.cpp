@@ -26,8 +26,8 @@ std::vector<std::string> option_names(const Rule& rule) {
 
 /// Reports every child element other than `allowed`; returns the allowed ones.
 std::vector<XmlNode> children_named(const SourceFiles& files, std::uint32_t file,
-                                           const XmlNode& parent, const char* allowed,
-                                           DiagnosticSink& sink) {
+                                    const XmlNode& parent, const char* allowed,
+                                    DiagnosticSink& sink) {
   std::vector<XmlNode> out;
   for (auto child : parent.children()) {
     if (child.type() != XmlNodeType::Element) continue;

@@ -39,7 +39,9 @@ class FileText {
   FileText& operator=(const FileText& other) { return *this = FileText(other); }
   ~FileText();
 
-  std::string_view view() const { return mapped_ ? std::string_view(mapped_, size_) : std::string_view(owned_); }
+  std::string_view view() const {
+    return mapped_ ? std::string_view(mapped_, size_) : std::string_view(owned_);
+  }
   /// The bytes as a string, to change (a mapping is copied first).
   std::string& string() {
     if (mapped_) *this = FileText(std::string(view()));
@@ -56,7 +58,9 @@ class SourceFiles {
  public:
   /// Adds a file's text and returns its index.
   std::uint32_t add(std::string path, FileText text);
-  std::uint32_t add(std::string path, std::string text) { return add(std::move(path), FileText(std::move(text))); }
+  std::uint32_t add(std::string path, std::string text) {
+    return add(std::move(path), FileText(std::move(text)));
+  }
   std::size_t size() const { return files_.size(); }
   const std::string& path(std::uint32_t file) const { return files_[file].path; }
   std::string_view text(std::uint32_t file) const { return files_[file].text.view(); }

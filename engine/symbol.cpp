@@ -70,7 +70,9 @@ class Table {
     } else if (n >= 4) {
       h = mix(h ^ load(p, std::uint32_t{}) ^ (load(p + n - 4, std::uint32_t{}) << 32));
     } else if (n > 0) {
-      const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+      const auto byte = [&](std::size_t i) {
+        return std::uint64_t{static_cast<unsigned char>(p[i])};
+      };
       h = mix(h ^ byte(0) ^ (byte(n / 2) << 8) ^ (byte(n - 1) << 16));
     }
     return static_cast<std::uint32_t>((h * 0x9E3779B97F4A7C15ull) >> 32);

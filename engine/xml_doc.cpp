@@ -4,9 +4,13 @@
 
 namespace govmap {
 
-std::string_view XmlAttribute::name() const { return doc_ ? doc_->view(doc_->attributes_[index_].name) : ""; }
+std::string_view XmlAttribute::name() const {
+  return doc_ ? doc_->view(doc_->attributes_[index_].name) : "";
+}
 
-std::string_view XmlAttribute::value() const { return doc_ ? doc_->view(doc_->attributes_[index_].value) : ""; }
+std::string_view XmlAttribute::value() const {
+  return doc_ ? doc_->view(doc_->attributes_[index_].value) : "";
+}
 
 std::ptrdiff_t XmlAttribute::offset() const {
   const std::uint32_t offset = doc_ ? doc_->attributes_[index_].offset : XmlDocument::kNone;
@@ -17,7 +21,9 @@ XmlNodeType XmlNode::type() const { return doc_ ? doc_->nodes_[index_].type : Xm
 
 std::string_view XmlNode::name() const { return doc_ ? doc_->view(doc_->nodes_[index_].name) : ""; }
 
-std::string_view XmlNode::value() const { return doc_ ? doc_->view(doc_->nodes_[index_].value) : ""; }
+std::string_view XmlNode::value() const {
+  return doc_ ? doc_->view(doc_->nodes_[index_].value) : "";
+}
 
 namespace {
 XmlNode handle(const XmlDocument* doc, std::uint32_t index) {
@@ -25,11 +31,17 @@ XmlNode handle(const XmlDocument* doc, std::uint32_t index) {
 }
 }  // namespace
 
-XmlNode XmlNode::parent() const { return doc_ ? handle(doc_, doc_->nodes_[index_].parent) : XmlNode(); }
+XmlNode XmlNode::parent() const {
+  return doc_ ? handle(doc_, doc_->nodes_[index_].parent) : XmlNode();
+}
 
-XmlNode XmlNode::first_child() const { return doc_ ? handle(doc_, doc_->nodes_[index_].first_child) : XmlNode(); }
+XmlNode XmlNode::first_child() const {
+  return doc_ ? handle(doc_, doc_->nodes_[index_].first_child) : XmlNode();
+}
 
-XmlNode XmlNode::next_sibling() const { return doc_ ? handle(doc_, doc_->nodes_[index_].next_sibling) : XmlNode(); }
+XmlNode XmlNode::next_sibling() const {
+  return doc_ ? handle(doc_, doc_->nodes_[index_].next_sibling) : XmlNode();
+}
 
 XmlNode XmlNode::next_sibling(std::string_view name) const {
   for (XmlNode node = next_sibling(); node; node = node.next_sibling()) {
@@ -59,7 +71,9 @@ XmlAttribute XmlNode::attribute(std::string_view name) const {
 }
 
 std::string_view XmlNode::text() const {
-  const auto is_text = [](XmlNodeType type) { return type == XmlNodeType::Pcdata || type == XmlNodeType::Cdata; };
+  const auto is_text = [](XmlNodeType type) {
+    return type == XmlNodeType::Pcdata || type == XmlNodeType::Cdata;
+  };
   if (is_text(type())) return value();
   for (XmlNode child : children()) {
     if (is_text(child.type())) return child.value();
@@ -156,10 +170,13 @@ class ReferenceXmlReader {
       a.value = doc_.store(attribute.value());
       // pugixml keeps no attribute offsets, but names stay in its copy of the text beside the
       // element's name, whose offset it does keep.
-      if (offset >= 0) a.offset = static_cast<std::uint32_t>(offset + (attribute.name() - node.name()));
+      if (offset >= 0) {
+        a.offset = static_cast<std::uint32_t>(offset + (attribute.name() - node.name()));
+      }
       doc_.attributes_.push_back(a);
     }
-    data.attribute_count = static_cast<std::uint32_t>(doc_.attributes_.size()) - data.first_attribute;
+    data.attribute_count =
+        static_cast<std::uint32_t>(doc_.attributes_.size()) - data.first_attribute;
     doc_.nodes_.push_back(data);
     last_child_.push_back(XmlDocument::kNone);
     if (last_child_[parent] == XmlDocument::kNone) {

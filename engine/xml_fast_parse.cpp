@@ -43,13 +43,15 @@ bool is(char c, std::uint8_t bits) { return (kClasses[static_cast<unsigned char>
 // Whether XML 1.0 allows the character (production [2] Char); pugixml decodes others too, but
 // parse_xml refuses them before parsing, so the fast parser leaves them to pugixml.
 bool is_xml_char(std::uint32_t c) {
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
-         (c >= 0x10000 && c <= 0x10FFFF);
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 // Appends `c` in UTF-8, as pugixml's utf8_writer does.
 void append_utf8(std::string& out, std::uint32_t c) {
-  const auto byte = [](std::uint32_t b) { return static_cast<char>(static_cast<unsigned char>(b)); };
+  const auto byte = [](std::uint32_t b) {
+    return static_cast<char>(static_cast<unsigned char>(b));
+  };
   if (c < 0x80) {
     out += byte(c);
   } else if (c < 0x800) {
@@ -81,7 +83,8 @@ MarkupCounts count_markup(const char* text, std::size_t size) {
   const __m128i angle = _mm_set1_epi8('<'), equal = _mm_set1_epi8('='), zero = _mm_setzero_si128();
   const auto sum = [&](__m128i bytes) {
     const __m128i sums = _mm_sad_epu8(bytes, zero);
-    return static_cast<std::size_t>(_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    return static_cast<std::size_t>(_mm_cvtsi128_si64(sums) +
+                                    _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
   };
   __m128i nuls = zero;
   while (i + 16 <= size) {
@@ -111,7 +114,8 @@ MarkupCounts count_markup(const char* text, std::size_t size) {
 /// Parses one text into an XmlDocument; see the comment at the top of this file.
 class FastXmlParser {
  public:
-  FastXmlParser(XmlDocument& doc, std::string_view text) : doc_(doc), t_(text.data()), n_(text.size()) {}
+  FastXmlParser(XmlDocument& doc, std::string_view text)
+      : doc_(doc), t_(text.data()), n_(text.size()) {}
 
   bool parse() {
     if (n_ >= XmlDocument::kInArena) return false;  // offsets would not fit
@@ -136,7 +140,9 @@ class FastXmlParser {
   };
 
   static std::uint32_t u32(std::size_t value) { return static_cast<std::uint32_t>(value); }
-  Span text_span(std::size_t begin, std::size_t end) const { return {u32(begin), u32(end - begin)}; }
+  Span text_span(std::size_t begin, std::size_t end) const {
+    return {u32(begin), u32(end - begin)};
+  }
 
   // Appends a node as the last child of the innermost open element.
   XmlDocument::NodeData& add(XmlNodeType type, std::size_t offset) {
@@ -194,7 +200,9 @@ class FastXmlParser {
   // when nothing needs decoding, else decoded into the arena.
   std::optional<Span> decode(std::size_t begin, std::size_t end, bool in_attribute) {
     std::size_t p = begin;
-    const auto special = [&](char c) { return c == '&' || c == '\r' || (in_attribute && (c == '\n' || c == '\t')); };
+    const auto special = [&](char c) {
+      return c == '&' || c == '\r' || (in_attribute && (c == '\n' || c == '\t'));
+    };
     while (p < end && !special(t_[p])) ++p;
     if (p == end) return text_span(begin, end);
     std::string& arena = doc_.arena_;
@@ -321,7 +329,8 @@ class FastXmlParser {
     }
     std::size_t p = name_end;
     if (p < n_ && is(t_[p], kSpace) && !attributes(p)) return false;
-    doc_.nodes_[index].attribute_count = u32(doc_.attributes_.size()) - doc_.nodes_[index].first_attribute;
+    doc_.nodes_[index].attribute_count =
+        u32(doc_.attributes_.size()) - doc_.nodes_[index].first_attribute;
     if (p + 1 < n_ && t_[p] == '/' && t_[p + 1] == '>') {
       i_ = p + 2;
       return true;

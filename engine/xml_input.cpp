@@ -150,7 +150,8 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
               "file-too-large");
     return std::nullopt;
   }
-  std::optional<FileText> mapped = ec ? std::nullopt : FileText::map(path, static_cast<std::size_t>(size));
+  std::optional<FileText> mapped =
+      ec ? std::nullopt : FileText::map(path, static_cast<std::size_t>(size));
   FileText content;
   if (mapped) {
     content = std::move(*mapped);
@@ -159,7 +160,8 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
     std::ostringstream bytes;
     if (in) bytes << in.rdbuf();
     if (!in && !in.eof() && bytes.str().empty()) {
-      report_at(sink, from_files, from, path, fmt::format("cannot read '{}'", path), "file-unreadable");
+      report_at(sink, from_files, from, path, fmt::format("cannot read '{}'", path),
+                "file-unreadable");
       return std::nullopt;
     }
     content = FileText(std::move(bytes).str());
@@ -198,7 +200,8 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   return file;
 }
 
-bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc, DiagnosticSink& sink) {
+bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc,
+               DiagnosticSink& sink) {
   const std::string_view text = files.text(file);
   if (!check_character_references(files, file, sink)) return false;
   // As a fragment (in pugixml's terms), text outside the root element is kept, so that it can be
@@ -222,7 +225,8 @@ bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc, D
       seen_root = true;
       continue;
     }
-    if (!element && node.type() != XmlNodeType::Pcdata && node.type() != XmlNodeType::Cdata) continue;
+    const bool is_text = node.type() == XmlNodeType::Pcdata || node.type() == XmlNodeType::Cdata;
+    if (!element && !is_text) continue;
     sink.error(files, node_location(files, file, node),
                seen_root ? "content after the root element; a file has one root element and nothing "
                            "after it but comments"
@@ -309,7 +313,8 @@ std::optional<std::string_view> AttributeReader::find(std::string_view name) con
   if ((written_ & name_bit(name)) == 0) return std::nullopt;
   for (std::size_t i = 0; i < cached_count_; ++i) {
     const std::string_view written = cached_[i].name;
-    if (written.size() == name.size() && std::memcmp(written.data(), name.data(), name.size()) == 0) {
+    if (written.size() == name.size() &&
+        std::memcmp(written.data(), name.data(), name.size()) == 0) {
       return cached_[i].value;  // the first, as pugixml's lookup
     }
   }
@@ -450,7 +455,9 @@ std::string AttributeReader::date(std::string_view name, bool required) {
   return std::string(date_view(name, required));
 }
 
-Symbol AttributeReader::date_symbol(std::string_view name) { return Symbol(date_view(name, false)); }
+Symbol AttributeReader::date_symbol(std::string_view name) {
+  return Symbol(date_view(name, false));
+}
 
 SymbolList AttributeReader::symbol_list(std::string_view name) {
   static std::string last_text;

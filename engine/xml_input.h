@@ -1,7 +1,7 @@
 #pragma once
 // Reading XML input safely: whole-file reads with UTF-8 and size checks, parsing into a flat
-// document (engine/xml_doc.h) with locations, no DTDs, and an attribute reader that reports unknown, missing and malformed
-// attributes with "did you mean".
+// document (engine/xml_doc.h) with locations, no DTDs, and an attribute reader that reports
+// unknown, missing and malformed attributes with "did you mean".
 
 #include <array>
 #include <optional>
@@ -24,7 +24,8 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
 
 /// Parses a file of `files` into `doc` (which views the file's text); reports syntax errors as
 /// pugixml words them and refuses DTDs.
-bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc, DiagnosticSink& sink);
+bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc,
+               DiagnosticSink& sink);
 
 /// Location of an element's name in its file.
 Location node_location(const SourceFiles& files, std::uint32_t file, const XmlNode& node);

@@ -31,7 +31,8 @@ std::string_view type_name(XmlNodeType type) {
 
 // One node with its attributes, as text, for comparing and for readable failures.
 std::string describe(const XmlNode& node) {
-  std::string out = fmt::format("{} <{}> '{}' @{}", type_name(node.type()), node.name(), node.value(), node.offset());
+  std::string out = fmt::format("{} <{}> '{}' @{}", type_name(node.type()), node.name(),
+                                node.value(), node.offset());
   for (const XmlAttribute attribute : node.attributes()) {
     out += fmt::format(" {}='{}'@{}", attribute.name(), attribute.value(), attribute.offset());
   }
@@ -40,7 +41,9 @@ std::string describe(const XmlNode& node) {
 
 // The first difference between two documents, walked together in document order; "" when none.
 std::string difference(const XmlDocument& a, const XmlDocument& b) {
-  if (a.node_count() != b.node_count()) return fmt::format("{} nodes against {}", a.node_count(), b.node_count());
+  if (a.node_count() != b.node_count()) {
+    return fmt::format("{} nodes against {}", a.node_count(), b.node_count());
+  }
   std::vector<std::pair<XmlNode, XmlNode>> stack = {{a.root(), b.root()}};
   while (!stack.empty()) {
     const auto [x, y] = stack.back();
@@ -63,7 +66,8 @@ bool fast_matches_reference(std::string_view text) {
     return false;
   }
   INFO("text: " << text.substr(0, 300));
-  CHECK_MESSAGE(!error, "the fast parser read a text pugixml refuses: " << (error ? error->description : ""));
+  CHECK_MESSAGE(
+      !error, "the fast parser read a text pugixml refuses: " << (error ? error->description : ""));
   if (!error) CHECK(difference(fast, reference) == "");
   return true;
 }
@@ -128,10 +132,11 @@ TEST_CASE("the fast parser decodes values and keeps nodes as pugixml does") {
 }
 
 TEST_CASE("the fast parser leaves what it does not read to pugixml") {
-  const std::vector<std::string> cases = {"<!DOCTYPE a><a/>", "<a b=\"&#0;\"/>", "<a b=\"&#X41;\"/>", "<a b=\"&#123456789;\"/>",
-                                 "<a b=\"&#xD800;\"/>", "<a b=\"&#x;\"/>",
-                                          "<a/>\ntext at the very end", "<a/>\ntext after\n", "\xEF\xBB\xBF<a/>",
-                                 std::string("<a>\0</a>", 8)};
+  const std::vector<std::string> cases = {
+      "<!DOCTYPE a><a/>",           "<a b=\"&#0;\"/>",     "<a b=\"&#X41;\"/>",
+      "<a b=\"&#123456789;\"/>",    "<a b=\"&#xD800;\"/>", "<a b=\"&#x;\"/>",
+      "<a/>\ntext at the very end", "<a/>\ntext after\n",  "\xEF\xBB\xBF<a/>",
+      std::string("<a>\0</a>", 8)};
   for (const std::string& text : cases) {
     INFO(text);
     CHECK(!fast_matches_reference(text));
@@ -166,10 +171,12 @@ TEST_CASE("a deeply nested document is read without recursion") {
   CHECK(doc.node_count() == kDepth + 2);
 }
 
-TEST_CASE("every truncation and corruption of a document is read as pugixml reads it, or left to it") {
+TEST_CASE(
+    "every truncation and corruption of a document is read as pugixml reads it, or left to it") {
   const std::string full =
       "<?xml version=\"1.0\"?>\r\n<!-- c -->\n<govmap a=\"1 &amp; 2\" b='&#233;'>\n"
-      "  <body id=\"x\"\tname=\"A\r\nB\"/>\n  <![CDATA[cd]]>\n  <link from=\"x\" to=\"y\">t &lt; u</link>\n"
+      "  <body id=\"x\"\tname=\"A\r\nB\"/>\n  <![CDATA[cd]]>\n  <link from=\"x\" to=\"y\">t &lt; "
+      "u</link>\n"
       "  <?pi x?><e></e>\n</govmap>\n";
   std::size_t read = 0;
   for (std::size_t size = 0; size <= full.size(); ++size) {
@@ -191,19 +198,25 @@ TEST_CASE("every truncation and corruption of a document is read as pugixml read
 // The messages and locations are those govmap gave before the flat document (pugixml's).
 TEST_CASE("parse_xml reports broken files with pugixml's messages") {
   CHECK(parse_message("<govmap><a></b></govmap>\n") == "1:14: XML syntax: Start-end tags mismatch");
-  CHECK(parse_message("<govmap>\n  <body id=\"x\"") == "2:14: XML syntax: Error parsing start element tag");
-  CHECK(parse_message("<govmap>\n  <body id=\"x") == "2:13: XML syntax: Error parsing element attribute");
+  CHECK(parse_message("<govmap>\n  <body id=\"x\"") ==
+        "2:14: XML syntax: Error parsing start element tag");
+  CHECK(parse_message("<govmap>\n  <body id=\"x") ==
+        "2:13: XML syntax: Error parsing element attribute");
   CHECK(parse_message("<govmap>\n  <!-- open") == "2:11: XML syntax: Error parsing comment");
-  CHECK(parse_message("<govmap>\n  <![CDATA[ open") == "2:12: XML syntax: Error parsing CDATA section");
+  CHECK(parse_message("<govmap>\n  <![CDATA[ open") ==
+        "2:12: XML syntax: Error parsing CDATA section");
   CHECK(parse_message("<govmap>\n  <body/>") == "2:9: XML syntax: Start-end tags mismatch");
   CHECK(parse_message("<govmap>\n  <") == "2:3: XML syntax: Could not determine tag type");
   CHECK(parse_message("<govmap>&") == "1:9: XML syntax: Start-end tags mismatch");
-  CHECK(parse_message("<govmap><?pi") == "1:12: XML syntax: Error parsing document declaration/processing instruction");
-  CHECK(parse_message("<!DOCTYPE govmap><govmap/>") ==
-        "1:11: DOCTYPE declarations are not allowed (govmap never reads DTDs or external entities)");
+  CHECK(parse_message("<govmap><?pi") ==
+        "1:12: XML syntax: Error parsing document declaration/processing instruction");
+  CHECK(
+      parse_message("<!DOCTYPE govmap><govmap/>") ==
+      "1:11: DOCTYPE declarations are not allowed (govmap never reads DTDs or external entities)");
   CHECK(parse_message("text<govmap/>") == "1:1: text before the root element");
   CHECK(parse_message("<govmap/>\n<more/>\n") ==
-        "2:1: content after the root element; a file has one root element and nothing after it but comments");
+        "2:1: content after the root element; a file has one root element and nothing after it but "
+        "comments");
   CHECK(parse_message("<govmap/>") == "ok");
 }
 
