@@ -228,7 +228,7 @@ void Loader::load_vocabulary(std::uint32_t file, AttributeReader& a) {
   }
   const auto vocab_file = read_source(path, *files_, sink_, files_.get(), from);
   if (!vocab_file) return;
-  auto vocabulary = parse_vocabulary(path, std::string(files_->text(*vocab_file)), *files_, sink_);
+  auto vocabulary = parse_vocabulary(*files_, *vocab_file, sink_);
   if (vocabulary) model().vocabulary = std::make_shared<const Vocabulary>(std::move(*vocabulary));
 }
 

@@ -45,10 +45,9 @@ bool Vocabulary::allows(std::string_view link, std::string_view from_kind, std::
   });
 }
 
-std::optional<Vocabulary> parse_vocabulary(const std::string& path, std::string text, SourceFiles& files,
-                                           DiagnosticSink& sink) {
+std::optional<Vocabulary> parse_vocabulary(SourceFiles& files, std::uint32_t file, DiagnosticSink& sink) {
   const std::size_t errors_before = sink.error_count();
-  const std::uint32_t file = files.add(path, std::move(text));
+  const std::string& path = files.path(file);
   XmlDocument doc;
   if (!parse_xml(files, file, doc, sink)) return std::nullopt;
   const auto root = doc.document_element();
@@ -98,7 +97,7 @@ const Vocabulary& builtin_vocabulary() {
   static const Vocabulary vocabulary = [] {
     SourceFiles files;
     DiagnosticSink sink;
-    auto parsed = parse_vocabulary("<built-in vocabulary>", std::string(builtin_vocabulary_text()), files, sink);
+    auto parsed = parse_vocabulary(files, files.add("<built-in vocabulary>", std::string(builtin_vocabulary_text())), sink);
     if (!parsed) throw std::logic_error("the built-in vocabulary does not parse");
     return *parsed;
   }();

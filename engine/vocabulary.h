@@ -51,9 +51,9 @@ struct Vocabulary {
               std::string_view to_kind, std::string_view to_sector) const;
 };
 
-/// Parses a vocabulary document; problems go to `sink` with locations in `files`.
-std::optional<Vocabulary> parse_vocabulary(const std::string& path, std::string text,
-                                           SourceFiles& files, DiagnosticSink& sink);
+/// Parses the vocabulary document that is file `file` of `files`; problems go to `sink` with
+/// locations in `files`.
+std::optional<Vocabulary> parse_vocabulary(SourceFiles& files, std::uint32_t file, DiagnosticSink& sink);
 
 /// The vocabulary built into the binary (models/vocabulary.xml at build time).
 const Vocabulary& builtin_vocabulary();

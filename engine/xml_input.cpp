@@ -23,6 +23,14 @@ Diagnostic& report_at(DiagnosticSink& sink, const SourceFiles* files, Location a
   return sink.error(path, std::move(message), std::move(code));
 }
 
+// The words of a list, interned.
+std::vector<Symbol> interned_words(std::string_view list) {
+  std::vector<Symbol> out;
+  out.reserve(count_words(list));
+  each_word(list, [&](std::string_view word) { out.emplace_back(word); });
+  return out;
+}
+
 // A bit for an attribute name, from its length and end characters: names that differ in those
 // (most do) have different bits.
 std::uint64_t name_bit(std::string_view name) {
@@ -386,13 +394,7 @@ std::string_view AttributeReader::list_value(std::string_view name) {
 
 std::vector<std::string> AttributeReader::words(std::string_view name) { return split_words(list_value(name)); }
 
-std::vector<Symbol> AttributeReader::symbols(std::string_view name) {
-  const std::string_view value = list_value(name);
-  std::vector<Symbol> out;
-  out.reserve(count_words(value));
-  each_word(value, [&](std::string_view word) { out.emplace_back(word); });
-  return out;
-}
+std::vector<Symbol> AttributeReader::symbols(std::string_view name) { return interned_words(list_value(name)); }
 
 std::optional<double> AttributeReader::number(std::string_view name, bool required,
                                               bool non_negative, bool money, double max) {
@@ -464,10 +466,7 @@ SymbolList AttributeReader::symbol_list(std::string_view name) {
   static SymbolList last_list;
   const std::string_view value = list_value(name);
   if (value != last_text) {
-    std::vector<Symbol> items;
-    items.reserve(count_words(value));
-    each_word(value, [&](std::string_view word) { items.emplace_back(word); });
-    last_list = SymbolList(items);
+    last_list = SymbolList(interned_words(value));
     last_text = value;
   }
   return last_list;
