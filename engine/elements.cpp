@@ -82,8 +82,8 @@ void Loader::read_include(std::uint32_t file, const XmlNode& node) {
 }
 
 void Loader::read_area(std::uint32_t file, const XmlNode& node) {
-  static const auto kAllowed =
-      with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}), kProvenance);
+  static const AttributeNames kAllowed(
+      with(names_of({"id", "name", "kind", "code", "population", "population-year", "parent"}), kProvenance));
   AttributeReader a(*files_, file, node, sink_, kAllowed);
   // Read into its slot (a move of a whole Area per element costs more than the reading).
   Area& area = model().areas.emplace_back();
@@ -137,7 +137,7 @@ void Loader::read_body_attributes(AttributeReader& a, Body& body, bool only_pres
 }
 
 void Loader::read_body(std::uint32_t file, const XmlNode& node) {
-  static const auto kAllowed = with(kBodyAttributes, kProvenance);
+  static const AttributeNames kAllowed(with(kBodyAttributes, kProvenance));
   AttributeReader a(*files_, file, node, sink_, kAllowed);
   model().bodies.emplace_back();
   Body& body = model().bodies.back();
@@ -255,13 +255,13 @@ void Loader::read_seat(std::uint32_t file, const XmlNode& node) {
 
 void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
   static const auto kAllowedByKind = [] {
-    std::map<LinkKind, std::vector<std::string>> by_kind;
+    std::map<LinkKind, AttributeNames> by_kind;
     for (const LinkKind k : kAllLinkKinds) {
       std::vector<std::string> allowed = with(kLinkAttributes, kProvenance);
       if (k == LinkKind::Funding) allowed = with(allowed, names_of({"mechanism", "amount", "total", "currency", "year", "held-by"}));
       if (k == LinkKind::Accountability) allowed = with(allowed, names_of({"kind", "functions"}));
       if (k == LinkKind::Delegation) allowed = with(allowed, names_of({"functions"}));
-      by_kind[k] = allowed;
+      by_kind.emplace(k, allowed);
     }
     return by_kind;
   }();

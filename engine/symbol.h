@@ -26,7 +26,7 @@ class Symbol {
   /// The empty string.
   Symbol() = default;
   // Implicit, so that a field that was a std::string is assigned and initialised as before.
-  Symbol(std::string_view text) : id_(intern(text)) {}
+  Symbol(std::string_view text) : id_(text.empty() ? 0 : intern(text)) {}
   Symbol(const std::string& text) : Symbol(std::string_view(text)) {}
   Symbol(const char* text) : Symbol(std::string_view(text)) {}
 

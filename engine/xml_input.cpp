@@ -31,13 +31,39 @@ std::vector<Symbol> interned_words(std::string_view list) {
   return out;
 }
 
-// A bit for an attribute name, from its length and end characters: names that differ in those
-// (most do) have different bits.
-std::uint64_t name_bit(std::string_view name) {
-  if (name.empty()) return 1;
+// A slot (0 to 63) for an attribute name, from its length and end characters: names that differ
+// in those (most do) have different slots.
+std::size_t name_slot(std::string_view name) {
+  if (name.empty()) return 0;
   const auto mix = name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
                    static_cast<unsigned char>(name.back());
-  return std::uint64_t{1} << (mix & 63);
+  return mix & 63;
+}
+
+// Whether two attribute names are the same: lengths first, then eight bytes at a time, the last
+// eight (or four) read whole (names are a few bytes long; a memcmp call costs more than it
+// compares, and a byte loop as much).
+bool same_name(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const auto word = [](const char* p, auto w) {
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (word(a.data() + i, std::uint64_t{}) != word(b.data() + i, std::uint64_t{})) return false;
+    }
+    return word(a.data() + n - 8, std::uint64_t{}) == word(b.data() + n - 8, std::uint64_t{});
+  }
+  if (n >= 4) {
+    return word(a.data(), std::uint32_t{}) == word(b.data(), std::uint32_t{}) &&
+           word(a.data() + n - 4, std::uint32_t{}) == word(b.data() + n - 4, std::uint32_t{});
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 bool is_name_char(char c) {
@@ -271,26 +297,49 @@ std::string date_hint(std::string_view name, const std::vector<std::string>& all
 }
 }  // namespace
 
+AttributeNames::AttributeNames(std::vector<std::string> names)
+    : names_(std::move(names)), next_(names_.size(), 0) {
+  // Chained in reverse, so that each chain runs in the names' order.
+  for (std::size_t i = names_.size(); i-- > 0;) {
+    std::uint16_t& first = first_[name_slot(names_[i])];
+    next_[i] = first;
+    first = static_cast<std::uint16_t>(i + 1);
+  }
+}
+
+AttributeNames::AttributeNames(std::initializer_list<std::string_view> names)
+    : AttributeNames(std::vector<std::string>(names.begin(), names.end())) {}
+
+bool AttributeNames::contains(std::string_view name) const {
+  for (std::uint16_t i = first_[name_slot(name)]; i != 0; i = next_[i - 1]) {
+    if (same_name(names_[i - 1], name)) return true;
+  }
+  return false;
+}
+
 AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                                  const XmlNode& node, DiagnosticSink& sink,
-                                 const std::vector<std::string>& allowed)
+                                 const AttributeNames& allowed)
     : files_(files), file_(file), node_(node), sink_(sink),
       element_(node_location(files, file, node)) {
   for (auto attribute : node.attributes()) {
     const std::string_view name = attribute.name();
-    written_ |= name_bit(name);
     if (cached_count_ < kCached) {
       const std::string_view value = attribute.value();
-      cached_[cached_count_++] = {name, value};
+      cached_[cached_count_++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
+                                  static_cast<std::uint32_t>(value.size())};
+      std::uint8_t& slot = by_slot_[name_slot(name)];
+      slot = slot == 0 ? static_cast<std::uint8_t>(cached_count_) : kShared;
       if (value.size() <= kMaxIdLength) Symbol::prefetch(value);  // most values are interned
     } else {
       all_cached_ = false;
     }
-    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    if (allowed.contains(name)) continue;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
+    const std::string hint = date_hint(name, allowed.names());
     sink_.error(files_, at(name),
                 fmt::format("unknown attribute '{}' on <{}>{}", name, node.name(),
-                            date_hint(name, allowed).empty() ? did_you_mean(name, allowed) : date_hint(name, allowed)),
+                            hint.empty() ? did_you_mean(name, allowed.names()) : hint),
                 "unknown-attribute");
   }
 }
@@ -318,15 +367,18 @@ Location AttributeReader::at(std::string_view attribute) const {
 }
 
 std::optional<std::string_view> AttributeReader::find(std::string_view name) const {
-  if ((written_ & name_bit(name)) == 0) return std::nullopt;
-  for (std::size_t i = 0; i < cached_count_; ++i) {
-    const std::string_view written = cached_[i].name;
-    if (written.size() == name.size() &&
-        std::memcmp(written.data(), name.data(), name.size()) == 0) {
-      return cached_[i].value;  // the first, as pugixml's lookup
+  if (all_cached_) {
+    const std::uint8_t slot = by_slot_[name_slot(name)];
+    if (slot == 0) return std::nullopt;
+    if (slot != kShared) {
+      const Cached& written = cached_[slot - 1];
+      return same_name(written.name_view(), name) ? std::optional(written.value_view()) : std::nullopt;
     }
+    for (std::size_t i = 0; i < cached_count_; ++i) {
+      if (same_name(cached_[i].name_view(), name)) return cached_[i].value_view();  // the first
+    }
+    return std::nullopt;
   }
-  if (all_cached_) return std::nullopt;
   for (auto attribute : node_.attributes()) {
     if (name == attribute.name()) return attribute.value();  // the first
   }
@@ -371,7 +423,9 @@ std::string_view AttributeReader::id_view(std::string_view name, bool required) 
                 "too-long");
     return {};
   }
-  if (value.find_first_of(" \t\r\n") != std::string_view::npos) {
+  // A loop, not find_first_of, which calls memchr on the four characters for each byte.
+  const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  if (std::any_of(value.begin(), value.end(), is_blank)) {
     sink_.error(files_, at(name), fmt::format("'{}' is not a valid id: ids contain no spaces", value),
                 "bad-id");
     return {};
@@ -464,11 +518,11 @@ Symbol AttributeReader::date_symbol(std::string_view name) {
 SymbolList AttributeReader::symbol_list(std::string_view name) {
   static std::string last_text;
   static SymbolList last_list;
+  // The previous element's list passed list_value's word limit: no need to count again.
+  if (const auto written = find(name); written && *written == last_text) return last_list;
   const std::string_view value = list_value(name);
-  if (value != last_text) {
-    last_list = SymbolList(interned_words(value));
-    last_text = value;
-  }
+  last_list = SymbolList(interned_words(value));
+  last_text = value;
   return last_list;
 }
 

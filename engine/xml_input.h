@@ -4,6 +4,8 @@
 // unknown, missing and malformed attributes with "did you mean".
 
 #include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,11 +48,29 @@ inline constexpr double kMaxNumber = 1e15;
 /// Largest population of one area: more than the world's.
 inline constexpr double kMaxPopulation = 1e10;
 
+/// The attribute names an element may have, indexed so that checking a written name costs a
+/// table lookup and one comparison. Implicit, so that a list of names is passed as before; an
+/// element read many times (an area, a body, a link) keeps its names in a static.
+class AttributeNames {
+ public:
+  AttributeNames(std::vector<std::string> names);
+  AttributeNames(std::initializer_list<std::string_view> names);
+  bool contains(std::string_view name) const;
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::vector<std::string> names_;
+  // By a name's hash (name_slot in xml_input.cpp): 1 + the first name with it, 0 for none; then
+  // next_ chains names that share a slot.
+  std::array<std::uint16_t, 64> first_{};
+  std::vector<std::uint16_t> next_;
+};
+
 /// Reads the attributes of one element, tracking problems.
 class AttributeReader {
  public:
   AttributeReader(const SourceFiles& files, std::uint32_t file, const XmlNode& node,
-                  DiagnosticSink& sink, const std::vector<std::string>& allowed);
+                  DiagnosticSink& sink, const AttributeNames& allowed);
 
   /// The element's location.
   Location at() const { return element_; }
@@ -101,18 +121,25 @@ class AttributeReader {
   XmlNode node_;
   DiagnosticSink& sink_;
   Location element_;
-  // The element's attributes with their names' lengths, read once: each lookup compares
-  // lengths first. An element with more than kCached attributes is searched in the document.
+  // The element's attributes, read once. An element with more than kCached attributes is
+  // searched in the document.
   static constexpr std::size_t kCached = 24;
+  // Left uninitialised until written (string_view members would zero all kCached for every
+  // element read).
   struct Cached {
-    std::string_view name, value;
+    const char* name;
+    const char* value;
+    std::uint32_t name_size, value_size;
+    std::string_view name_view() const { return {name, name_size}; }
+    std::string_view value_view() const { return {value, value_size}; }
   };
   std::array<Cached, kCached> cached_;
   std::size_t cached_count_ = 0;
   bool all_cached_ = true;
-  // One bit (name_bit) per written attribute: most lookups are of attributes an element does not
-  // give, and a clear bit answers them without comparing names.
-  std::uint64_t written_ = 0;
-};
+  // By a name's hash (name_slot in xml_input.cpp): 1 + the cached attribute with it, kShared
+  // when several have it, 0 when none. Most lookups are of attributes an element does not give,
+  // and an empty slot answers them without comparing names.
+  static constexpr std::uint8_t kShared = 0xFF;
+  std::array<std::uint8_t, 64> by_slot_{};};
 
 }  // namespace govmap
