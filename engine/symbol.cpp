@@ -7,6 +7,8 @@
 #include <ostream>
 #include <vector>
 
+#include "engine/text.h"
+
 namespace govmap {
 namespace {
 
@@ -84,7 +86,10 @@ class Table {
     std::size_t slot = hash & mask;
     for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
       const std::uint64_t entry = slots_[slot];
-      if (static_cast<std::uint32_t>(entry >> 32) == hash && strings_[static_cast<std::uint32_t>(entry)] == text) break;
+      if (static_cast<std::uint32_t>(entry >> 32) == hash &&
+          same_bytes(strings_[static_cast<std::uint32_t>(entry)], text)) {
+        break;
+      }
     }
     return slot;
   }
@@ -105,10 +110,14 @@ class Table {
 };
 
 // Never destroyed: symbols are used until the process ends, and freeing every string at exit
-// would only cost time.
+// would only cost time. A plain pointer, made on first use (govmap is single-threaded), where a
+// function-local static would cost a guard check on every lookup; being constant-initialised,
+// it is null before any static initialiser that makes a Symbol runs.
+Table* the_table = nullptr;
+
 Table& table() {
-  static Table* const t = new Table();
-  return *t;
+  if (the_table == nullptr) the_table = new Table();
+  return *the_table;
 }
 
 static_assert(sizeof(Symbol) == sizeof(std::uint32_t) && std::is_trivially_copyable_v<Symbol>,

@@ -110,6 +110,16 @@ std::string join(const std::vector<Symbol>& parts, std::string_view separator) {
 }
 
 std::optional<double> parse_number(std::string_view text) {
+  // Most numbers in a model are whole (populations, pounds): up to 15 digits are exact in a
+  // double, read without from_chars, which costs hundreds of instructions for "1749".
+  if (!text.empty() && text.size() <= 15) {
+    std::uint64_t whole = 0;
+    std::size_t i = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+      whole = whole * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    }
+    if (i == text.size()) return static_cast<double>(whole);
+  }
   if (text.empty() || text.size() > 64) return std::nullopt;
   for (char c : text) {
     if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
@@ -131,9 +141,14 @@ bool is_iso_date(std::string_view text) {
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
   }
-  const int year = std::stoi(std::string(text.substr(0, 4)));
-  const int month = std::stoi(std::string(text.substr(5, 2)));
-  const int day = std::stoi(std::string(text.substr(8, 2)));
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  const int year = digits(0, 4);
+  const int month = digits(5, 2);
+  const int day = digits(8, 2);
   if (month < 1 || month > 12 || day < 1) return false;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

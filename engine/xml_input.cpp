@@ -31,41 +31,6 @@ std::vector<Symbol> interned_words(std::string_view list) {
   return out;
 }
 
-// A slot (0 to 63) for an attribute name, from its length and end characters: names that differ
-// in those (most do) have different slots.
-std::size_t name_slot(std::string_view name) {
-  if (name.empty()) return 0;
-  const auto mix = name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
-                   static_cast<unsigned char>(name.back());
-  return mix & 63;
-}
-
-// Whether two attribute names are the same: lengths first, then eight bytes at a time, the last
-// eight (or four) read whole (names are a few bytes long; a memcmp call costs more than it
-// compares, and a byte loop as much).
-bool same_name(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  const auto word = [](const char* p, auto w) {
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  };
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (word(a.data() + i, std::uint64_t{}) != word(b.data() + i, std::uint64_t{})) return false;
-    }
-    return word(a.data() + n - 8, std::uint64_t{}) == word(b.data() + n - 8, std::uint64_t{});
-  }
-  if (n >= 4) {
-    return word(a.data(), std::uint32_t{}) == word(b.data(), std::uint32_t{}) &&
-           word(a.data() + n - 4, std::uint32_t{}) == word(b.data() + n - 4, std::uint32_t{});
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
 }
@@ -301,7 +266,7 @@ AttributeNames::AttributeNames(std::vector<std::string> names)
     : names_(std::move(names)), next_(names_.size(), 0) {
   // Chained in reverse, so that each chain runs in the names' order.
   for (std::size_t i = names_.size(); i-- > 0;) {
-    std::uint16_t& first = first_[name_slot(names_[i])];
+    std::uint16_t& first = first_[detail::name_slot(names_[i])];
     next_[i] = first;
     first = static_cast<std::uint16_t>(i + 1);
   }
@@ -311,8 +276,8 @@ AttributeNames::AttributeNames(std::initializer_list<std::string_view> names)
     : AttributeNames(std::vector<std::string>(names.begin(), names.end())) {}
 
 bool AttributeNames::contains(std::string_view name) const {
-  for (std::uint16_t i = first_[name_slot(name)]; i != 0; i = next_[i - 1]) {
-    if (same_name(names_[i - 1], name)) return true;
+  for (std::uint16_t i = first_[detail::name_slot(name)]; i != 0; i = next_[i - 1]) {
+    if (same_bytes(names_[i - 1], name)) return true;
   }
   return false;
 }
@@ -328,7 +293,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
       const std::string_view value = attribute.value();
       cached_[cached_count_++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
                                   static_cast<std::uint32_t>(value.size())};
-      std::uint8_t& slot = by_slot_[name_slot(name)];
+      std::uint8_t& slot = by_slot_[detail::name_slot(name)];
       slot = slot == 0 ? static_cast<std::uint8_t>(cached_count_) : kShared;
       if (value.size() <= kMaxIdLength) Symbol::prefetch(value);  // most values are interned
     } else {
@@ -366,21 +331,9 @@ Location AttributeReader::at(std::string_view attribute) const {
   return attribute_location(files_, element_, attribute);
 }
 
-std::optional<std::string_view> AttributeReader::find(std::string_view name) const {
-  if (all_cached_) {
-    const std::uint8_t slot = by_slot_[name_slot(name)];
-    if (slot == 0) return std::nullopt;
-    if (slot != kShared) {
-      const Cached& written = cached_[slot - 1];
-      return same_name(written.name_view(), name) ? std::optional(written.value_view()) : std::nullopt;
-    }
-    for (std::size_t i = 0; i < cached_count_; ++i) {
-      if (same_name(cached_[i].name_view(), name)) return cached_[i].value_view();  // the first
-    }
-    return std::nullopt;
-  }
+std::optional<std::string_view> AttributeReader::find_in_document(std::string_view name) const {
   for (auto attribute : node_.attributes()) {
-    if (name == attribute.name()) return attribute.value();  // the first
+    if (name == attribute.name()) return attribute.value();  // the first, as pugixml's lookup
   }
   return std::nullopt;
 }
@@ -393,11 +346,7 @@ std::string AttributeReader::text(std::string_view name, bool required) {
 
 std::string AttributeReader::id(std::string_view name, bool required) { return std::string(id_view(name, required)); }
 
-Symbol AttributeReader::symbol(std::string_view name, bool required) { return Symbol(text_view(name, required)); }
-
-Symbol AttributeReader::id_symbol(std::string_view name, bool required) { return Symbol(id_view(name, required)); }
-
-std::string_view AttributeReader::text_view(std::string_view name, bool required) {
+std::string_view AttributeReader::checked_text(std::string_view name, bool required) {
   const std::string_view value = find(name).value_or(std::string_view());
   if (value.size() > kMaxTextLength) {
     sink_.error(files_, at(name),
@@ -509,10 +458,6 @@ std::string_view AttributeReader::date_view(std::string_view name, bool required
 
 std::string AttributeReader::date(std::string_view name, bool required) {
   return std::string(date_view(name, required));
-}
-
-Symbol AttributeReader::date_symbol(std::string_view name) {
-  return Symbol(date_view(name, false));
 }
 
 SymbolList AttributeReader::symbol_list(std::string_view name) {

@@ -14,6 +14,7 @@
 #include "engine/diagnostics.h"
 #include "engine/source_file.h"
 #include "engine/symbol.h"
+#include "engine/text.h"
 #include "engine/xml_doc.h"
 
 namespace govmap {
@@ -47,6 +48,20 @@ inline constexpr std::size_t kMaxListWords = 1'000'000;
 inline constexpr double kMaxNumber = 1e15;
 /// Largest population of one area: more than the world's.
 inline constexpr double kMaxPopulation = 1e10;
+
+namespace detail {
+
+/// A slot (0 to 63) for an attribute name, from its length and end characters: names that differ
+/// in those (most do) have different slots. Inline, so that a name the reader is asked for as a
+/// literal has its slot computed when compiling.
+inline std::size_t name_slot(std::string_view name) {
+  if (name.empty()) return 0;
+  const auto mix = name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
+                   static_cast<unsigned char>(name.back());
+  return mix & 63;
+}
+
+}  // namespace detail
 
 /// The attribute names an element may have, indexed so that checking a written name costs a
 /// table lookup and one comparison. Implicit, so that a list of names is passed as before; an
@@ -83,10 +98,19 @@ class AttributeReader {
   /// An identifier: non-empty, no whitespace, at most kMaxIdLength characters.
   std::string id(std::string_view name, bool required = false);
   /// text() as a view of the parsed document, valid while the document is.
-  std::string_view text_view(std::string_view name, bool required = false);
+  std::string_view text_view(std::string_view name, bool required = false) {
+    const std::optional<std::string_view> value = find(name);
+    if (!value) return required ? checked_text(name, required) : std::string_view();
+    if (value->size() > kMaxTextLength || (required && value->empty())) return checked_text(name, required);
+    return *value;
+  }
   /// text() and id(), interned (no std::string made on the way).
-  Symbol symbol(std::string_view name, bool required = false);
-  Symbol id_symbol(std::string_view name, bool required = false);
+  Symbol symbol(std::string_view name, bool required = false) {
+    return Symbol(text_view(name, required));
+  }
+  Symbol id_symbol(std::string_view name, bool required = false) {
+    return Symbol(id_view(name, required));
+  }
   /// The words of a list attribute; reports too-many past kMaxListWords.
   std::vector<std::string> words(std::string_view name);
   /// The same words, interned.
@@ -99,7 +123,10 @@ class AttributeReader {
   std::optional<bool> boolean(std::string_view name);
   std::string date(std::string_view name, bool required = false);
   /// date(), interned.
-  Symbol date_symbol(std::string_view name);
+  Symbol date_symbol(std::string_view name) {
+    const std::optional<std::string_view> value = find(name);
+    return value && !value->empty() ? Symbol(date_view(name, false)) : Symbol();
+  }
   /// A list attribute's words as an interned list. An element that repeats the previous one's
   /// list (33,000 areas citing one source) reuses it without splitting or interning again.
   SymbolList symbol_list(std::string_view name);
@@ -114,7 +141,20 @@ class AttributeReader {
   std::string_view list_value(std::string_view name);
   // The value of the attribute written with that name (nullopt when none), found without
   // building a string.
-  std::optional<std::string_view> find(std::string_view name) const;
+  std::optional<std::string_view> find(std::string_view name) const {
+    if (!all_cached_) return find_in_document(name);
+    const std::uint8_t slot = by_slot_[detail::name_slot(name)];
+    if (slot == 0) return std::nullopt;
+    if (slot == kShared) return find_in_document(name);
+    const Cached& written = cached_[slot - 1];
+    if (!same_bytes(written.name_view(), name)) return std::nullopt;
+    return written.value_view();
+  }
+  // find() when the slot table cannot answer: names that share a slot, or more attributes than
+  // are cached.
+  std::optional<std::string_view> find_in_document(std::string_view name) const;
+  // text_view() with its checks and reports.
+  std::string_view checked_text(std::string_view name, bool required);
 
   const SourceFiles& files_;
   std::uint32_t file_;

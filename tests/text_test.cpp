@@ -45,6 +45,13 @@ TEST_CASE("parse_number accepts finite decimals only") {
   CHECK(parse_number("+2") == 2);
   CHECK(parse_number("-3e2") == -300);
   CHECK(parse_number("0.005") == 0.005);
+  // Whole numbers (read without from_chars up to 15 digits) and the longer ones after them.
+  CHECK(parse_number("1749") == 1749);
+  CHECK(parse_number("007") == 7);
+  CHECK(parse_number("0") == 0);
+  CHECK(parse_number("999999999999999") == 999999999999999.0);
+  CHECK(parse_number("1000000000000000") == 1e15);
+  CHECK(parse_number("12345678901234567890") == 12345678901234567890.0);
   for (const char* bad : {"", " 1", "1 ", "0x10", "inf", "nan", "1e400", "1.2.3", "12abc", "--1", "+"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_number(bad));
