@@ -40,8 +40,12 @@ bool Loader::claim_id(IdIndex& index, std::vector<Location>& where,
   auto [it, inserted] = index.try_emplace(id, position);  // no node made for a duplicate
   if (inserted || (dated && dated_ids_.count({what, id}) != 0)) {
     if (inserted && dated) dated_ids_.emplace(what, id);
-    if (where.size() <= position) where.resize(position + 1);
-    where[position] = at;
+    if (where.size() == position) {
+      where.push_back(at);  // the usual case: resize() by one costs a call that push_back does not
+    } else {
+      if (where.size() < position) where.resize(position + 1);
+      where[position] = at;
+    }
     return true;
   }
   const bool versions = dated || dated_ids_.count({what, id}) != 0;

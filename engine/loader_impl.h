@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/loader.h"
@@ -179,7 +180,14 @@ class Loader {
   std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
   IdIndex seat_ids_, link_ids_, claim_ids_;
-  std::set<std::pair<std::string_view, Symbol>> dated_ids_;  // (what: a literal, id) first written dated
+  // (what: a literal, id) first written dated. Hashed: a set would order its keys by their ids'
+  // texts, England's 3,700 dated areas costing 1,500 instructions each.
+  struct DatedIdHash {
+    std::size_t operator()(const std::pair<std::string_view, Symbol>& key) const {
+      return std::hash<std::string_view>()(key.first) * 31 + key.second.id();
+    }
+  };
+  std::unordered_set<std::pair<std::string_view, Symbol>, DatedIdHash> dated_ids_;
   struct WrittenPredecessors {
     Symbol body;
     std::vector<Symbol> predecessors;

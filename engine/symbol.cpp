@@ -115,10 +115,12 @@ class Table {
 // it is null before any static initialiser that makes a Symbol runs.
 Table* the_table = nullptr;
 
-Table& table() {
-  if (the_table == nullptr) the_table = new Table();
+[[gnu::noinline]] Table& make_table() {
+  the_table = new Table();
   return *the_table;
 }
+
+inline Table& table() { return the_table != nullptr ? *the_table : make_table(); }
 
 static_assert(sizeof(Symbol) == sizeof(std::uint32_t) && std::is_trivially_copyable_v<Symbol>,
               "a list's bytes are its symbols' numbers");
