@@ -15,9 +15,11 @@ Provenance Loader::provenance(AttributeReader& a) {
   p.evidence = a.symbol("evidence");
   p.note = a.symbol("note");
   const std::string_view confidence = a.text_view("confidence");
-  if (auto parsed = parse_confidence(confidence)) {
+  if (confidence.empty()) {
+    // stated, the default
+  } else if (auto parsed = parse_confidence(confidence)) {
     p.confidence = *parsed;
-  } else if (!confidence.empty()) {
+  } else {
     a.bad_value("confidence", confidence, {"stated", "estimate", "inferred"});
   }
   p.since = a.date_symbol("since");

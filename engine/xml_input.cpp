@@ -289,15 +289,15 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
       element_(node_location(files, file, node)) {
   for (auto attribute : node.attributes()) {
     const std::string_view name = attribute.name();
+    std::uint8_t& slot = by_slot_[detail::name_slot(name)];
     if (cached_count_ < kCached) {
       const std::string_view value = attribute.value();
       cached_[cached_count_++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
                                   static_cast<std::uint32_t>(value.size())};
-      std::uint8_t& slot = by_slot_[detail::name_slot(name)];
       slot = slot == 0 ? static_cast<std::uint8_t>(cached_count_) : kShared;
       if (value.size() <= kMaxIdLength) Symbol::prefetch(value);  // most values are interned
     } else {
-      all_cached_ = false;
+      slot = kShared;
     }
     if (allowed.contains(name)) continue;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
@@ -463,8 +463,10 @@ std::string AttributeReader::date(std::string_view name, bool required) {
 SymbolList AttributeReader::symbol_list(std::string_view name) {
   static std::string last_text;
   static SymbolList last_list;
+  const std::optional<std::string_view> written = find(name);
+  if (!written || written->empty()) return {};  // most elements cite no list of their own
   // The previous element's list passed list_value's word limit: no need to count again.
-  if (const auto written = find(name); written && *written == last_text) return last_list;
+  if (*written == last_text) return last_list;
   const std::string_view value = list_value(name);
   last_list = SymbolList(interned_words(value));
   last_text = value;

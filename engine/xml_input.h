@@ -142,7 +142,6 @@ class AttributeReader {
   // The value of the attribute written with that name (nullopt when none), found without
   // building a string.
   std::optional<std::string_view> find(std::string_view name) const {
-    if (!all_cached_) return find_in_document(name);
     const std::uint8_t slot = by_slot_[detail::name_slot(name)];
     if (slot == 0) return std::nullopt;
     if (slot == kShared) return find_in_document(name);
@@ -150,8 +149,8 @@ class AttributeReader {
     if (!same_bytes(written.name_view(), name)) return std::nullopt;
     return written.value_view();
   }
-  // find() when the slot table cannot answer: names that share a slot, or more attributes than
-  // are cached.
+  // find() when the slot table cannot answer: names that share a slot, or an attribute past the
+  // kCached first.
   std::optional<std::string_view> find_in_document(std::string_view name) const;
   // text_view() with its checks and reports.
   std::string_view checked_text(std::string_view name, bool required);
@@ -175,9 +174,8 @@ class AttributeReader {
   };
   std::array<Cached, kCached> cached_;
   std::size_t cached_count_ = 0;
-  bool all_cached_ = true;
-  // By a name's hash (name_slot in xml_input.cpp): 1 + the cached attribute with it, kShared
-  // when several have it, 0 when none. Most lookups are of attributes an element does not give,
+  // By a name's hash (detail::name_slot): 1 + the cached attribute with it, kShared when several
+  // have it or it is not cached, 0 when none. Most lookups are of attributes an element does not give,
   // and an empty slot answers them without comparing names.
   static constexpr std::uint8_t kShared = 0xFF;
   std::array<std::uint8_t, 64> by_slot_{};};
