@@ -4,22 +4,10 @@
 
 namespace govmap {
 
-std::string_view XmlAttribute::name() const {
-  return doc_ ? doc_->view(doc_->attributes_[index_].name) : "";
-}
-
-std::string_view XmlAttribute::value() const {
-  return doc_ ? doc_->view(doc_->attributes_[index_].value) : "";
-}
-
 std::ptrdiff_t XmlAttribute::offset() const {
   const std::uint32_t offset = doc_ ? doc_->attributes_[index_].offset : XmlDocument::kNone;
   return offset == XmlDocument::kNone ? -1 : static_cast<std::ptrdiff_t>(offset);
 }
-
-XmlNodeType XmlNode::type() const { return doc_ ? doc_->nodes_[index_].type : XmlNodeType::Null; }
-
-std::string_view XmlNode::name() const { return doc_ ? doc_->view(doc_->nodes_[index_].name) : ""; }
 
 std::string_view XmlNode::value() const {
   return doc_ ? doc_->view(doc_->nodes_[index_].value) : "";

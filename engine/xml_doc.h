@@ -164,6 +164,23 @@ class XmlDocument {
   bool fast_ = false;
 };
 
+// Inline: the loader asks these of every element and attribute it reads.
+inline std::string_view XmlAttribute::name() const {
+  return doc_ ? doc_->view(doc_->attributes_[index_].name) : "";
+}
+
+inline std::string_view XmlAttribute::value() const {
+  return doc_ ? doc_->view(doc_->attributes_[index_].value) : "";
+}
+
+inline XmlNodeType XmlNode::type() const {
+  return doc_ ? doc_->nodes_[index_].type : XmlNodeType::Null;
+}
+
+inline std::string_view XmlNode::name() const {
+  return doc_ ? doc_->view(doc_->nodes_[index_].name) : "";
+}
+
 template <typename Handle, bool Sibling>
 typename XmlRange<Handle, Sibling>::iterator& XmlRange<Handle, Sibling>::iterator::operator++() {
   if constexpr (Sibling) {
