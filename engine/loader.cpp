@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -341,11 +342,16 @@ std::optional<Model> Loader::finish(bool read_ok) {
   const bool changed = layers_ > 0 || !removed_bodies_.empty() || !removed_areas_.empty();
   if (changed) m.reindex();
   if (m.vocabulary) {
+    std::unordered_map<Symbol, LegalStatus> default_status;  // by kind, looked up once per kind
     for (std::size_t i = 0; i < m.bodies.size(); ++i) {
       if (keep_status[i]) continue;
-      const BodyKind* kind = m.vocabulary->body_kind(m.bodies[i].kind);
-      const auto status = kind ? parse_legal_status(kind->default_status) : std::nullopt;
-      m.bodies[i].status = status.value_or(LegalStatus::Statutory);
+      const auto [it, fresh] = default_status.try_emplace(m.bodies[i].kind, LegalStatus::Statutory);
+      if (fresh) {
+        const BodyKind* kind = m.vocabulary->body_kind(m.bodies[i].kind);
+        const auto status = kind ? parse_legal_status(kind->default_status) : std::nullopt;
+        it->second = status.value_or(LegalStatus::Statutory);
+      }
+      m.bodies[i].status = it->second;
     }
   }
   m.files = files_;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -42,6 +42,22 @@ std::vector<std::string> ids_of(const std::vector<T>& items) {
   for (const auto& item : items) ids.push_back(item.id);
   return ids;
 }
+
+/// A list of the vocabulary's ids, as text (for messages) and as the symbols of those the model
+/// uses, so that a model's value (a Symbol) is found by integer compares: a million links'
+/// mechanisms and kinds are not compared as text.
+struct Words {
+  explicit Words(std::vector<std::string> ids) : text(std::move(ids)) {
+    // An id the model never interned names none of its values (lookup does not intern it).
+    for (const auto& id : text) {
+      if (const auto symbol = Symbol::lookup(id)) symbols.push_back(*symbol);
+    }
+  }
+  bool has(Symbol value) const { return std::find(symbols.begin(), symbols.end(), value) != symbols.end(); }
+
+  std::vector<std::string> text;
+  std::vector<Symbol> symbols;
+};
 
 class Resolver {
  public:
@@ -155,6 +171,9 @@ class Resolver {
   }
 
   /// Reports a value the vocabulary lacks, with a suggestion or else the values it has.
+  bool vocabulary_ref(Symbol value, std::string_view what, const Words& known, Where where) {
+    return known.has(value) || vocabulary_ref(value.view(), what, known.text, where);
+  }
   bool vocabulary_ref(std::string_view value, std::string_view what, const std::vector<std::string>& known,
                       Where where) {
     if (std::find(known.begin(), known.end(), value) != known.end()) return true;
@@ -167,14 +186,21 @@ class Resolver {
     return false;
   }
 
-  bool kind_ref(std::string_view kind, Where where) {
+  bool kind_ref(Symbol kind, Where where) {
     return vocabulary_ref(kind, "body kind", body_kinds_, where);
+  }
+
+  /// The vocabulary's entry for a body kind, looked up once per kind.
+  const BodyKind* kind_of(Symbol kind) {
+    const auto [it, fresh] = kinds_.try_emplace(kind, nullptr);
+    if (fresh) it->second = vocab_.body_kind(kind);
+    return it->second;
   }
 
   void check_body(Body& body) {
     check_provenance(body.provenance);
     const Location at = body.provenance.location;
-    const BodyKind* kind = vocab_.body_kind(body.kind);
+    const BodyKind* kind = kind_of(body.kind);
     if (kind == nullptr && body.kind.empty()) {
       // The missing kind was reported when the file was read; nothing below can be checked.
     } else if (kind == nullptr) {
@@ -239,8 +265,8 @@ class Resolver {
       to = body_ref(link.to, {at, "to"});
       ok = to.has_value() && ok;
     }
-    if (!side.from_kind().empty()) ok = vocabulary_ref(side.from_kind(), "body kind", body_kinds_, {at, "from-kind"}) && ok;
-    if (!side.to_kind().empty()) ok = vocabulary_ref(side.to_kind(), "body kind", body_kinds_, {at, "to-kind"}) && ok;
+    if (!side.from_kind().empty()) ok = vocabulary_ref(side.from_kind(), "body kind", body_kinds_.text, {at, "from-kind"}) && ok;
+    if (!side.to_kind().empty()) ok = vocabulary_ref(side.to_kind(), "body kind", body_kinds_.text, {at, "to-kind"}) && ok;
     if (!link.held_by.empty()) body_ref(link.held_by, {at, "held-by"});
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "funding mechanism", mechanisms_, {at, "mechanism"});
@@ -248,13 +274,29 @@ class Resolver {
     if (link.kind == LinkKind::Accountability && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "accountability kind", accountability_kinds_, {at, "kind"});
     }
-    if (ok && !side.names_kind()) check_allowed(link.kind, m_.bodies[*from], m_.bodies[*to], at);
+    if (ok && !side.names_kind()) check_allowed(link.kind, *from, *to, at);
   }
 
-  void check_allowed(LinkKind kind, const Body& from, const Body& to, Location at) {
-    // Asked once per link, of a few combinations of kinds and sectors: each is answered once.
-    const auto key = std::tuple{kind, from.kind.id(), from.sector.id(), to.kind.id(), to.sector.id()};
+  /// A dense number for a body's (kind, sector), found once per body: a model has few.
+  std::uint64_t class_of(std::size_t body) {
+    if (body_class_.size() != m_.bodies.size()) body_class_.assign(m_.bodies.size(), kNoClass);
+    auto& known = body_class_[body];
+    if (known == kNoClass) {
+      const Body& b = m_.bodies[body];
+      const std::uint64_t pair = std::uint64_t{b.kind.id()} << 32 | b.sector.id();
+      known = classes_.try_emplace(pair, static_cast<std::uint32_t>(classes_.size())).first->second;
+    }
+    return known;
+  }
+
+  void check_allowed(LinkKind kind, std::size_t from_body, std::size_t to_body, Location at) {
+    // Asked once per link, of a few combinations of kinds and sectors: each is answered once,
+    // and found again by one integer key.
+    const std::uint64_t key =
+        std::uint64_t{static_cast<std::uint8_t>(kind)} << 58 | class_of(from_body) << 29 | class_of(to_body);
     auto [known, fresh] = allowed_.try_emplace(key, false);
+    const Body& from = m_.bodies[from_body];
+    const Body& to = m_.bodies[to_body];
     if (fresh) known->second = vocab_.allows(to_string(kind), from.kind, from.sector, to.kind, to.sector);
     if (known->second) return;
     sink_.error(files_, at,
@@ -276,7 +318,7 @@ class Resolver {
     for (const char* kind_param : {"kind", "by"}) {
       const std::string kind = param(kind_param);
       const bool area_kind = claim.metric == "population";
-      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", body_kinds_, {at, kind_param});
+      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", body_kinds_.text, {at, kind_param});
     }
     for (const char* body_param : {"body", "nominated-by", "from", "to"}) {
       if (!param(body_param).empty()) body_ref(param(body_param), {at, body_param});
@@ -345,9 +387,8 @@ class Resolver {
       }
       for (std::size_t body : *targets[i]) {
         if (full()) return;
-        const Body& fixed_body = m_.bodies[m_.body_index.find(fixed)->second];  // found: it has targets
-        const Body& other = m_.bodies[body];
-        check_allowed(links[i].kind, to_side ? fixed_body : other, to_side ? other : fixed_body, links[i].provenance.location);
+        const std::size_t fixed_body = m_.body_index.find(fixed)->second;  // found: it has targets
+        check_allowed(links[i].kind, to_side ? fixed_body : body, to_side ? body : fixed_body, links[i].provenance.location);
       }
       if (side.total() && !targets[i]->empty()) {
         m_.link_totals.push_back({*side.total(), targets[i]->size()});
@@ -409,12 +450,16 @@ class Resolver {
   std::size_t suggestion_budget_ = kSuggestionBudget;
   std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
   SymbolList found_sources_;  // the last list of sources found whole
-  // Whether the vocabulary allows a link of (kind, from kind, from sector, to kind, to sector).
-  std::map<std::tuple<LinkKind, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>, bool> allowed_;
+  // Whether the vocabulary allows a link of a kind between bodies of two classes (class_of).
+  std::unordered_map<std::uint64_t, bool> allowed_;
+  static constexpr std::uint32_t kNoClass = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> body_class_;  // by body: its class, or kNoClass before first asked
+  std::unordered_map<std::uint64_t, std::uint32_t> classes_;  // (kind, sector) symbols -> class
+  std::unordered_map<Symbol, const BodyKind*> kinds_;  // kind_of
   static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
   std::vector<std::size_t> parents_;  // by area: its parent's position, or kNoParent
   // The vocabulary's ids, listed once (each link's mechanism or kind is looked up in them).
-  const std::vector<std::string> body_kinds_, sectors_, mechanisms_, accountability_kinds_;
+  const Words body_kinds_, sectors_, mechanisms_, accountability_kinds_;
 };
 
 }  // namespace
