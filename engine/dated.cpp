@@ -70,7 +70,7 @@ class DatePass {
       refers(p.provenance, "post", p.id, p.of, "of", dated_);
       refers(p.provenance, "post", p.id, p.holder, "holder", dated_);
       refers(p.provenance, "post", p.id, p.replaces, "replaces", dated_);
-      for (const std::string& body : p.for_bodies) refers(p.provenance, "post", p.id, body, "for", dated_);
+      for (const Symbol body : p.for_bodies) refers(p.provenance, "post", p.id, body, "for", dated_);
     }
     for (const Seat& s : m_.seats) {
       refers(s.provenance, "seat", s.id, s.body, "body", dated_);
@@ -82,7 +82,7 @@ class DatePass {
     for (const Link& l : m_.links) {
       const std::string& what = link_what[l.kind];
       for (const char* side : {"from", "to", "held-by"}) {
-        const std::string& id = side[0] == 'f' ? l.from : side[0] == 't' ? l.to : l.held_by;
+        const Symbol id = side[0] == 'f' ? l.from : side[0] == 't' ? l.to : l.held_by;
         refers(l.provenance, what, l.id, id, side, dated_);
       }
     }
@@ -97,7 +97,10 @@ class DatePass {
   void filter(const std::string& date) {
     std::unordered_set<Symbol> gone;
     bool dropped = false;
-    const auto absent = [&](const Provenance& p) { return !in_force(date, p.since, p.until); };
+    // Most elements are undated: two integer compares, before any text is read.
+    const auto absent = [&](const Provenance& p) {
+      return !(p.since.empty() && p.until.empty()) && !in_force(date, p.since, p.until);
+    };
     const auto drop = [&](auto& items) {
       std::erase_if(items, [&](const auto& item) {
         if (!absent(item.provenance)) return false;
@@ -134,17 +137,17 @@ class DatePass {
   void check_area_references() {
     for (const Area& a : m_.areas) refers(a.provenance, "area", a.id, a.parent, "parent", areas_);
     for (const Body& b : m_.bodies) {
-      for (const std::string& area : b.covers) refers(b.provenance, "body", b.id, area, "covers", areas_);
+      for (const Symbol area : b.covers) refers(b.provenance, "body", b.id, area, "covers", areas_);
     }
     for (const RawCoverage& c : raw_.coverage) {
-      for (const std::string& area : c.areas) refers({c.since, c.until, c.location, ""}, "coverage", "", area, "areas", areas_);
+      for (const Symbol area : c.areas) refers({c.since, c.until, c.location, ""}, "coverage", "", area, "areas", areas_);
     }
   }
 
   /// Reports a reference to a body, person or post (`targets` dated_), or to an area (areas_),
   /// that does not exist at every date the element does. Unknown ids are left to resolve().
   using Spans = std::unordered_map<Symbol, std::vector<Dated>>;
-  void refers(const Dated& element, const std::string& what, const std::string& id, Symbol target,
+  void refers(const Dated& element, std::string_view what, std::string_view id, Symbol target,
               const char* attribute, const Spans& targets) {
     if (target.empty()) return;
     const auto it = targets.find(target);
@@ -152,7 +155,7 @@ class DatePass {
     const auto& spans = it->second;
     if (std::any_of(spans.begin(), spans.end(), [&](const Dated& span) { return within(element, span); })) return;
     const Dated& t = spans.front();
-    const std::string named = id.empty() ? what : fmt::format("{} '{}'", what, id);
+    const std::string named = id.empty() ? std::string(what) : fmt::format("{} '{}'", what, id);
     std::vector<std::string> in_force;
     for (const Dated& span : spans) in_force.push_back(period_text(span.since, span.until));
     const std::string periods = join(in_force, " and ");
@@ -165,7 +168,7 @@ class DatePass {
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
   }
-  void refers(const Provenance& p, const std::string& what, const std::string& id, Symbol target,
+  void refers(const Provenance& p, std::string_view what, std::string_view id, Symbol target,
               const char* attribute, const Spans& targets) {
     refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, targets);
   }
@@ -181,6 +184,7 @@ class DatePass {
       const Provenance& p = item.provenance;
       if (!item.id.empty() && (!p.since.empty() || !p.until.empty())) versions[item.id].push_back({p.since, p.until, p.location, what});
     }
+    if (versions.empty()) return spans;  // nothing dated: no id to look for
     for (const auto& item : items) {
       auto node = versions.extract(item.id);
       if (!node.empty()) spans.emplace(item.id, joined_spans(node.mapped(), item.id));
