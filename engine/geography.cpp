@@ -82,6 +82,7 @@ Geography::Geography(const Model& model)
   for (std::size_t b = 0; b < model.bodies.size(); ++b) {
     for (AreaIndex a : body_atoms_[b]) area_bodies_[next[a]++] = static_cast<std::uint32_t>(b);
   }
+  share_of_.assign(model.bodies.size(), kNoShare);
   body_kind_.reserve(model.bodies.size());
   for (const Body& body : model.bodies) {
     body_kind_.push_back(kind_ids_.try_emplace(body.kind, static_cast<std::uint32_t>(kind_ids_.size())).first->second);
@@ -123,22 +124,25 @@ double Geography::overlap(std::size_t a, std::size_t b) const {
 std::vector<Share> Geography::shares_by_kind(std::size_t body, std::string_view kind) const {
   const auto k = kind_ids_.find(kind);
   if (k == kind_ids_.end()) return {};
-  // Each (body of that kind, atom's population), in atom order; then summed by body in that
-  // order (a stable sort keeps it, so the sums are the same whatever the model's size).
-  std::vector<std::pair<std::uint32_t, double>> parts;
+  // Each body of that kind met, with the population it shares summed in atom order (the order
+  // the sums have always had, so they do not depend on the model's size). share_of_ finds a
+  // body's entry without a search or a sort; it is cleared again before returning.
+  std::vector<Share> shares;
   for (AreaIndex a : body_atoms_[body]) {
     for (std::uint32_t other : bodies_covering(a)) {
-      if (other != body && body_kind_[other] == k->second) parts.emplace_back(other, area_population_[a]);
+      if (other == body || body_kind_[other] != k->second) continue;
+      std::uint32_t& slot = share_of_[other];
+      if (slot == kNoShare) {
+        slot = static_cast<std::uint32_t>(shares.size());
+        shares.push_back({other, 0.0, 0.0});
+      }
+      shares[slot].population += area_population_[a];
     }
   }
-  std::stable_sort(parts.begin(), parts.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   const double whole = body_population_[body];
-  std::vector<Share> shares;
-  for (std::size_t i = 0; i < parts.size();) {
-    const std::uint32_t other = parts[i].first;
-    double population = 0;
-    for (; i < parts.size() && parts[i].first == other; ++i) population += parts[i].second;
-    shares.push_back({other, population, whole > 0 ? population / whole : 0.0});
+  for (Share& share : shares) {
+    share_of_[share.body] = kNoShare;
+    share.fraction = whole > 0 ? share.population / whole : 0.0;
   }
   std::sort(shares.begin(), shares.end(), [&](const Share& a, const Share& b) {
     if (a.population != b.population) return a.population > b.population;
