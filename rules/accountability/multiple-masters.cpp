@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -65,23 +66,33 @@ void check(const RuleContext& ctx) {
   const Counted counted(ctx);
   chain::ChainsAbove chains(graph, kMaxAbove);
   std::unordered_map<Symbol, Symbol> labels;  // accountability kind -> its label
+  // Reused for every body: its accountability links, the kinds it has a link for that names no
+  // function, and what it answers for (a function, or the label of a kind of accountability)
+  // with the distinct bodies it answers to for it. A body has few of each: found by integer
+  // compares, not by maps.
+  std::vector<LinkIndex> links;
+  std::vector<Symbol> unscoped;
+  std::vector<std::pair<Symbol, std::vector<BodyIndex>>> groups;
   for (BodyIndex b = 0; b < m.bodies.size(); ++b) {
     // A figure-level box ("GP practices", count 928) stands for many bodies, each of which may
     // answer to a different one of its masters: stay silent.
     if (m.bodies[b].count > 1) continue;
-    const auto links = graph.out_links(b, LinkKind::Accountability);
+    links.clear();
+    for (LinkIndex l : graph.out_links(b)) {
+      if (graph.kind(l) == LinkKind::Accountability) links.push_back(l);
+    }
     if (!answers_to_several(graph, b, links, counted)) continue;
-    // What the body answers for (a function, or the label of a kind of accountability) -> the
-    // distinct bodies it answers to for it. Symbols order by text, as the strings did.
-    std::map<Symbol, std::vector<BodyIndex>> groups;
-    std::map<Symbol, bool> kind_has_unscoped_link;
+    unscoped.clear();
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
-      if (!counted(link.subtype)) continue;
-      if (link.functions.empty()) kind_has_unscoped_link[link.subtype] = true;
+      if (!counted(link.subtype) || !link.functions.empty()) continue;
+      if (std::find(unscoped.begin(), unscoped.end(), link.subtype) == unscoped.end()) unscoped.push_back(link.subtype);
     }
+    groups.clear();
     const auto add = [&](Symbol what, BodyIndex master) {
-      auto& list = groups[what];
+      auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == what; });
+      if (group == groups.end()) group = groups.insert(groups.end(), {what, {}});
+      auto& list = group->second;
       if (std::find(list.begin(), list.end(), master) == list.end()) list.push_back(master);
     };
     for (LinkIndex l : links) {
@@ -89,13 +100,15 @@ void check(const RuleContext& ctx) {
       const auto to = graph.to(l);
       if (!to || *to == b || !counted(link.subtype)) continue;
       for (const auto& f : link.functions) add(f, *to);
-      if (!kind_has_unscoped_link[link.subtype]) continue;
+      if (std::find(unscoped.begin(), unscoped.end(), link.subtype) == unscoped.end()) continue;
       auto label = labels.find(link.subtype);
       if (label == labels.end()) {
         label = labels.emplace(link.subtype, Symbol(chain::subtype_label(m, link))).first;
       }
       add(label->second, *to);
     }
+    // In text order, as a map by the text had them.
+    std::sort(groups.begin(), groups.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     // Groups with the same top masters are one problem: name them together.
     std::map<std::vector<BodyIndex>, std::vector<std::string>> problems;  // few per body
     bool unsure = false;
