@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -226,7 +227,11 @@ std::string thousands(double value) {
   // Rounded half away from zero, in double: a value beyond the range of long long (a population
   // of 1e19 had been negated as LLONG_MIN) still prints its digits.
   const double rounded = std::round(std::abs(value));
-  const std::string digits = fmt::format("{:.0f}", rounded);
+  // A whole number below 2^64 converts exactly, and an integer prints the same digits as the
+  // double with "{:.0f}" at a fraction of the cost (a finding's evidence holds many).
+  constexpr double kTwoTo64 = 18446744073709551616.0;
+  const std::string digits = rounded < kTwoTo64 ? fmt::format_int(static_cast<std::uint64_t>(rounded)).str()
+                                                : fmt::format("{:.0f}", rounded);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';

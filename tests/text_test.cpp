@@ -89,6 +89,10 @@ TEST_CASE("numbers in findings: percentages, thousands and money") {
   CHECK(thousands(999) == "999");
   CHECK(thousands(1234.6) == "1,235");
   CHECK(thousands(-1234567) == "-1,234,567");
+  // Whole numbers print as integers below 2^64 and as the double's digits from it: the same text.
+  CHECK(thousands(9007199254740993.0) == "9,007,199,254,740,992");
+  CHECK(thousands(18446744073709549568.0) == "18,446,744,073,709,549,568");
+  CHECK(thousands(18446744073709551616.0) == "18,446,744,073,709,551,616");
   CHECK(money(115e9) == "£115.0bn");
   CHECK(money(2.65e9) == "£2.65bn");
   CHECK(money(2.6e9) == "£2.6bn");
