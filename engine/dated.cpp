@@ -70,7 +70,9 @@ class DatePass {
       refers(p.provenance, "post", p.id, p.of, "of", dated_);
       refers(p.provenance, "post", p.id, p.holder, "holder", dated_);
       refers(p.provenance, "post", p.id, p.replaces, "replaces", dated_);
-      for (const Symbol body : p.for_bodies) refers(p.provenance, "post", p.id, body, "for", dated_);
+      for (const Symbol body : p.for_bodies) {
+        refers(p.provenance, "post", p.id, body, "for", dated_);
+      }
     }
     for (const Seat& s : m_.seats) {
       refers(s.provenance, "seat", s.id, s.body, "body", dated_);
@@ -140,7 +142,9 @@ class DatePass {
       for (const Symbol area : b.covers) refers(b.provenance, "body", b.id, area, "covers", areas_);
     }
     for (const RawCoverage& c : raw_.coverage) {
-      for (const Symbol area : c.areas) refers({c.since, c.until, c.location, ""}, "coverage", "", area, "areas", areas_);
+      for (const Symbol area : c.areas) {
+        refers({c.since, c.until, c.location, ""}, "coverage", "", area, "areas", areas_);
+      }
     }
   }
 

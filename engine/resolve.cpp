@@ -53,7 +53,9 @@ struct Words {
       if (const auto symbol = Symbol::lookup(id)) symbols.push_back(*symbol);
     }
   }
-  bool has(Symbol value) const { return std::find(symbols.begin(), symbols.end(), value) != symbols.end(); }
+  bool has(Symbol value) const {
+    return std::find(symbols.begin(), symbols.end(), value) != symbols.end();
+  }
 
   std::vector<std::string> text;
   std::vector<Symbol> symbols;
@@ -265,8 +267,11 @@ class Resolver {
       to = body_ref(link.to, {at, "to"});
       ok = to.has_value() && ok;
     }
-    if (!side.from_kind().empty()) ok = vocabulary_ref(side.from_kind(), "body kind", body_kinds_.text, {at, "from-kind"}) && ok;
-    if (!side.to_kind().empty()) ok = vocabulary_ref(side.to_kind(), "body kind", body_kinds_.text, {at, "to-kind"}) && ok;
+    const auto kind_ref_of = [&](const std::string& kind, std::string_view attribute) {
+      return vocabulary_ref(kind, "body kind", body_kinds_.text, {at, attribute});
+    };
+    if (!side.from_kind().empty()) ok = kind_ref_of(side.from_kind(), "from-kind") && ok;
+    if (!side.to_kind().empty()) ok = kind_ref_of(side.to_kind(), "to-kind") && ok;
     if (!link.held_by.empty()) body_ref(link.held_by, {at, "held-by"});
     if (link.kind == LinkKind::Funding && !link.subtype.empty()) {
       vocabulary_ref(link.subtype, "funding mechanism", mechanisms_, {at, "mechanism"});
@@ -292,8 +297,8 @@ class Resolver {
   void check_allowed(LinkKind kind, std::size_t from_body, std::size_t to_body, Location at) {
     // Asked once per link, of a few combinations of kinds and sectors: each is answered once,
     // and found again by one integer key.
-    const std::uint64_t key =
-        std::uint64_t{static_cast<std::uint8_t>(kind)} << 58 | class_of(from_body) << 29 | class_of(to_body);
+    const std::uint64_t key = std::uint64_t{static_cast<std::uint8_t>(kind)} << 58 |
+                              class_of(from_body) << 29 | class_of(to_body);
     auto [known, fresh] = allowed_.try_emplace(key, false);
     const Body& from = m_.bodies[from_body];
     const Body& to = m_.bodies[to_body];
@@ -318,7 +323,9 @@ class Resolver {
     for (const char* kind_param : {"kind", "by"}) {
       const std::string kind = param(kind_param);
       const bool area_kind = claim.metric == "population";
-      if (!kind.empty() && !area_kind) vocabulary_ref(kind, "body kind", body_kinds_.text, {at, kind_param});
+      if (!kind.empty() && !area_kind) {
+        vocabulary_ref(kind, "body kind", body_kinds_.text, {at, kind_param});
+      }
     }
     for (const char* body_param : {"body", "nominated-by", "from", "to"}) {
       if (!param(body_param).empty()) body_ref(param(body_param), {at, body_param});
@@ -388,7 +395,8 @@ class Resolver {
       for (std::size_t body : *targets[i]) {
         if (full()) return;
         const std::size_t fixed_body = m_.body_index.find(fixed)->second;  // found: it has targets
-        check_allowed(links[i].kind, to_side ? fixed_body : body, to_side ? body : fixed_body, links[i].provenance.location);
+        check_allowed(links[i].kind, to_side ? fixed_body : body, to_side ? body : fixed_body,
+                      links[i].provenance.location);
       }
       if (side.total() && !targets[i]->empty()) {
         m_.link_totals.push_back({*side.total(), targets[i]->size()});

@@ -230,8 +230,9 @@ std::string thousands(double value) {
   // A whole number below 2^64 converts exactly, and an integer prints the same digits as the
   // double with "{:.0f}" at a fraction of the cost (a finding's evidence holds many).
   constexpr double kTwoTo64 = 18446744073709551616.0;
-  const std::string digits = rounded < kTwoTo64 ? fmt::format_int(static_cast<std::uint64_t>(rounded)).str()
-                                                : fmt::format("{:.0f}", rounded);
+  const std::string digits = rounded < kTwoTo64
+                                 ? fmt::format_int(static_cast<std::uint64_t>(rounded)).str()
+                                 : fmt::format("{:.0f}", rounded);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';

@@ -86,11 +86,14 @@ void check(const RuleContext& ctx) {
     for (LinkIndex l : links) {
       const Link& link = m.links[l];
       if (!counted(link.subtype) || !link.functions.empty()) continue;
-      if (std::find(unscoped.begin(), unscoped.end(), link.subtype) == unscoped.end()) unscoped.push_back(link.subtype);
+      if (std::find(unscoped.begin(), unscoped.end(), link.subtype) == unscoped.end()) {
+        unscoped.push_back(link.subtype);
+      }
     }
     groups.clear();
     const auto add = [&](Symbol what, BodyIndex master) {
-      auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == what; });
+      const auto named = [&](const auto& g) { return g.first == what; };
+      auto group = std::find_if(groups.begin(), groups.end(), named);
       if (group == groups.end()) group = groups.insert(groups.end(), {what, {}});
       auto& list = group->second;
       if (std::find(list.begin(), list.end(), master) == list.end()) list.push_back(master);
@@ -108,7 +111,8 @@ void check(const RuleContext& ctx) {
       add(label->second, *to);
     }
     // In text order, as a map by the text had them.
-    std::sort(groups.begin(), groups.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::sort(groups.begin(), groups.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
     // Groups with the same top masters are one problem: name them together.
     std::map<std::vector<BodyIndex>, std::vector<std::string>> problems;  // few per body
     bool unsure = false;
