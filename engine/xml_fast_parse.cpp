@@ -14,31 +14,15 @@
 #endif
 
 #include "engine/xml_doc.h"
+#include "engine/xml_scan.h"
 
 namespace govmap {
 namespace {
 
-enum : std::uint8_t { kSpace = 1, kSymbol = 2, kStart = 4, kAttrStop = 8 };
-
-// pugixml's character classes: whitespace is space, tab, CR and LF; a name starts with a letter,
-// '_', ':' or any byte above 0x7F and goes on with those, digits, '-' and '.'. kAttrStop marks
-// what ends a plain run of an attribute value.
-constexpr std::array<std::uint8_t, 256> make_classes() {
-  std::array<std::uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    std::uint8_t bits = 0;
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') bits |= kSpace;
-    if (letter || c == '_' || c == ':' || c >= 0x80) bits |= kStart | kSymbol;
-    if ((c >= '0' && c <= '9') || c == '-' || c == '.') bits |= kSymbol;
-    if (c == '"' || c == '\'' || c == '&' || c == '\t' || c == '\r' || c == '\n') bits |= kAttrStop;
-    table[static_cast<std::size_t>(c)] = bits;
-  }
-  return table;
-}
-constexpr std::array<std::uint8_t, 256> kClasses = make_classes();
-
-bool is(char c, std::uint8_t bits) { return (kClasses[static_cast<unsigned char>(c)] & bits) != 0; }
+using xml_scan::is;
+using xml_scan::kSpace;
+using xml_scan::kStart;
+using xml_scan::kSymbol;
 
 // Whether XML 1.0 allows the character (production [2] Char); pugixml decodes others too, but
 // parse_xml refuses them before parsing, so the fast parser leaves them to pugixml.
@@ -161,14 +145,11 @@ class FastXmlParser {
     return doc_.nodes_.back();
   }
 
+  // Most calls find no whitespace at all, which one byte settles here.
   std::size_t skip_space(std::size_t p) const {
-    while (p < n_ && is(t_[p], kSpace)) ++p;
-    return p;
+    return p < n_ && is(t_[p], kSpace) ? xml_scan::skip_space(t_, p + 1, n_) : p;
   }
-  std::size_t skip_name(std::size_t p) const {
-    while (p < n_ && is(t_[p], kSymbol)) ++p;
-    return p;
-  }
+  std::size_t skip_name(std::size_t p) const { return xml_scan::skip_name(t_, p, n_); }
   bool at(std::size_t p, std::string_view what) const {
     return p + what.size() <= n_ && std::memcmp(t_ + p, what.data(), what.size()) == 0;
   }
@@ -203,7 +184,14 @@ class FastXmlParser {
     const auto special = [&](char c) {
       return c == '&' || c == '\r' || (in_attribute && (c == '\n' || c == '\t'));
     };
-    while (p < end && !special(t_[p])) ++p;
+    // A plain run: what find_value_stop stops at (a quote, '&', a byte below 0x20) and special()
+    // does not is plain, and so is every byte that it passes.
+    const auto run_end = [&](std::size_t from) {
+      std::size_t q = xml_scan::find_value_stop(t_, from, end);
+      while (q < end && !special(t_[q])) q = xml_scan::find_value_stop(t_, q + 1, end);
+      return q;
+    };
+    p = run_end(p);
     if (p == end) return text_span(begin, end);
     std::string& arena = doc_.arena_;
     const std::size_t start = arena.size();
@@ -221,8 +209,9 @@ class FastXmlParser {
         if (used == 0) return std::nullopt;
         p += used;
       } else {
-        arena += c;
-        ++p;
+        const std::size_t run = run_end(p + 1);
+        arena.append(t_ + p, run - p);
+        p = run;
       }
     }
     if (arena.size() >= XmlDocument::kInArena) return std::nullopt;
@@ -356,22 +345,20 @@ class FastXmlParser {
       if (p >= n_ || (t_[p] != '"' && t_[p] != '\'')) return false;
       const char quote = t_[p];
       const std::size_t value_begin = p + 1;
-      std::size_t q = value_begin;
-      bool plain = true;  // nothing to decode
-      // Up to the quote, stopping at what needs decoding.
-      while (q < n_) {
-        while (q < n_ && !is(t_[q], kAttrStop)) ++q;
-        if (q >= n_ || t_[q] == quote) break;
-        plain = plain && t_[q] != '&' && !is(t_[q], kSpace);  // the other quote needs nothing
-        ++q;
+      // Up to the quote; a value that stops short of it at what may need decoding (or at another
+      // byte below 0x20, which decode() keeps as it is) is decoded. The other quote is plain.
+      const char other_quote = quote == '"' ? '\'' : '"';
+      std::size_t q = xml_scan::find_value_stop(t_, value_begin, n_);
+      while (q < n_ && t_[q] == other_quote) q = xml_scan::find_value_stop(t_, q + 1, n_);
+      const bool plain = q < n_ && t_[q] == quote;
+      if (!plain && q < n_) {
+        const void* found = std::memchr(t_ + q, quote, n_ - q);
+        q = found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - t_) : n_;
       }
       if (q >= n_) return false;
       const auto value = plain ? text_span(value_begin, q) : decode(value_begin, q, true);
       if (!value) return false;
-      auto& attribute = doc_.attributes_.emplace_back();
-      attribute.name = text_span(name_begin, name_end);
-      attribute.value = *value;
-      attribute.offset = u32(name_begin);
+      doc_.attributes_.push_back({text_span(name_begin, name_end), *value, u32(name_begin)});
       p = q + 1;
       if (p >= n_ || is(t_[p], kStart)) return false;  // pugixml wants a space between attributes
     }

@@ -11,6 +11,7 @@
 
 #include "engine/xml_doc.h"
 #include "engine/xml_input.h"
+#include "tests/guarded_text.h"
 #include "tests/test_support.h"
 
 namespace govmap::test {
@@ -143,6 +144,58 @@ TEST_CASE("the fast parser leaves what it does not read to pugixml") {
     XmlDocument doc;
     doc.load(text);  // pugixml's document, whatever it is
     CHECK(!doc.fast());
+  }
+}
+
+// A name or value of `length` bytes cycling through `alphabet`.
+std::string filled(std::size_t length, std::string_view alphabet) {
+  std::string out;
+  for (std::size_t i = 0; i < length; ++i) out += alphabet[i % alphabet.size()];
+  return out;
+}
+
+// The fast parser scans names, whitespace and values sixteen bytes at a time and the last bytes of
+// the text one at a time: each length crosses those blocks at a different place, and each text
+// ends where a page nothing may read begins, so that a read past its end stops the test.
+TEST_CASE("the fast parser reads names and values of every length, to the end of the text") {
+  std::size_t read = 0, texts = 0;
+  for (std::size_t shift = 0; shift < 16; shift += 5) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      const std::string name = "n" + filled(length, "ame-1._:\xC3\xA9Z");
+      const std::string value = filled(length, "val ue-1>\xC3\xA9");
+      const std::string space = filled(length + 1, " \t\r\n");
+      const std::string text = "<" + filled(shift + 1, "e") + space + name + space + "=" + space +
+                               "\"" + value + "'\"" + space + "b='" + value + "\"'" + space + "/>";
+      INFO(text);
+      const GuardedText whole(text);
+      CHECK(fast_matches_reference(whole.view()));
+      for (std::size_t size = 1; size < text.size(); ++size) {
+        const GuardedText cut(std::string_view(text).substr(0, size));
+        read += fast_matches_reference(cut.view()) ? 1 : 0;
+        ++texts;
+      }
+    }
+  }
+  CHECK(texts > 1000);
+  CHECK(read == 0);  // a start tag cut short is never well-formed
+}
+
+// What makes a value need decoding, or end it, at each place in and around a block of sixteen.
+TEST_CASE("the fast parser decodes a value whatever place its special bytes take") {
+  const std::vector<std::string> specials = {"&amp;", "&#65;", "\t",       "\r\n", "\r",
+                                             "\n",     "'",     "\x01",     ">",    "\xC3\xA9",
+                                             "&",     "&;",    "&unknown;"};
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+      const std::string value = filled(at, "abcdefgh") + special + filled(40 - at, "ijklmnop");
+      for (const std::string& text :
+           {"<a v=\"" + value + "\"/>", "<a>" + value + "</a>", "<a v=\"" + value + "\"></a>"}) {
+        INFO(text);
+        const GuardedText guarded(text);
+        const bool read = fast_matches_reference(guarded.view());
+        CHECK(read);
+      }
+    }
   }
 }
 
