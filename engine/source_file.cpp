@@ -7,6 +7,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "engine/text_scan.h"
+
 namespace govmap {
 
 std::optional<FileText> FileText::map(const std::string& path, std::size_t size) {
@@ -41,21 +43,13 @@ FileText::~FileText() {
 }
 
 std::uint32_t SourceFiles::add(std::string path, FileText text) {
-  File file{std::move(path), std::move(text), {0}};
-  // A line ends at LF, CRLF or a lone CR (old Mac files), as XML 1.0 reads line ends.
-  const std::string_view content = file.text.view();
-  if (content.find('\r') == std::string::npos) {
-    // LF only (nearly every file): memchr finds the line ends far faster than a byte loop.
-    for (std::size_t i = content.find('\n'); i != std::string::npos; i = content.find('\n', i + 1)) {
-      file.line_starts.push_back(i + 1);
-    }
-  } else {
-    for (std::size_t i = 0; i < content.size(); ++i) {
-      const bool lone_cr = content[i] == '\r' && (i + 1 == content.size() || content[i + 1] != '\n');
-      if (content[i] == '\n' || lone_cr) file.line_starts.push_back(i + 1);
-    }
-  }
-  files_.push_back(std::move(file));
+  std::vector<std::size_t> line_starts = scan_text(text.view()).line_starts;
+  return add(std::move(path), std::move(text), std::move(line_starts));
+}
+
+std::uint32_t SourceFiles::add(std::string path, FileText text,
+                               std::vector<std::size_t> line_starts) {
+  files_.push_back({std::move(path), std::move(text), std::move(line_starts)});
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 

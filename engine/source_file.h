@@ -58,6 +58,8 @@ class SourceFiles {
  public:
   /// Adds a file's text and returns its index.
   std::uint32_t add(std::string path, FileText text);
+  /// Adds a file's text whose line starts are known (TextScan::line_starts, engine/text_scan.h).
+  std::uint32_t add(std::string path, FileText text, std::vector<std::size_t> line_starts);
   std::uint32_t add(std::string path, std::string text) {
     return add(std::move(path), FileText(std::move(text)));
   }

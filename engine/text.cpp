@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/text_scan.h"
+
 namespace govmap {
 
 std::string xml_escape(std::string_view text) {
@@ -189,28 +191,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
       i += 8;
     }
     if (i >= n) break;
-    const unsigned char c = s[i];
-    std::size_t length = 0;
-    std::uint32_t min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      length = 2, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      length = 3, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      length = 4, min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + length > n) return i;
-    std::uint32_t code = c & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      code = (code << 6) | (s[i + k] & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return i;
     i += length;
   }
   return std::nullopt;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "engine/text.h"
+#include "engine/text_scan.h"
 
 namespace govmap {
 namespace {
@@ -42,32 +43,6 @@ const char* other_encoding(std::string_view text) {
   if (text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) return "UTF-32";
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return "UTF-16";
   return nullptr;
-}
-
-// Offset of the first C0 control character other than tab, line feed and carriage return (XML
-// 1.0 allows no others, and JSON and SVG outputs could not carry them), or nullopt.
-std::optional<std::size_t> first_control_character(std::string_view text) {
-  const auto is_control = [](char byte) {
-    const auto c = static_cast<unsigned char>(byte);
-    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-  };
-  // Eight bytes at a time: a word with no byte below 0x20 (most words) needs no closer look. A
-  // byte below 0x20 has its high bit clear and, less 0x20, borrows into it; a borrow reaching a
-  // higher byte needs a lower byte below 0x20, so the test is exact about "any".
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (((word - 0x20 * kOnes) & ~word & kHighs) == 0) continue;
-    for (std::size_t k = i; k < i + 8; ++k) {
-      if (is_control(text[k])) return k;
-    }
-  }
-  for (; i < text.size(); ++i) {
-    if (is_control(text[i])) return i;
-  }
-  return std::nullopt;
 }
 
 // Whether XML 1.0 allows the character (production [2] Char).
@@ -178,9 +153,11 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
     content.string().replace(0, 3, "   ");  // keep columns
     text = content.view();
   }
-  const auto bad = first_invalid_utf8(text);
-  const auto control = first_control_character(text);
-  const std::uint32_t file = files.add(path, std::move(content));
+  // Line starts, invalid UTF-8 and control characters in one pass.
+  TextScan scan = scan_text(text);
+  const auto bad = scan.invalid_utf8;
+  const auto control = scan.control;
+  const std::uint32_t file = files.add(path, std::move(content), std::move(scan.line_starts));
   if (bad) {
     sink.error(files, files.locate(file, *bad),
                fmt::format("invalid UTF-8 byte 0x{:02X}; govmap reads UTF-8 only",
