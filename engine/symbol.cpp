@@ -7,6 +7,7 @@
 #include <ostream>
 #include <vector>
 
+#include "engine/memory.h"
 #include "engine/text.h"
 
 namespace govmap {
@@ -95,7 +96,7 @@ class Table {
   }
 
   void grow(std::size_t size) {
-    std::vector<std::uint64_t> slots(size, 0);
+    std::vector<std::uint64_t> slots = huge_page_vector<std::uint64_t>(size, 0);
     for (const std::uint64_t entry : slots_) {
       if (entry == 0) continue;
       std::size_t slot = (entry >> 32) & (slots.size() - 1);

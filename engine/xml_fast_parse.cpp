@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "engine/memory.h"
 #include "engine/xml_doc.h"
 #include "engine/xml_scan.h"
 
@@ -109,6 +110,8 @@ class FastXmlParser {
     // Room for every node and attribute at once: no regrowth (two copies) while reading.
     doc_.nodes_.reserve(counts.angles + 1);
     doc_.attributes_.reserve(counts.equals);
+    advise_huge_pages(doc_.nodes_);
+    advise_huge_pages(doc_.attributes_);
     doc_.nodes_.emplace_back().type = XmlNodeType::Document;
     open_.push_back({0, XmlDocument::kNone});
     while (i_ < n_) {
