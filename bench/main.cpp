@@ -20,8 +20,10 @@
 #include "bench/side_by_side.h"
 #include "bench/step_times.h"
 #include "bench/synthetic.h"
+#include "engine/memory.h"
 
 int main(int argc, char** argv) {
+  govmap::tune_allocator();  // as govmap's own main: the parse and govmap share one allocator
   if (argc == 5 && std::string(argv[1]) == "--write-synthetic") {
     const govmap::bench::SyntheticOptions options{std::strtoull(argv[2], nullptr, 10), std::strtoull(argv[3], nullptr, 10), 1};
     if (!govmap::bench::write_synthetic_model(options, argv[4])) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "engine/memory.h"
 #include "engine/text.h"
 
 namespace govmap::cli {
@@ -66,6 +67,7 @@ int run(int argc, char** argv) {
 }  // namespace govmap::cli
 
 int main(int argc, char** argv) {
+  govmap::tune_allocator();
   try {
     return govmap::cli::run(argc, argv);
   } catch (const std::bad_alloc&) {
