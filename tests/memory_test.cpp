@@ -1,0 +1,37 @@
+// Memory advice (engine/memory.h) changes where pages come from, never what a program reads:
+// vectors made through it hold what they were asked to, whether the advice took or not.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "engine/memory.h"
+
+namespace govmap {
+
+TEST_CASE("a huge-page vector holds its size in copies of its value, small or large") {
+  for (const std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{1000}, std::size_t{3} << 20}) {
+    const auto v = huge_page_vector<std::uint32_t>(size, 7);
+    REQUIRE(v.size() == size);
+    CHECK(std::count(v.begin(), v.end(), 7u) == static_cast<std::ptrdiff_t>(size));
+  }
+}
+
+TEST_CASE("advice on a vector's capacity leaves its contents and its growth alone") {
+  tune_allocator();  // as main does; a second call is harmless
+  std::vector<std::uint64_t> v;
+  v.reserve(1 << 20);  // 8 MiB: whole huge pages inside
+  advise_huge_pages(v);
+  for (std::uint64_t i = 0; i < (1 << 21); ++i) v.push_back(i * 3);  // past the reserve: regrown
+  REQUIRE(v.size() == (1u << 21));
+  CHECK(v[0] == 0);
+  CHECK(v[12345] == 37035);
+  CHECK(v.back() == ((std::uint64_t{1} << 21) - 1) * 3);
+  advise_huge_pages(nullptr, 0);  // nothing to advise: no effect
+  advise_huge_pages(v.data() + 1, 100);  // less than a huge page: no effect
+  CHECK(v[1] == 3);
+}
+
+}  // namespace govmap
