@@ -82,17 +82,30 @@ inline unsigned value_stops(__m128i bytes) {
 }  // namespace detail
 #endif
 
-/// The first position from `p` whose byte is not a name character, or `n`.
-inline std::size_t skip_name(const char* text, std::size_t p, std::size_t n) {
+/// The first position from `p` where a run ends, or `n`: a run of kSymbol or kSpace is bytes in
+/// that class, a run of kValueStop is bytes not in it. Sixteen bytes at a time while sixteen are
+/// left, then one at a time.
+template <std::uint8_t kRun>
+inline std::size_t run_end(const char* text, std::size_t p, std::size_t n) {
+  static_assert(kRun == kSymbol || kRun == kSpace || kRun == kValueStop);
 #ifdef GOVMAP_XML_SCAN_SSE2
   for (; p + 16 <= n; p += 16) {
-    if (const unsigned found = detail::not_symbols(detail::load(text + p))) {
-      return p + static_cast<std::size_t>(__builtin_ctz(found));
-    }
+    const __m128i bytes = detail::load(text + p);
+    unsigned found = 0;
+    if constexpr (kRun == kSymbol) found = detail::not_symbols(bytes);
+    if constexpr (kRun == kSpace) found = detail::not_spaces(bytes);
+    if constexpr (kRun == kValueStop) found = detail::value_stops(bytes);
+    if (found != 0) return p + static_cast<std::size_t>(__builtin_ctz(found));
   }
 #endif
-  while (p < n && is(text[p], kSymbol)) ++p;
+  constexpr bool kStopsInClass = kRun == kValueStop;
+  while (p < n && is(text[p], kRun) != kStopsInClass) ++p;
   return p;
+}
+
+/// The first position from `p` whose byte is not a name character, or `n`.
+inline std::size_t skip_name(const char* text, std::size_t p, std::size_t n) {
+  return run_end<kSymbol>(text, p, n);
 }
 
 /// The first position from `p` whose byte is not whitespace, or `n`. Most runs are one space
@@ -102,28 +115,12 @@ inline std::size_t skip_space(const char* text, std::size_t p, std::size_t n) {
   for (int i = 0; i < 4; ++i, ++p) {
     if (p >= n || !is(text[p], kSpace)) return p;
   }
-#ifdef GOVMAP_XML_SCAN_SSE2
-  for (; p + 16 <= n; p += 16) {
-    if (const unsigned found = detail::not_spaces(detail::load(text + p))) {
-      return p + static_cast<std::size_t>(__builtin_ctz(found));
-    }
-  }
-#endif
-  while (p < n && is(text[p], kSpace)) ++p;
-  return p;
+  return run_end<kSpace>(text, p, n);
 }
 
 /// The first position from `p` whose byte is a quote, '&' or below 0x20, or `n`.
 inline std::size_t find_value_stop(const char* text, std::size_t p, std::size_t n) {
-#ifdef GOVMAP_XML_SCAN_SSE2
-  for (; p + 16 <= n; p += 16) {
-    if (const unsigned found = detail::value_stops(detail::load(text + p))) {
-      return p + static_cast<std::size_t>(__builtin_ctz(found));
-    }
-  }
-#endif
-  while (p < n && !is(text[p], kValueStop)) ++p;
-  return p;
+  return run_end<kValueStop>(text, p, n);
 }
 
 }  // namespace govmap::xml_scan
