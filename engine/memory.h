@@ -1,4 +1,5 @@
-// Memory advice for govmap's largest arrays.
+// How govmap asks for memory: the allocator's settings for a run, and huge pages for its largest
+// arrays.
 #pragma once
 
 #include <cstddef>

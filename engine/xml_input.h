@@ -75,7 +75,7 @@ class AttributeNames {
 
  private:
   std::vector<std::string> names_;
-  // By a name's hash (name_slot in xml_input.cpp): 1 + the first name with it, 0 for none; then
+  // By a name's hash (detail::name_slot): 1 + the first name with it, 0 for none; then
   // next_ chains names that share a slot.
   std::array<std::uint16_t, 64> first_{};
   std::vector<std::uint16_t> next_;
@@ -175,9 +175,10 @@ class AttributeReader {
   std::array<Cached, kCached> cached_;
   std::size_t cached_count_ = 0;
   // By a name's hash (detail::name_slot): 1 + the cached attribute with it, kShared when several
-  // have it or it is not cached, 0 when none. Most lookups are of attributes an element does not give,
-  // and an empty slot answers them without comparing names.
+  // have it or it is not cached, 0 when none. Most lookups are of attributes an element does not
+  // give, and an empty slot answers them without comparing names.
   static constexpr std::uint8_t kShared = 0xFF;
-  std::array<std::uint8_t, 64> by_slot_{};};
+  std::array<std::uint8_t, 64> by_slot_{};
+};
 
 }  // namespace govmap
