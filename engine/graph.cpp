@@ -98,10 +98,15 @@ std::optional<BodyIndex> Graph::index_of(Symbol body_id) const {
 
 std::vector<LinkIndex> Graph::out_links(BodyIndex body, LinkKind kind) const {
   std::vector<LinkIndex> links;
+  out_links(body, kind, links);
+  return links;
+}
+
+void Graph::out_links(BodyIndex body, LinkKind kind, std::vector<LinkIndex>& links) const {
+  links.clear();
   for (std::uint32_t l : out_links(body)) {
     if (this->kind(l) == kind) links.push_back(l);
   }
-  return links;
 }
 
 std::vector<LinkIndex> Graph::in_links(BodyIndex body, LinkKind kind) const {

@@ -48,6 +48,8 @@ class Graph {
   std::span<const std::uint32_t> in_links(BodyIndex body) const { return in_.row(body); }
   /// Links leaving / entering a body of one kind, in document order.
   std::vector<LinkIndex> out_links(BodyIndex body, LinkKind kind) const;
+  /// The same into `links` (cleared first): for a rule that asks it of every body, one vector.
+  void out_links(BodyIndex body, LinkKind kind, std::vector<LinkIndex>& links) const;
   std::vector<LinkIndex> in_links(BodyIndex body, LinkKind kind) const;
 
   /// Strongly connected components of the subgraph of links of `kind` with more than one body

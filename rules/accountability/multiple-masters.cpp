@@ -77,10 +77,7 @@ void check(const RuleContext& ctx) {
     // A figure-level box ("GP practices", count 928) stands for many bodies, each of which may
     // answer to a different one of its masters: stay silent.
     if (m.bodies[b].count > 1) continue;
-    links.clear();
-    for (LinkIndex l : graph.out_links(b)) {
-      if (graph.kind(l) == LinkKind::Accountability) links.push_back(l);
-    }
+    graph.out_links(b, LinkKind::Accountability, links);
     if (!answers_to_several(graph, b, links, counted)) continue;
     unscoped.clear();
     for (LinkIndex l : links) {
