@@ -139,43 +139,55 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
-bool is_iso_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+namespace {
+
+struct DateParts {
+  int year, month, day;
+};
+
+// The numbers of a text shaped YYYY-MM-DD (digits and dashes where they belong), whatever their
+// values; nullopt for any other shape.
+std::optional<DateParts> date_parts(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
   }
   const auto digits = [&](std::size_t from, std::size_t count) {
     int value = 0;
     for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
     return value;
   };
-  const int year = digits(0, 4);
-  const int month = digits(5, 2);
-  const int day = digits(8, 2);
-  if (month < 1 || month > 12 || day < 1) return false;
+  return DateParts{digits(0, 4), digits(5, 2), digits(8, 2)};
+}
+
+// The days in a month (1 to 12) of a year.
+int days_in(int month, int year) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view text) {
+  const auto date = date_parts(text);
+  if (!date || date->month < 1 || date->month > 12 || date->day < 1) return false;
+  return date->day <= days_in(date->month, date->year);
 }
 
 std::string date_problem(std::string_view text) {
   if (is_iso_date(text)) return "";
-  const std::string plain = fmt::format("'{}' is not a date written YYYY-MM-DD", text);
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return plain;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return plain;
+  const auto date = date_parts(text);
+  if (!date) return fmt::format("'{}' is not a date written YYYY-MM-DD", text);
+  if (date->month < 1 || date->month > 12) {
+    return fmt::format("'{}' is not a date: there is no month {:02} (dates are written YYYY-MM-DD)",
+                       text, date->month);
   }
-  const int year = std::stoi(std::string(text.substr(0, 4)));
-  const int month = std::stoi(std::string(text.substr(5, 2)));
-  if (month < 1 || month > 12) {
-    return fmt::format("'{}' is not a date: there is no month {:02} (dates are written YYYY-MM-DD)", text, month);
-  }
-  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                            "July",    "August",   "September", "October", "November", "December"};
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return fmt::format("'{}' is not a date: {} {} has {} days", text, kMonths[month - 1], year,
-                     kDays[month - 1] + (month == 2 && leap ? 1 : 0));
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+  return fmt::format("'{}' is not a date: {} {} has {} days", text, kMonths[date->month - 1],
+                     date->year, days_in(date->month, date->year));
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
