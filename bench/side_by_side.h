@@ -21,7 +21,8 @@ struct SideBySide {
 /// Parses each file with pugixml and walks all nodes; returns the number of nodes (0 on error).
 std::size_t bare_parse(const std::vector<std::string>& paths);
 
-/// Times the model `repeats` times each way; nullopt when it does not load.
+/// Times the model `repeats` times each way, after three untimed rounds; nullopt when it does not
+/// load.
 std::optional<SideBySide> side_by_side(const std::string& model_path, int repeats);
 
 }  // namespace govmap::bench
