@@ -64,7 +64,7 @@ std::size_t IdIndex::erase(Symbol id) {
 
 void IdIndex::rebuild(std::size_t size) {
   size = std::max(size, slots_for(entries_.size()));
-  slots_ = huge_page_vector<std::uint32_t>(size, 0);
+  slots_ = HugePageVector<std::uint32_t>(size, 0);
   if (size == 0) return;
   const std::size_t mask = size - 1;
   for (std::size_t e = 0; e < entries_.size(); ++e) {

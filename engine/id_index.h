@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/memory.h"
 #include "engine/symbol.h"
 
 namespace govmap {
@@ -92,7 +93,7 @@ class IdIndex {
   void rebuild(std::size_t size);
 
   std::vector<value_type> entries_;
-  std::vector<std::uint32_t> slots_;  // 0: empty; otherwise 1 + an index into entries_
+  HugePageVector<std::uint32_t> slots_;  // 0: empty; otherwise 1 + an index into entries_
 };
 
 }  // namespace govmap

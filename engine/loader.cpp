@@ -275,11 +275,6 @@ void Loader::reserve_for(const XmlNode& root) {
   grow(raw_.link_sides, links);
   grow(model().bodies, bodies);
   grow(model().areas, areas);
-  // A million links' records are a few hundred megabytes: in huge pages, not 4 KiB ones.
-  advise_huge_pages(model().links);
-  advise_huge_pages(raw_.link_sides);
-  advise_huge_pages(model().bodies);
-  advise_huge_pages(model().areas);
   // The id indexes too: each rehash of a big index moves every entry.
   model().body_index.reserve(model().body_index.size() + bodies);
   model().area_index.reserve(model().area_index.size() + areas);

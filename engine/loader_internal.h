@@ -45,7 +45,7 @@ struct RawCoverage {
 /// Everything read from the files, before references are checked.
 struct RawModel {
   Model model;  // model.links holds the links as written until resolve() expands them in place
-  std::vector<LinkKindSide> link_sides;  // one per element of model.links
+  HugePageVector<LinkKindSide> link_sides;  // one per element of model.links
   std::vector<RawCoverage> coverage;
   /// Where a proposal removed each (what, id): a reference left to it is reported there.
   std::map<std::pair<std::string, std::string>, Location> removed_at;

@@ -1,6 +1,8 @@
 #include "engine/memory.h"
 
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -30,6 +32,25 @@ void advise_huge_pages(const void* data, std::size_t bytes) {
   (void)data;
   (void)bytes;
 #endif
+}
+
+namespace {
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+}
+
+void* allocate_huge(std::size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  if (bytes > SIZE_MAX - kHugePage) throw std::bad_alloc();
+  const std::size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  advise_huge_pages(p, rounded);
+  return p;
+}
+
+void free_huge(void* p, std::size_t bytes) {
+  if (bytes < kHugePage) return ::operator delete(p);
+  std::free(p);
 }
 
 }  // namespace govmap

@@ -111,15 +111,15 @@ std::string powers_to_string(std::uint8_t powers) {
 }
 
 namespace {
-template <typename T>
-const T* lookup(const IdIndex& index, const std::vector<T>& items, std::string_view id) {
+template <typename Items>
+auto lookup(const IdIndex& index, const Items& items, std::string_view id) {
   auto it = index.find(id);
   return it == index.end() ? nullptr : &items[it->second];
 }
 // Whether the index maps exactly the items' ids to their positions (as the loader builds it
 // while reading): as many entries as items, each item found at its own position.
-template <typename T>
-bool indexes(const IdIndex& index, const std::vector<T>& items) {
+template <typename Items>
+bool indexes(const IdIndex& index, const Items& items) {
   if (index.size() != items.size()) return false;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto it = index.find(items[i].id);
@@ -127,8 +127,8 @@ bool indexes(const IdIndex& index, const std::vector<T>& items) {
   }
   return true;
 }
-template <typename T>
-void index_items(IdIndex& index, const std::vector<T>& items) {
+template <typename Items>
+void index_items(IdIndex& index, const Items& items) {
   if (indexes(index, items)) return;  // a lookup per item instead of freeing and rebuilding all
   // Updated in place rather than built again: when a few of many items went (a dated model
   // read at a date), each entry still wanted keeps its node, and only the others are freed.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/id_index.h"
+#include "engine/memory.h"
 #include "engine/source_file.h"
 #include "engine/symbol.h"
 #include "engine/vocabulary.h"
@@ -204,12 +205,12 @@ struct Model {
   std::shared_ptr<const Vocabulary> vocabulary;
 
   std::vector<Source> sources;
-  std::vector<Area> areas;
-  std::vector<Body> bodies;
+  HugePageVector<Area> areas;  // large models: in huge pages (engine/memory.h)
+  HugePageVector<Body> bodies;
   std::vector<Person> people;
   std::vector<Post> posts;
   std::vector<Seat> seats;
-  std::vector<Link> links;
+  HugePageVector<Link> links;
   /// The `total` stated on a kind-level funding element, and how many links it expanded to.
   struct LinkTotal {
     double total = 0;

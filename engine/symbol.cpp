@@ -96,7 +96,7 @@ class Table {
   }
 
   void grow(std::size_t size) {
-    std::vector<std::uint64_t> slots = huge_page_vector<std::uint64_t>(size, 0);
+    HugePageVector<std::uint64_t> slots(size, 0);
     for (const std::uint64_t entry : slots_) {
       if (entry == 0) continue;
       std::size_t slot = (entry >> 32) & (slots.size() - 1);
@@ -107,7 +107,7 @@ class Table {
   }
 
   std::deque<std::string> strings_;
-  std::vector<std::uint64_t> slots_;
+  HugePageVector<std::uint64_t> slots_;
 };
 
 // Never destroyed: symbols are used until the process ends, and freeing every string at exit

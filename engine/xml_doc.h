@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/memory.h"
+
 namespace govmap {
 
 /// The kinds of node kept: comments, processing instructions and the XML declaration are not.
@@ -159,8 +161,8 @@ class XmlDocument {
 
   std::string_view text_;
   std::string arena_;
-  std::vector<NodeData> nodes_;
-  std::vector<AttributeData> attributes_;
+  HugePageVector<NodeData> nodes_;
+  HugePageVector<AttributeData> attributes_;
   bool fast_ = false;
 };
 

@@ -13,7 +13,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "engine/memory.h"
 #include "engine/xml_doc.h"
 #include "engine/xml_scan.h"
 
@@ -107,11 +106,10 @@ class FastXmlParser {
     if (n_ >= 3 && std::memcmp(t_, "\xEF\xBB\xBF", 3) == 0) return false;  // pugixml skips a BOM
     const MarkupCounts counts = count_markup(t_, n_);
     if (counts.nul) return false;  // pugixml ends the text at a NUL
-    // Room for every node and attribute at once: no regrowth (two copies) while reading.
+    // Room for every node and attribute at once (in huge pages when large): no regrowth (two
+    // copies) while reading.
     doc_.nodes_.reserve(counts.angles + 1);
     doc_.attributes_.reserve(counts.equals);
-    advise_huge_pages(doc_.nodes_);
-    advise_huge_pages(doc_.attributes_);
     doc_.nodes_.emplace_back().type = XmlNodeType::Document;
     open_.push_back({0, XmlDocument::kNone});
     while (i_ < n_) {

@@ -11,12 +11,24 @@
 
 namespace govmap {
 
-TEST_CASE("a huge-page vector holds its size in copies of its value, small or large") {
+TEST_CASE("a huge-page vector holds what it is given, small or large, and large ones start on a huge page") {
   for (const std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{1000}, std::size_t{3} << 20}) {
-    const auto v = huge_page_vector<std::uint32_t>(size, 7);
+    const HugePageVector<std::uint32_t> v(size, 7);
     REQUIRE(v.size() == size);
     CHECK(std::count(v.begin(), v.end(), 7u) == static_cast<std::ptrdiff_t>(size));
+    if (size * sizeof(std::uint32_t) >= (std::size_t{2} << 20)) {
+      CHECK(reinterpret_cast<std::uintptr_t>(v.data()) % (std::uintptr_t{2} << 20) == 0);
+    }
   }
+  HugePageVector<std::uint64_t> grown;  // regrown from small to large and back through copies
+  for (std::uint64_t i = 0; i < (1 << 20); ++i) grown.push_back(i * 5);
+  CHECK(grown[777] == 3885);
+  CHECK(grown.back() == ((std::uint64_t{1} << 20) - 1) * 5);
+  HugePageVector<std::uint64_t> copy = grown;
+  grown.clear();
+  grown.shrink_to_fit();
+  CHECK(copy.size() == (1u << 20));
+  CHECK(copy[777] == 3885);
 }
 
 TEST_CASE("advice on a vector's capacity leaves its contents and its growth alone") {
