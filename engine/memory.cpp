@@ -6,23 +6,53 @@
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 namespace govmap {
+namespace {
+
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+// Where the part of the heap advised for huge pages ends; 0 until tune_allocator runs (the heap
+// is then left as it is).
+std::uintptr_t heap_advised_end = 0;
+
+// Advises what the heap has grown by since it was last advised (glibc grows it with sbrk).
+void advise_heap_growth() {
+#if defined(__linux__) && defined(__GLIBC__)
+  if (heap_advised_end == 0) return;
+  const auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+  if (end <= heap_advised_end) return;
+  advise_huge_pages(reinterpret_cast<void*>(heap_advised_end), end - heap_advised_end);
+  heap_advised_end = end;
+#endif
+}
+
+}  // namespace
 
 void tune_allocator() {
 #if defined(__GLIBC__)
   ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  // The heap in huge pages too, as glibc.malloc.hugetlb=1 would make it: it grows 256 MiB at a
+  // time (address space; memory comes as pages are touched), a block larger than it has free
+  // makes it grow now, and from that block on it is advised, again as it grows (allocate_huge).
+  ::mallopt(M_TOP_PAD, 256 << 20);
+  void* grown = std::malloc(1 << 20);
+  if (grown != nullptr) {
+    heap_advised_end = reinterpret_cast<std::uintptr_t>(grown);
+    advise_heap_growth();
+  }
+  std::free(grown);
 #endif
 }
 
 void advise_huge_pages(const void* data, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
   const auto start = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t begin = (start + kHugePage - 1) & ~(kHugePage - 1);
   const std::uintptr_t end = (start + bytes) & ~(kHugePage - 1);
@@ -34,17 +64,14 @@ void advise_huge_pages(const void* data, std::size_t bytes) {
 #endif
 }
 
-namespace {
-constexpr std::size_t kHugePage = std::size_t{2} << 20;
-}
-
 void* allocate_huge(std::size_t bytes) {
   if (bytes < kHugePage) return ::operator new(bytes);
   if (bytes > SIZE_MAX - kHugePage) throw std::bad_alloc();
   const std::size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
   void* p = std::aligned_alloc(kHugePage, rounded);
   if (p == nullptr) throw std::bad_alloc();
-  advise_huge_pages(p, rounded);
+  advise_heap_growth();
+  advise_huge_pages(p, rounded);  // also when it did not come from the heap
   return p;
 }
 
