@@ -43,10 +43,6 @@ class Table {
     return static_cast<std::uint32_t>(slots_[probe(hash_of(text), text)]);  // an empty slot holds 0
   }
 
-  void prefetch(std::string_view text) const {
-    __builtin_prefetch(&slots_[hash_of(text) & (slots_.size() - 1)]);
-  }
-
   const std::string& text(std::uint32_t id) const { return strings_[id]; }
   std::uint32_t count() const { return static_cast<std::uint32_t>(strings_.size()); }
 
@@ -171,7 +167,6 @@ std::uint32_t Symbol::count() { return table().count(); }
 
 void Symbol::reserve(std::size_t more) { table().reserve(more); }
 
-void Symbol::prefetch(std::string_view text) { table().prefetch(text); }
 
 
 std::optional<Symbol> Symbol::lookup(std::string_view text) {

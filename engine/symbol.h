@@ -46,9 +46,6 @@ class Symbol {
   static std::uint32_t count();
   /// Makes room for `more` new strings, so that the table is not rebuilt as they come.
   static void reserve(std::size_t more);
-  /// Asks the processor to fetch where `text` would be found, so that interning it a little
-  /// later does not wait for memory (a reader calls it for an element's values as it starts).
-  static void prefetch(std::string_view text);
   /// The symbol of `text` when it has been interned: a lookup that does not grow the table.
   static std::optional<Symbol> lookup(std::string_view text);
 

@@ -272,7 +272,6 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
       cached_[cached_count_++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
                                   static_cast<std::uint32_t>(value.size())};
       slot = slot == 0 ? static_cast<std::uint8_t>(cached_count_) : kShared;
-      if (value.size() <= kMaxIdLength) Symbol::prefetch(value);  // most values are interned
     } else {
       slot = kShared;
     }
