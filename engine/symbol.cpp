@@ -167,8 +167,6 @@ std::uint32_t Symbol::count() { return table().count(); }
 
 void Symbol::reserve(std::size_t more) { table().reserve(more); }
 
-
-
 std::optional<Symbol> Symbol::lookup(std::string_view text) {
   if (text.empty()) return Symbol();
   const std::uint32_t id = table().find(text);
