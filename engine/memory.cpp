@@ -6,6 +6,7 @@
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 #if defined(__GLIBC__)
@@ -32,22 +33,38 @@ void advise_heap_growth() {
 #endif
 }
 
+bool address_space_limited() {
+#if defined(__linux__)
+  for (const int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    rlimit limit{};
+    if (::getrlimit(resource, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY) return true;
+  }
+#endif
+  return false;
+}
+
 }  // namespace
 
 void tune_allocator() {
 #if defined(__GLIBC__)
   ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
-  // The heap in huge pages too, as glibc.malloc.hugetlb=1 would make it: it grows 256 MiB at a
+  // The heap in huge pages too, as glibc.malloc.hugetlb=1 would make it: it grows 64 MiB at a
   // time (address space; memory comes as pages are touched), a block larger than it has free
   // makes it grow now, and from that block on it is advised, again as it grows (allocate_huge).
-  ::mallopt(M_TOP_PAD, 256 << 20);
-  void* grown = std::malloc(1 << 20);
-  if (grown != nullptr) {
-    heap_advised_end = reinterpret_cast<std::uintptr_t>(grown);
-    advise_heap_growth();
+  // Not when the address space or the data segment is limited (ulimit -v, -d): there the
+  // padding could make a run fail that fits without it, and glibc's own (128 KiB) is kept.
+  if (address_space_limited()) {
+    ::mallopt(M_TOP_PAD, 128 << 10);
+  } else {
+    ::mallopt(M_TOP_PAD, 64 << 20);
+    void* grown = std::malloc(1 << 20);
+    if (grown != nullptr) {
+      heap_advised_end = reinterpret_cast<std::uintptr_t>(grown);
+      advise_heap_growth();
+    }
+    std::free(grown);
   }
-  std::free(grown);
 #endif
 }
 

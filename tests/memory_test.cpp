@@ -5,7 +5,15 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <vector>
+
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 #include "engine/memory.h"
 
@@ -45,5 +53,35 @@ TEST_CASE("advice on a vector's capacity leaves its contents and its growth alon
   advise_huge_pages(v.data() + 1, 100);  // less than a huge page: no effect
   CHECK(v[1] == 3);
 }
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+// (A sanitizer's allocator is not glibc's, and it needs far more address space than any limit.)
+TEST_CASE("under an address-space limit the heap grows as glibc's does, so a run that fits still runs") {
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child: 48 MiB more address space than it has, which the 64 MiB growth steps would
+    // exceed at once; then 32 MiB in blocks of 1 MiB.
+    std::size_t pages = 0;
+    std::ifstream("/proc/self/statm") >> pages;
+    const rlim_t limit = pages * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (rlim_t{48} << 20);
+    const rlimit as{limit, limit};
+    if (::setrlimit(RLIMIT_AS, &as) != 0) ::_exit(3);
+    tune_allocator();
+    std::vector<void*> blocks;
+    for (int i = 0; i < 32; ++i) {
+      void* block = std::malloc(1 << 20);
+      if (block == nullptr) ::_exit(1);
+      blocks.push_back(block);
+    }
+    for (void* block : blocks) std::free(block);
+    ::_exit(0);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+#endif
 
 }  // namespace govmap
