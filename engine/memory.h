@@ -41,6 +41,7 @@ void free_huge(void* p, std::size_t bytes);
 
 template <typename T>
 struct HugePageAllocator {
+  static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__, "aligned as operator new aligns");
   using value_type = T;
   HugePageAllocator() = default;
   template <typename U>
