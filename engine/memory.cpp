@@ -43,26 +43,38 @@ bool address_space_limited() {
   return false;
 }
 
+#if defined(__GLIBC__)
+constexpr int kGlibcTopPad = 128 << 10;  // glibc's own M_TOP_PAD
+
+// operator new's handler while the heap is padded: a refused allocation is tried again with
+// glibc's own padding, and a second refusal is out of memory.
+void drop_heap_padding() {
+  ::mallopt(M_TOP_PAD, kGlibcTopPad);
+  std::set_new_handler(nullptr);
+}
+#endif
+
 }  // namespace
 
 void tune_allocator() {
 #if defined(__GLIBC__)
   ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
-  // The heap in huge pages too, as glibc.malloc.hugetlb=1 would make it: it grows 64 MiB at a
+  // The heap in huge pages too, as glibc.malloc.hugetlb=1 would make it: it grows 256 MiB at a
   // time (address space; memory comes as pages are touched), a block larger than it has free
   // makes it grow now, and from that block on it is advised, again as it grows (allocate_huge).
-  // Not when the address space or the data segment is limited (ulimit -v, -d): there the
-  // padding could make a run fail that fits without it, and glibc's own (128 KiB) is kept.
+  // Not when the address space or the data segment is limited (ulimit -v, -d), where the padding
+  // could make a run fail that fits without it; and should the system refuse it anyway (strict
+  // overcommit), the first allocation refused drops it (drop_heap_padding) and is tried again.
   if (address_space_limited()) {
-    ::mallopt(M_TOP_PAD, 128 << 10);
+    ::mallopt(M_TOP_PAD, kGlibcTopPad);
   } else {
-    ::mallopt(M_TOP_PAD, 64 << 20);
+    ::mallopt(M_TOP_PAD, 256 << 20);
+    std::set_new_handler(drop_heap_padding);
     void* grown = std::malloc(1 << 20);
-    if (grown != nullptr) {
-      heap_advised_end = reinterpret_cast<std::uintptr_t>(grown);
-      advise_heap_growth();
-    }
+    if (grown == nullptr) return drop_heap_padding();
+    heap_advised_end = reinterpret_cast<std::uintptr_t>(grown);
+    advise_heap_growth();
     std::free(grown);
   }
 #endif

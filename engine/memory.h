@@ -11,11 +11,12 @@ namespace govmap {
 /// nothing elsewhere): blocks up to 256 MiB come from its heap rather than each from a mapping of
 /// its own, and the heap is not handed back to the system as it shrinks. A freed block is then
 /// used again instead of fresh pages being faulted in and cleared (half the page faults of a
-/// million-link check). The heap itself grows in steps of 64 MiB of address space and is advised
-/// for huge pages as it grows, so the many small blocks (strings, index entries) come in 2 MiB
-/// pages as well: England's check faults about 500 pages where it faulted 2,200 (at several
+/// million-link check). The heap itself grows in steps of 256 MiB of address space and is
+/// advised for huge pages as it grows, so the many small blocks (strings, index entries) come in
+/// 2 MiB pages as well: England's check faults about 500 pages where it faulted 2,200 (at several
 /// microseconds each on a virtual machine). Under an address-space or data-segment limit
-/// (ulimit -v, -d) the heap grows as glibc's does. Call it first in main.
+/// (ulimit -v, -d), or once an allocation has been refused, the heap grows as glibc's does.
+/// Call it first in main; it sets operator new's handler.
 void tune_allocator();
 
 /// Asks the kernel to back the whole 2 MiB pages inside [data, data + bytes) with transparent

@@ -7,8 +7,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <new>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -75,6 +80,33 @@ TEST_CASE("under an address-space limit the heap grows as glibc's does, so a run
       blocks.push_back(block);
     }
     for (void* block : blocks) std::free(block);
+    ::_exit(0);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("a limit set after the heap was padded: the first refused allocation drops the padding") {
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    tune_allocator();  // no limit yet: the heap is padded
+    // Then 64 MiB more address space than the child has, and blocks of 1 MiB: the heap's free
+    // top, then 32 MiB past it, which a growth of 256 MiB would not fit in.
+    std::size_t pages = 0;
+    std::ifstream("/proc/self/statm") >> pages;
+    const rlim_t limit = pages * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (rlim_t{64} << 20);
+    const rlimit as{limit, limit};
+    if (::setrlimit(RLIMIT_AS, &as) != 0) ::_exit(3);
+    const std::size_t blocks = ::mallinfo2().keepcost / (1 << 20) + 32;
+    try {
+      std::vector<std::unique_ptr<char[]>> held;
+      for (std::size_t i = 0; i < blocks; ++i) held.emplace_back(new char[1 << 20]);  // not touched
+    } catch (const std::bad_alloc&) {
+      ::_exit(1);
+    }
     ::_exit(0);
   }
   int status = 0;
