@@ -26,12 +26,6 @@ void tune_allocator();
 /// Advice only: the contents and the caller's ownership are unchanged.
 void advise_huge_pages(const void* data, std::size_t bytes);
 
-/// advise_huge_pages for the capacity a vector has reserved.
-template <typename Vector>
-void advise_huge_pages(const Vector& v) {
-  advise_huge_pages(v.data(), v.capacity() * sizeof(typename Vector::value_type));
-}
-
 /// Memory for large arrays, most of all those read at random (hash tables): an allocation of
 /// 2 MiB or more starts on a 2 MiB boundary and is rounded up to whole 2 MiB pages, all advised,
 /// so that it lies in huge pages. advise_huge_pages alone covers only the whole 2 MiB pages

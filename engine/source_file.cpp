@@ -43,12 +43,12 @@ FileText::~FileText() {
 }
 
 std::uint32_t SourceFiles::add(std::string path, FileText text) {
-  std::vector<std::size_t> line_starts = scan_text(text.view()).line_starts;
+  HugePageVector<std::size_t> line_starts = scan_text(text.view()).line_starts;
   return add(std::move(path), std::move(text), std::move(line_starts));
 }
 
 std::uint32_t SourceFiles::add(std::string path, FileText text,
-                               std::vector<std::size_t> line_starts) {
+                               HugePageVector<std::size_t> line_starts) {
   files_.push_back({std::move(path), std::move(text), std::move(line_starts)});
   return static_cast<std::uint32_t>(files_.size() - 1);
 }

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/memory.h"
+
 namespace govmap {
 
 /// A position in a source file: file index into SourceFiles, 1-based line and column.
@@ -59,7 +61,7 @@ class SourceFiles {
   /// Adds a file's text and returns its index.
   std::uint32_t add(std::string path, FileText text);
   /// Adds a file's text whose line starts are known (TextScan::line_starts, engine/text_scan.h).
-  std::uint32_t add(std::string path, FileText text, std::vector<std::size_t> line_starts);
+  std::uint32_t add(std::string path, FileText text, HugePageVector<std::size_t> line_starts);
   std::uint32_t add(std::string path, std::string text) {
     return add(std::move(path), FileText(std::move(text)));
   }
@@ -78,7 +80,7 @@ class SourceFiles {
   struct File {
     std::string path;
     FileText text;
-    std::vector<std::size_t> line_starts;
+    HugePageVector<std::size_t> line_starts;
     mutable std::uint32_t last_line = 0;  // the line locate() found last (0: none yet)
   };
   std::deque<File> files_;  // a deque: a file's text stays where it is as files are added

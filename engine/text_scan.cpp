@@ -6,8 +6,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "engine/memory.h"
-
 namespace govmap {
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
@@ -71,7 +69,6 @@ TextScan scan_text(std::string_view text) {
   // Room for lines of 32 bytes on average (a model's are longer): the list is not regrown, and
   // capacity never reached is address space, not memory.
   scan.line_starts.reserve(n / 32 + 1);
-  advise_huge_pages(scan.line_starts);
   std::size_t i = 0;
 #if defined(__SSE2__) && defined(__x86_64__)
   // Bytes below 0x20 compare less than 0x20 as signed bytes, and so do bytes above 0x7F.

@@ -9,13 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/memory.h"
+
 namespace govmap {
 
 /// What scan_text finds in a text.
 struct TextScan {
   /// Byte offsets where lines begin: 0, and after each LF, CRLF or lone CR (as XML 1.0 reads
   /// line ends).
-  std::vector<std::size_t> line_starts{0};
+  HugePageVector<std::size_t> line_starts{0};
   /// The first byte that does not begin a valid UTF-8 sequence (overlong forms, surrogates, code
   /// points above U+10FFFF and sequences cut short are invalid).
   std::optional<std::size_t> invalid_utf8;

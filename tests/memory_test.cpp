@@ -48,7 +48,7 @@ TEST_CASE("advice on a vector's capacity leaves its contents and its growth alon
   tune_allocator();  // as main does; a second call is harmless
   std::vector<std::uint64_t> v;
   v.reserve(1 << 20);  // 8 MiB: whole huge pages inside
-  advise_huge_pages(v);
+  advise_huge_pages(v.data(), v.capacity() * sizeof(std::uint64_t));
   for (std::uint64_t i = 0; i < (1 << 21); ++i) v.push_back(i * 3);  // past the reserve: regrown
   REQUIRE(v.size() == (1u << 21));
   CHECK(v[0] == 0);
