@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <new>
 #include <vector>
@@ -61,58 +62,64 @@ TEST_CASE("advice on a vector's capacity leaves its contents and its growth alon
 
 #if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 // (A sanitizer's allocator is not glibc's, and it needs far more address space than any limit.)
-TEST_CASE("under an address-space limit the heap grows as glibc's does, so a run that fits still runs") {
+
+// Runs `body` in a child process, which exits with what it returns; its exit status.
+int exit_status_of(const std::function<int()>& body) {
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
-  if (child == 0) {
-    // The child: 48 MiB more address space than it has, which the 64 MiB growth steps would
-    // exceed at once; then 32 MiB in blocks of 1 MiB.
-    std::size_t pages = 0;
-    std::ifstream("/proc/self/statm") >> pages;
-    const rlim_t limit = pages * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (rlim_t{48} << 20);
-    const rlimit as{limit, limit};
-    if (::setrlimit(RLIMIT_AS, &as) != 0) ::_exit(3);
-    tune_allocator();
-    std::vector<void*> blocks;
-    for (int i = 0; i < 32; ++i) {
-      void* block = std::malloc(1 << 20);
-      if (block == nullptr) ::_exit(1);
-      blocks.push_back(block);
-    }
-    for (void* block : blocks) std::free(block);
-    ::_exit(0);
-  }
+  if (child == 0) ::_exit(body());
   int status = 0;
   REQUIRE(::waitpid(child, &status, 0) == child);
   REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  return WEXITSTATUS(status);
+}
+
+// Limits the process's address space to what it has now and `more` bytes.
+bool limit_address_space(rlim_t more) {
+  std::size_t pages = 0;
+  std::ifstream("/proc/self/statm") >> pages;
+  const rlim_t limit = pages * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + more;
+  const rlimit as{limit, limit};
+  return ::setrlimit(RLIMIT_AS, &as) == 0;
+}
+
+// How many blocks of 1 MiB use up the heap's free top and then `past` MiB more.
+std::size_t blocks_past_top(std::size_t past) { return ::mallinfo2().keepcost / (1 << 20) + past; }
+
+TEST_CASE("under an address-space limit the heap grows as glibc's does, so a run that fits still runs") {
+  CHECK(exit_status_of([] {
+          // 300 MiB more address space than the child has: room for one padded growth of the
+          // heap (256 MiB) but not for two. Then the heap's free top and 64 MiB past it, in
+          // blocks of 1 MiB from malloc, which operator new's handler does not see.
+          if (!limit_address_space(rlim_t{300} << 20)) return 3;
+          tune_allocator();
+          std::vector<void*> blocks;
+          for (std::size_t i = 0, n = blocks_past_top(64); i < n; ++i) {
+            void* block = std::malloc(1 << 20);  // not touched: address space, not memory
+            if (block == nullptr) return 1;
+            blocks.push_back(block);
+          }
+          for (void* block : blocks) std::free(block);
+          return 0;
+        }) == 0);
 }
 
 TEST_CASE("a limit set after the heap was padded: the first refused allocation drops the padding") {
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    tune_allocator();  // no limit yet: the heap is padded
-    // Then 64 MiB more address space than the child has, and blocks of 1 MiB: the heap's free
-    // top, then 32 MiB past it, which a growth of 256 MiB would not fit in.
-    std::size_t pages = 0;
-    std::ifstream("/proc/self/statm") >> pages;
-    const rlim_t limit = pages * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (rlim_t{64} << 20);
-    const rlimit as{limit, limit};
-    if (::setrlimit(RLIMIT_AS, &as) != 0) ::_exit(3);
-    const std::size_t blocks = ::mallinfo2().keepcost / (1 << 20) + 32;
-    try {
-      std::vector<std::unique_ptr<char[]>> held;
-      for (std::size_t i = 0; i < blocks; ++i) held.emplace_back(new char[1 << 20]);  // not touched
-    } catch (const std::bad_alloc&) {
-      ::_exit(1);
-    }
-    ::_exit(0);
-  }
-  int status = 0;
-  REQUIRE(::waitpid(child, &status, 0) == child);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(exit_status_of([] {
+          tune_allocator();  // no limit yet: the heap is padded
+          // Then 64 MiB more address space than the child has, and blocks of 1 MiB: the heap's
+          // free top, then 32 MiB past it, which a growth of 256 MiB would not fit in.
+          if (!limit_address_space(rlim_t{64} << 20)) return 3;
+          try {
+            std::vector<std::unique_ptr<char[]>> held;
+            for (std::size_t i = 0, n = blocks_past_top(32); i < n; ++i) {
+              held.emplace_back(new char[1 << 20]);  // not touched: address space, not memory
+            }
+          } catch (const std::bad_alloc&) {
+            return 1;
+          }
+          return 0;
+        }) == 0);
 }
 #endif
 
