@@ -3,8 +3,9 @@
 // stored once for the life of the process, and elements hold a 4-byte handle to it: equal
 // symbols are equal handles, so comparing and hashing ids costs an integer operation, copying
 // an element copies no text, and a million links naming the same few hundred bodies hold each
-// name once. The text is a const std::string&, so a Symbol reads like the string it stands for;
-// symbols order by their text, so sorted output does not depend on the order strings were met.
+// name once. The text converts to a std::string_view or a const std::string&, so a Symbol reads
+// like the string it stands for; symbols order by their text, so sorted output does not depend
+// on the order strings were met.
 // Single-threaded, like the rest of govmap.
 
 #include <compare>
@@ -30,15 +31,17 @@ class Symbol {
   Symbol(const std::string& text) : Symbol(std::string_view(text)) {}
   Symbol(const char* text) : Symbol(std::string_view(text)) {}
 
-  /// The text; valid for the life of the process.
+  /// The text; valid for the life of the process. view() costs least: str() makes a
+  /// std::string of the text the first time it is asked for.
   const std::string& str() const { return text_of(id_); }
   operator const std::string&() const { return str(); }
-  operator std::string_view() const { return str(); }
-  std::string_view view() const { return str(); }
-  const char* c_str() const { return str().c_str(); }
+  operator std::string_view() const { return view(); }
+  std::string_view view() const { return view_of(id_); }
+  /// NUL-terminated.
+  const char* c_str() const { return id_ == 0 ? "" : view().data(); }
   bool empty() const { return id_ == 0; }
   void clear() { id_ = 0; }
-  std::size_t size() const { return str().size(); }
+  std::size_t size() const { return view().size(); }
   /// A dense number for the text: 0 for the empty string, then in the order strings were first
   /// interned (so it says nothing about the text's order). Indexes may be arrays by it.
   std::uint32_t id() const { return id_; }
@@ -61,19 +64,20 @@ class Symbol {
   friend std::strong_ordering operator<=>(Symbol a, const char* b) { return a.view() <=> std::string_view(b); }
 
   friend std::string operator+(Symbol a, std::string_view b) { return std::string(a.view()).append(b); }
-  friend std::string operator+(Symbol a, const std::string& b) { return a.str() + b; }
-  friend std::string operator+(Symbol a, const char* b) { return a.str() + b; }
-  friend std::string operator+(Symbol a, char b) { return a.str() + b; }
+  friend std::string operator+(Symbol a, const std::string& b) { return std::string(a.view()).append(b); }
+  friend std::string operator+(Symbol a, const char* b) { return std::string(a.view()).append(b); }
+  friend std::string operator+(Symbol a, char b) { return std::string(a.view()) + b; }
   friend std::string operator+(std::string_view a, Symbol b) { return std::string(a).append(b.view()); }
-  friend std::string operator+(const std::string& a, Symbol b) { return a + b.str(); }
+  friend std::string operator+(const std::string& a, Symbol b) { return std::string(a).append(b.view()); }
   friend std::string operator+(std::string&& a, Symbol b) { return std::move(a.append(b.view())); }
-  friend std::string operator+(const char* a, Symbol b) { return a + b.str(); }
-  friend std::string operator+(char a, Symbol b) { return a + b.str(); }
-  friend std::string operator+(Symbol a, Symbol b) { return a.str() + b.str(); }
+  friend std::string operator+(const char* a, Symbol b) { return std::string(a).append(b.view()); }
+  friend std::string operator+(char a, Symbol b) { return std::string(1, a).append(b.view()); }
+  friend std::string operator+(Symbol a, Symbol b) { return std::string(a.view()).append(b.view()); }
 
  private:
   static std::uint32_t intern(std::string_view text);
   static const std::string& text_of(std::uint32_t id);
+  static std::string_view view_of(std::uint32_t id);
   std::uint32_t id_ = 0;
 };
 
