@@ -36,13 +36,13 @@ class Table {
     const std::uint32_t location = store(id, text);
     locations_.push_back(location);
     slots_[slot] = (std::uint64_t{hash} << 32) | location;
-    if (locations_.size() * 2 > slots_.size()) grow(slots_.size() * 2);
+    if (full(locations_.size(), slots_.size())) grow(slots_.size() * 2);
     return id;
   }
 
   void reserve(std::size_t more) {
     std::size_t size = slots_.size();
-    while ((locations_.size() + more) * 2 > size) size *= 2;
+    while (full(locations_.size() + more, size)) size *= 2;
     if (size > slots_.size()) grow(size);
     locations_.reserve(locations_.size() + more);
   }
@@ -105,6 +105,11 @@ class Table {
     used_ += bytes;
     return location;
   }
+
+  // Whether `strings` need more than `slots`. Filled to 70%: a probe reads eight slots to a cache
+  // line, so the longer runs cost little, and a smaller table stays in the processor's cache
+  // (England's 69,000 strings in 1 MiB, not 2).
+  static bool full(std::size_t strings, std::size_t slots) { return strings * 10 > slots * 7; }
 
   // Eight bytes at a time, the last eight (or the few) read whole however long the text is,
   // each step a multiply that mixes every byte into the high bits the table indexes with. Ids
