@@ -19,6 +19,16 @@ namespace {
 
 std::string canonical(const std::string& path) { return fs::weakly_canonical(path).string(); }
 
+/// The report's file for -o: the path itself when it names an .html file (not a folder that
+/// exists), else report.html inside the folder it names.
+fs::path report_file(const std::string& output) {
+  std::string extension = fs::path(output).extension().string();
+  for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::error_code ec;
+  if ((extension == ".html" || extension == ".htm") && !fs::is_directory(output, ec)) return output;
+  return fs::path(output) / "report.html";
+}
+
 /// "England, as of 2021-12-01": a model named briefly, for the one-line summaries.
 std::string short_name(const Model& m) {
   std::string name = nation_display_name(m.nation);
@@ -38,13 +48,13 @@ std::string summary_line(const CheckedModel& c) {
 Command report_command() {
   Command c;
   c.name = "report";
-  c.usage = "report MODEL... -o DIR [--as-of DATE] [--rules FILE] [--today YYYY-MM-DD] [--title TEXT]";
+  c.usage = "report MODEL... -o DIR|FILE.html [--as-of DATE] [--rules FILE] [--today YYYY-MM-DD] [--title TEXT]";
   c.summary = "Write one self-contained HTML report: summaries, diagrams, findings, comparisons.";
   c.details =
-      "Writes DIR/report.html. A model that is a proposal (status=\"proposed\" with extends=...) is\n"
+      "Writes DIR/report.html, or FILE.html when -o names one. A model that is a proposal (status=\"proposed\" with extends=...) is\n"
       "compared with its baseline instead of being listed on its own. The report inlines its SVG,\n"
       "styles and script and fetches nothing from a network.";
-  c.options = {{"--output", "DIR", "folder to write report.html into (created if missing)", {}, "-o"},
+  c.options = {{"--output", "DIR", "folder to write report.html into, or the report's own .html file (folders created if missing)", {}, "-o"},
                {"--rules", "FILE", "rules profile for every model (default: govmap-rules.xml beside each)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""},
                {"--title", "TEXT", "the report's title", {}, ""}};
@@ -53,7 +63,7 @@ Command report_command() {
   c.min_positional = 1;
   c.run = [](const Args& args, Io& io) {
     if (!args.has("--output")) {
-      io.err << "govmap report: an output folder is needed (-o DIR)\n";
+      io.err << "govmap report: an output folder or file is needed (-o DIR or -o FILE.html)\n";
       return kExitUsage;
     }
     const auto today = today_for("report", args, io);
@@ -99,8 +109,9 @@ Command report_command() {
     DiagnosticSink sink;
     const std::string html = report_html(input, sink);
     print_diagnostics(io.err, sink);
-    const std::string dir = args.get("--output");
-    const std::string file = (fs::path(dir) / "report.html").string();
+    const fs::path path = report_file(args.get("--output"));
+    const std::string file = path.string();
+    const std::string dir = path.parent_path().empty() ? "." : path.parent_path().string();
     if (!check_outputs({file}, io)) return kExitUsage;
     std::error_code ec;
     fs::create_directories(dir, ec);

@@ -110,6 +110,23 @@ TEST_CASE("report writes one file and prints a line per model and per proposal")
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("report -o FILE.html writes that file, not a folder of that name") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-file-" + std::to_string(::getpid()));
+  const auto file = dir / "fife.HTML";  // any case; its folder made when missing
+  const auto r = run_govmap("report examples/fife/model.xml -o " + file.string() + " --today 2026-01-01");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("report: " + file.string() + "\n", 0) == 0);
+  CHECK(std::filesystem::is_regular_file(file));
+  CHECK(read_text(file.string()).rfind("<!DOCTYPE html>", 0) == 0);
+  // A folder that exists keeps its meaning, whatever its name.
+  std::filesystem::create_directories(dir / "old.html");
+  const auto in_folder = run_govmap("report examples/fife/model.xml -o " + (dir / "old.html").string() +
+                                    " --today 2026-01-01");
+  CHECK(in_folder.exit_code == 0);
+  CHECK(std::filesystem::is_regular_file(dir / "old.html" / "report.html"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("report escapes names from the model in HTML, SVG and the embedded JSON") {
   const auto dir = std::filesystem::temp_directory_path() / ("govmap-report-hostile-" + std::to_string(::getpid()));
   const auto r = run_govmap("report tests/render/hostile-names.xml -o " + dir.string() + " --today 2026-01-01");
