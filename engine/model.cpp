@@ -73,6 +73,19 @@ std::string period_text(std::string_view since, std::string_view until) {
   return fmt::format("from {} until {}", since, until);
 }
 
+namespace {
+// The initials of a lower-case name's words, leaving out the small ones that abbreviations skip
+// ("Belfast Health and Social Care Trust": "bhsct").
+std::string initials_of(const std::string& name) {
+  static const std::vector<std::string> kSkipped = {"and", "of", "the", "for", "&"};
+  std::string out;
+  for (const auto& word : split_words(name)) {
+    if (std::find(kSkipped.begin(), kSkipped.end(), word) == kSkipped.end()) out += word.front();
+  }
+  return out;
+}
+}  // namespace
+
 std::string Model::named_like(const std::string& written, std::string_view kind) const {
   std::string spaced = lower(written);
   std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
@@ -83,9 +96,17 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
   for (const Body& body : bodies) {
     if (!kind.empty() && body.kind != kind) continue;
     const std::string name = lower(body.name);
-    if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
-      continue;
-    }
+    const std::string initials = initials_of(name);
+    std::string kind_words(body.kind.view());
+    std::replace(kind_words.begin(), kind_words.end(), '-', ' ');
+    const std::string kind_initials = initials_of(kind_words);
+    // A word is in the name, or abbreviates words of the name ("thb": Teaching Health Board) or
+    // the body's kind ("icb": integrated-care-board).
+    const auto in_name = [&](const std::string& w) {
+      return name.find(w) != std::string::npos || initials.find(w) != std::string::npos ||
+             kind_initials == w;
+    };
+    if (!std::all_of(words.begin(), words.end(), in_name)) continue;
     if (found.size() == 3) return {};
     found.push_back(fmt::format("'{}' ({})", body.id, body.name));
   }

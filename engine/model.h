@@ -236,7 +236,9 @@ struct Model {
   std::string kind_label(std::string_view kind, bool plural = false) const;
   /// A hint for a body written by its name rather than its id: " (bodies named like it: 'BHSCT'
   /// (Belfast Health and Social Care Trust))" when one to three bodies (of `kind`, when given)
-  /// have a name holding every word of `written` ("belfast-trust"); "" otherwise.
+  /// have a name holding every word of `written` ("belfast-trust"), as itself or as the initials
+  /// of words in it ("powys-thb": Powys Teaching Health Board) or of the body's kind ("rpb":
+  /// regional-partnership-board); "" otherwise.
   std::string named_like(const std::string& written, std::string_view kind = {}) const;
   /// "path:line:col" of a location in this model.
   std::string where(const Location& location) const;

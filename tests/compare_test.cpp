@@ -197,4 +197,24 @@ TEST_CASE("a proposal naming a body by words of its name is shown the bodies so 
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is shown the bodies so named") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-initials-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "merge.xml").string();
+  std::ofstream(file) << "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" as-of=\"2026-11-30\" "
+                         "status=\"proposed\" extends=\"wales\">\n"
+                         "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
+                         "  <abolish body=\"cardiff-rpb\"/>\n</govmap>\n";
+  const auto r = run_govmap("validate " + file + " --models models");
+  CHECK(r.exit_code == 2);
+  // "thb": the initials of Teaching Health Board, in both names that hold "powys".
+  CHECK(r.err.find("the baseline has no body 'powys-thb' to merge (bodies named like it: 'W11000024' (Powys Teaching "
+                   "Health Board), 'rpb-W11000024' (Regional partnership board for the Powys Teaching Health Board "
+                   "area))") != std::string::npos);
+  // "rpb": the initials of the kind regional-partnership-board.
+  CHECK(r.err.find("the baseline has no body 'cardiff-rpb' to abolish (bodies named like it: 'rpb-W11000029'")
+        != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace govmap::test
