@@ -17,7 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string canonical(const std::string& path) { return fs::weakly_canonical(path).string(); }
+std::string canonical(const std::string& path) {
+  std::error_code ec;
+  const fs::path resolved = fs::weakly_canonical(path, ec);
+  return ec ? path : resolved.string();
+}
 
 /// The report's file for -o: the path itself when it names an .html file (not a folder that
 /// exists), else report.html inside the folder it names.

@@ -30,7 +30,13 @@ std::string element_hint(std::string_view name, const std::vector<std::string>& 
   return hint.empty() ? "; a model's elements are: " + join(elements, ", ") : hint;
 }
 
-std::string normal(const fs::path& path) { return fs::weakly_canonical(path).lexically_normal().string(); }
+// The path with links resolved, to know a file met twice; a path that cannot be resolved (a pipe,
+// /dev/stdin or <(...), whose link names no file) stands for itself.
+std::string normal(const fs::path& path) {
+  std::error_code ec;
+  const fs::path resolved = fs::weakly_canonical(path, ec);
+  return (ec ? fs::absolute(path, ec) : resolved).lexically_normal().string();
+}
 
 // A path as the user would write it: relative to the working folder when inside it.
 std::string display_path(const std::string& path) {

@@ -112,8 +112,19 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
               "file-not-found");
     return std::nullopt;
   }
+  if (fs::is_directory(status)) {
+    // A nation's folder holds its model as model.xml.
+    const std::string model = (fs::path(path) / "model.xml").string();
+    const std::string hint = fs::is_regular_file(model, ec) ? fmt::format(" (did you mean '{}'?)", model) : "";
+    report_at(sink, from_files, from, path, fmt::format("'{}' is a folder, not a model file{}", path, hint),
+              "file-not-found");
+    return std::nullopt;
+  }
   if (!fs::is_regular_file(status)) {
-    report_at(sink, from_files, from, path, fmt::format("'{}' is not a regular file", path),
+    // A pipe (<(...), /dev/stdin) or a device: its size is unknown and it may never end.
+    report_at(sink, from_files, from, path,
+              fmt::format("'{}' is not a regular file; govmap reads models from files (save a pipe's output to "
+                          "a file first)", path),
               "file-not-found");
     return std::nullopt;
   }

@@ -75,6 +75,20 @@ TEST_CASE("validate reports a missing file with exit 2") {
         std::string::npos);
 }
 
+TEST_CASE("validate of a folder or a pipe says what it is, with exit 2, not an internal error") {
+  const auto folder = run_govmap("validate models/wales");
+  CHECK(folder.exit_code == 2);
+  CHECK(folder.err.find("models/wales: error: 'models/wales' is a folder, not a model file (did you mean "
+                        "'models/wales/model.xml'?) [file-not-found]") != std::string::npos);
+  // A pipe's path (/dev/stdin here, /dev/fd/63 for <(...)) resolves to no file: it stopped
+  // govmap with "internal error: cannot make canonical path".
+  const auto pipe = run_govmap_with("cat examples/fife/model.xml |", "validate /dev/stdin");
+  CHECK(pipe.exit_code == 2);
+  CHECK(pipe.err.find("/dev/stdin: error: '/dev/stdin' is not a regular file; govmap reads models from files") !=
+        std::string::npos);
+  CHECK(pipe.err.find("internal error") == std::string::npos);
+}
+
 TEST_CASE("stats counts the example's bodies, seats and population") {
   const auto r = run_govmap("stats examples/fife/model.xml");
   CHECK(r.exit_code == 0);
