@@ -123,7 +123,7 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   if (!fs::is_regular_file(status)) {
     // A pipe (<(...), /dev/stdin) or a device: its size is unknown and it may never end.
     report_at(sink, from_files, from, path,
-              fmt::format("'{}' is not a regular file; govmap reads models from files (save a pipe's output to "
+              fmt::format("'{}' is not a regular file; govmap reads its inputs from files (save a pipe's output to "
                           "a file first)", path),
               "file-not-found");
     return std::nullopt;

@@ -84,7 +84,7 @@ TEST_CASE("validate of a folder or a pipe says what it is, with exit 2, not an i
   // govmap with "internal error: cannot make canonical path".
   const auto pipe = run_govmap_with("cat examples/fife/model.xml |", "validate /dev/stdin");
   CHECK(pipe.exit_code == 2);
-  CHECK(pipe.err.find("/dev/stdin: error: '/dev/stdin' is not a regular file; govmap reads models from files") !=
+  CHECK(pipe.err.find("/dev/stdin: error: '/dev/stdin' is not a regular file; govmap reads its inputs from files") !=
         std::string::npos);
   CHECK(pipe.err.find("internal error") == std::string::npos);
 }
