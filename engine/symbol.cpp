@@ -86,14 +86,15 @@ class Table {
 
   // Copies a new string into the chunks; its location. A string that does not fit what is left
   // of the last chunk starts a new one (of its own size when larger than a chunk), so every
-  // string starts below kChunk.
+  // string starts below kChunk. The first chunk's first four bytes are left unused: no string is
+  // at location 0, so a slot of a string whose hash is 0 is not 0, which marks an empty slot.
   std::uint32_t store(std::uint32_t id, std::string_view text) {
     const std::size_t bytes = (kHeader + text.size() + 1 + 3) & ~std::size_t{3};
     if (chunks_.empty() || used_ + bytes > chunk_size_) {
       if (chunks_.size() >= (std::size_t{1} << (32 - kOffsetBits))) throw std::bad_alloc();
-      chunk_size_ = std::max(kChunk, bytes);
+      used_ = chunks_.empty() ? 4 : 0;
+      chunk_size_ = std::max(kChunk, used_ + bytes);
       chunks_.emplace_back(new char[chunk_size_]);
-      used_ = 0;
     }
     char* entry = chunks_.back().get() + used_;
     const auto size = static_cast<std::uint32_t>(text.size());
