@@ -101,6 +101,11 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
   auto model = load_model(file, sink, options);
   print_diagnostics(io.err, sink);
   io.inputs.push_back(file);
+  if (!model && file == reference.model && is_model_name(file) && !std::filesystem::exists(file, ec)) {
+    // Neither a file nor a model's name ("walse" for "wales").
+    io.err << fmt::format("govmap: note: no model is named '{}' either{}; 'govmap models' lists the names\n", file,
+                          did_you_mean(file, model_names(options.model_search_path)));
+  }
   if (!model) return std::nullopt;
   for (std::uint32_t f = 0; f < model->files->size(); ++f) io.inputs.push_back(model->files->path(f));
   point_to_earlier_eras(*model, file, reference, io);

@@ -204,11 +204,7 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
     }
   }
   std::string searched;
-  std::vector<std::string> names;
-  for (const auto& dir : options_.model_search_path) {
-    searched += (searched.empty() ? "" : ", ") + display_path(dir);
-    for (const auto& named : list_named_models(dir)) names.push_back(named.name);
-  }
+  for (const auto& dir : options_.model_search_path) searched += (searched.empty() ? "" : ", ") + display_path(dir);
   sink_.error(*files_, at,
               fmt::format("baseline '{}' not found: no such file beside this model{}", extends,
                           !is_model_name(extends) ? std::string()
@@ -216,7 +212,8 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
                                                     "(give --models DIR or set GOVMAP_MODELS)"
                                                   : fmt::format(", and no model of that name in {}{}; 'govmap models' "
                                                                 "lists the names",
-                                                                searched, did_you_mean(extends, names))),
+                                                                searched,
+                                                                did_you_mean(extends, model_names(options_.model_search_path)))),
               "extends-not-found");
   return std::nullopt;
 }

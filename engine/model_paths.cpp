@@ -87,4 +87,12 @@ std::vector<NamedModel> list_named_models(const std::string& dir) {
   return out;
 }
 
+std::vector<std::string> model_names(const std::vector<std::string>& search_path) {
+  std::vector<std::string> names;
+  for (const auto& dir : search_path) {
+    for (const auto& named : list_named_models(dir)) names.push_back(named.name);
+  }
+  return names;
+}
+
 }  // namespace govmap

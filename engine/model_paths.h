@@ -39,4 +39,7 @@ struct NamedModel {
 /// Every <name>/model.xml under `dir` (to any depth), sorted by name.
 std::vector<NamedModel> list_named_models(const std::string& dir);
 
+/// The names of the models in every folder of `search_path`, for "did you mean".
+std::vector<std::string> model_names(const std::vector<std::string>& search_path);
+
 }  // namespace govmap

@@ -75,6 +75,16 @@ TEST_CASE("validate reports a missing file with exit 2") {
         std::string::npos);
 }
 
+TEST_CASE("a model named with a typo is told the name it is near") {
+  const auto r = run_govmap("check walse --models models");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "walse: error: cannot open 'walse': no such file [file-not-found]\n"
+                 "govmap: note: no model is named 'walse' either (did you mean 'wales'?); 'govmap models' lists the "
+                 "names\n");
+  // A path is not a name: no note.
+  CHECK(run_govmap("check no/such/model.xml").err.find("note:") == std::string::npos);
+}
+
 TEST_CASE("validate of a folder or a pipe says what it is, with exit 2, not an internal error") {
   const auto folder = run_govmap("validate models/wales");
   CHECK(folder.exit_code == 2);
