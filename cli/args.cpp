@@ -1,6 +1,8 @@
 // Parsing a command's arguments, and its --help.
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -95,6 +97,17 @@ void print_command_help(const Command& command, std::ostream& out) {
     out << "\n";
   }
   out << fmt::format("  {:<28} {}\n", "-h, --help", "show this help");
+}
+
+std::string report_format(const Args& args, const std::vector<std::string>& formats) {
+  if (args.has("--format")) return args.get("--format");
+  std::string extension = std::filesystem::path(args.get("--output")).extension().string();
+  if (extension.empty()) return "text";
+  extension.erase(0, 1);
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == "txt") return "text";
+  if (extension == "htm") extension = "html";
+  return std::find(formats.begin(), formats.end(), extension) != formats.end() ? extension : "text";
 }
 
 }  // namespace govmap::cli

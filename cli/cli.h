@@ -127,6 +127,11 @@ std::optional<std::string> today_for(std::string_view command, const Args& args,
 /// pipe) is written into directly. Reports problems to io.err.
 bool write_output(const std::string& path, const std::string& content, Io& io);
 
+/// The format of a command's report: --format when given, else the one the -o file's extension
+/// names among `formats` (findings.json, findings.sarif, comparison.html; .txt is text), else
+/// text. Writing text into findings.json is never what a user asked for.
+std::string report_format(const Args& args, const std::vector<std::string>& formats);
+
 /// For a command writing several files: refuses (printing why) when one would replace an input
 /// or two would be the same file, before any is written. Empty paths are skipped.
 bool check_outputs(const std::vector<std::string>& paths, Io& io);

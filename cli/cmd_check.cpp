@@ -14,6 +14,8 @@
 namespace govmap::cli {
 namespace {
 
+const std::vector<std::string> kFormats = {"text", "json", "csv", "sarif"};
+
 std::optional<Severity> fail_level(const std::string& text) {
   if (text == "never") return std::nullopt;
   return parse_severity(text);
@@ -59,7 +61,7 @@ int run(const Args& args, Io& io) {
                           args.get("--write-baseline"));
     return kExitOk;
   }
-  const std::string format = args.get("--format", "text");
+  const std::string format = report_format(args, kFormats);
   const std::string report = format == "json"    ? check_json(*analysis, result)
                              : format == "sarif" ? check_sarif(*analysis, result)
                              : format == "csv"   ? check_csv(*analysis, result)
@@ -90,7 +92,7 @@ Command check_command() {
       "finding and exits 0. Exit status: 1 when an unsuppressed finding is at or above --fail-on\n"
       "(default error), 2 for usage or input errors (including a bad profile or baseline).";
   c.options = {
-      {"--format", "FORMAT", "output format", {"text", "json", "csv", "sarif"}, ""},
+      {"--format", "FORMAT", "output format (default: the -o file's extension, else text)", kFormats, ""},
       {"--rules", "FILE", "rules profile (enable, disable, severity, options)", {}, ""},
       {"--baseline", "FILE", "accepted findings (<baseline version=\"1\">)", {}, ""},
       {"--write-baseline", "FILE", "write a baseline accepting the current findings", {}, ""},

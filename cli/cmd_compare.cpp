@@ -12,6 +12,9 @@
 #include "render/report.h"
 
 namespace govmap::cli {
+namespace {
+const std::vector<std::string> kFormats = {"text", "json", "html"};
+}  // namespace
 
 Command compare_command() {
   Command c;
@@ -28,7 +31,7 @@ Command compare_command() {
       "findings are new, resolved or unchanged against the baseline's. --format html writes the\n"
       "comparison as a self-contained page with the delta diagram and both figures side by side;\n"
       "--delta FILE.{svg,png,pdf,dot} draws the delta diagram of the first proposal.";
-  c.options = {{"--format", "FORMAT", "output format", {"text", "json", "html"}, ""},
+  c.options = {{"--format", "FORMAT", "output format (default: the -o file's extension, else text)", kFormats, ""},
                {"--delta", "FILE", "also draw the first proposal's delta diagram to FILE", {}, ""},
                {"--output", "FILE", "write to FILE instead of standard output", {}, "-o"},
                {"--rules", "FILE", "rules profile (default: govmap-rules.xml beside the baseline)", {}, ""},
@@ -88,7 +91,7 @@ Command compare_command() {
       print_diagnostics(io.err, render_sink);
       if (!bytes || !write_output(path, *bytes, io)) return kExitUsage;
     }
-    const std::string format = args.get("--format", "text");
+    const std::string format = report_format(args, kFormats);
     std::string text;
     if (format == "json") {
       text = comparison_json(comparison);

@@ -75,6 +75,33 @@ TEST_CASE("validate reports a missing file with exit 2") {
         std::string::npos);
 }
 
+TEST_CASE("without --format, the -o file's extension chooses the format of check and compare") {
+  const auto dir = std::filesystem::temp_directory_path() / ("govmap-format-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto out = [&](const std::string& name) { return (dir / name).string(); };
+  const std::string model = "examples/fife/model.xml --fail-on never --today 2026-01-01";
+  REQUIRE(run_govmap("check " + model + " -o " + out("f.json")).exit_code == 0);
+  CHECK(read_text(out("f.json")) == run_govmap("check " + model + " --format json").out);
+  REQUIRE(run_govmap("check " + model + " -o " + out("f.SARIF")).exit_code == 0);
+  CHECK(read_text(out("f.SARIF")) == run_govmap("check " + model + " --format sarif").out);
+  REQUIRE(run_govmap("check " + model + " -o " + out("f.csv")).exit_code == 0);
+  CHECK(read_text(out("f.csv")) == run_govmap("check " + model + " --format csv").out);
+  const std::string text = run_govmap("check " + model).out;
+  for (const char* name : {"f.txt", "f.xml", "f"}) {
+    REQUIRE(run_govmap("check " + model + " -o " + out(name)).exit_code == 0);
+    CHECK_MESSAGE(read_text(out(name)) == text, name);
+  }
+  // --format, when given, wins over the extension.
+  REQUIRE(run_govmap("check " + model + " --format text -o " + out("g.json")).exit_code == 0);
+  CHECK(read_text(out("g.json")) == text);
+  const std::string pair = "examples/fife/model.xml tests/compare/merge-boards.xml --today 2026-01-01";
+  REQUIRE(run_govmap("compare " + pair + " -o " + out("c.html")).exit_code == 0);
+  CHECK(read_text(out("c.html")).rfind("<!DOCTYPE html>", 0) == 0);
+  REQUIRE(run_govmap("compare " + pair + " -o " + out("c.json")).exit_code == 0);
+  CHECK(read_text(out("c.json")) == run_govmap("compare " + pair + " --format json").out);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a model named with a typo is told the name it is near") {
   const auto r = run_govmap("check walse --models models");
   CHECK(r.exit_code == 2);
