@@ -172,9 +172,10 @@ std::string json_report(const Model& m, const Stats& s, const std::vector<ClaimC
 Command stats_command() {
   Command c;
   c.name = "stats";
-  c.usage = "stats MODEL [--as-of DATE] [--format text|json]";
+  c.usage = "stats MODEL [--as-of DATE] [--format text|json] [-o FILE]";
   c.summary = "Count bodies, links, seats, areas, population and money; summarise coterminosity.";
-  c.options = {{"--format", "FORMAT", "output format", {"text", "json"}, ""}};
+  c.options = {{"--format", "FORMAT", "output format (default: the -o file's extension, else text)", {"text", "json"}, ""},
+               {"--output", "FILE", "write to FILE instead of standard output (whole or not at all)", {}, "-o"}};
   c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
   c.min_positional = 1;
@@ -183,9 +184,14 @@ Command stats_command() {
     auto model = load_or_report(args.positional[0], args, io);
     if (!model) return kExitUsage;
     const auto a = analyse(std::move(*model));
-    io.out << (args.get("--format", "text") == "json" ? json_report(a->model, a->stats, a->claims)
-                                                      : text_report(a->model, a->stats, a->claims));
-    return kExitOk;
+    const std::string report = report_format(args, {"text", "json"}) == "json"
+                                   ? json_report(a->model, a->stats, a->claims)
+                                   : text_report(a->model, a->stats, a->claims);
+    if (!args.has("--output")) {
+      io.out << report;
+      return kExitOk;
+    }
+    return write_output(args.get("--output"), report, io) ? kExitOk : kExitUsage;
   };
   return c;
 }

@@ -75,7 +75,7 @@ TEST_CASE("validate reports a missing file with exit 2") {
         std::string::npos);
 }
 
-TEST_CASE("without --format, the -o file's extension chooses the format of check and compare") {
+TEST_CASE("without --format, the -o file's extension chooses the format of check, compare and stats") {
   const auto dir = std::filesystem::temp_directory_path() / ("govmap-format-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto out = [&](const std::string& name) { return (dir / name).string(); };
@@ -99,6 +99,8 @@ TEST_CASE("without --format, the -o file's extension chooses the format of check
   CHECK(read_text(out("c.html")).rfind("<!DOCTYPE html>", 0) == 0);
   REQUIRE(run_govmap("compare " + pair + " -o " + out("c.json")).exit_code == 0);
   CHECK(read_text(out("c.json")) == run_govmap("compare " + pair + " --format json").out);
+  REQUIRE(run_govmap("stats examples/fife/model.xml -o " + out("s.json")).exit_code == 0);
+  CHECK(read_text(out("s.json")) == run_govmap("stats examples/fife/model.xml --format json").out);
   std::filesystem::remove_all(dir);
 }
 
