@@ -1,7 +1,6 @@
 // Parsing a command's arguments, and its --help.
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <ostream>
 
@@ -99,14 +98,15 @@ void print_command_help(const Command& command, std::ostream& out) {
   out << fmt::format("  {:<28} {}\n", "-h, --help", "show this help");
 }
 
+std::string extension_of(const std::string& path) {
+  const std::string extension = std::filesystem::path(path).extension().string();
+  return extension.empty() ? extension : lower(extension.substr(1));
+}
+
 std::string report_format(const Args& args, const std::vector<std::string>& formats) {
   if (args.has("--format")) return args.get("--format");
-  std::string extension = std::filesystem::path(args.get("--output")).extension().string();
-  if (extension.empty()) return "text";
-  extension.erase(0, 1);
-  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (extension == "txt") return "text";
-  if (extension == "htm") extension = "html";
+  const std::string extension = extension_of(args.get("--output"));
+  if (extension == "htm") return "html";
   return std::find(formats.begin(), formats.end(), extension) != formats.end() ? extension : "text";
 }
 

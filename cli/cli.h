@@ -127,6 +127,9 @@ std::optional<std::string> today_for(std::string_view command, const Args& args,
 /// pipe) is written into directly. Reports problems to io.err.
 bool write_output(const std::string& path, const std::string& content, Io& io);
 
+/// A path's extension in lower case, without its dot: "json" for findings.JSON, "" for none.
+std::string extension_of(const std::string& path);
+
 /// The format of a command's report: --format when given, else the one the -o file's extension
 /// names among `formats` (findings.json, findings.sarif, comparison.html; .txt is text), else
 /// text. Writing text into findings.json is never what a user asked for.

@@ -26,10 +26,9 @@ std::string canonical(const std::string& path) {
 /// The report's file for -o: the path itself when it names an .html file (not a folder that
 /// exists), else report.html inside the folder it names.
 fs::path report_file(const std::string& output) {
-  std::string extension = fs::path(output).extension().string();
-  for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string extension = extension_of(output);
   std::error_code ec;
-  if ((extension == ".html" || extension == ".htm") && !fs::is_directory(output, ec)) return output;
+  if ((extension == "html" || extension == "htm") && !fs::is_directory(output, ec)) return output;
   return fs::path(output) / "report.html";
 }
 
@@ -55,9 +54,9 @@ Command report_command() {
   c.usage = "report MODEL... -o DIR|FILE.html [--as-of DATE] [--rules FILE] [--today YYYY-MM-DD] [--title TEXT]";
   c.summary = "Write one self-contained HTML report: summaries, diagrams, findings, comparisons.";
   c.details =
-      "Writes DIR/report.html, or FILE.html when -o names one. A model that is a proposal (status=\"proposed\" with extends=...) is\n"
-      "compared with its baseline instead of being listed on its own. The report inlines its SVG,\n"
-      "styles and script and fetches nothing from a network.";
+      "Writes DIR/report.html, or FILE.html when -o names one. A model that is a proposal\n"
+      "(status=\"proposed\" with extends=...) is compared with its baseline instead of being listed\n"
+      "on its own. The report inlines its SVG, styles and script and fetches nothing from a network.";
   c.options = {{"--output", "DIR", "folder to write report.html into, or the report's own .html file (folders created if missing)", {}, "-o"},
                {"--rules", "FILE", "rules profile for every model (default: govmap-rules.xml beside each)", {}, ""},
                {"--today", "DATE", "date for suppression expiry (default: today, UTC)", {}, ""},
