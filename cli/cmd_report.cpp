@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "engine/model_paths.h"
 #include "engine/text.h"
 #include "render/report.h"
 #include "render/views.h"
@@ -16,12 +17,6 @@ namespace govmap::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string canonical(const std::string& path) {
-  std::error_code ec;
-  const fs::path resolved = fs::weakly_canonical(path, ec);
-  return ec ? path : resolved.string();
-}
 
 /// The report's file for -o: the path itself when it names an .html file (not a folder that
 /// exists), else report.html inside the folder it names.
@@ -87,11 +82,11 @@ Command report_command() {
       // The baseline as the proposal reads it (at the proposal's date): one comparison per
       // baseline and date.
       const std::string base_path = model->extends_path;
-      std::string& key = key_for[canonical(base_path) + "@" + model->as_of];
+      std::string& key = key_for[resolved_path(base_path) + "@" + model->as_of];
       if (key.empty()) {
         auto base = load_or_report(base_path, args, io, &*model);
         if (!base) return kExitUsage;
-        key = canonical(base_path) + "@" + base->as_of;  // the date read, which may be the baseline's own
+        key = resolved_path(base_path) + "@" + base->as_of;  // the date read, which may be the baseline's own
         if (!comparisons[key]) {
           comparisons[key] = std::make_unique<Comparison>(
               Comparison{check_model(base_path, std::move(*base), *profile, *today), {}});

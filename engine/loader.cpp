@@ -30,14 +30,6 @@ std::string element_hint(std::string_view name, const std::vector<std::string>& 
   return hint.empty() ? "; a model's elements are: " + join(elements, ", ") : hint;
 }
 
-// The path with links resolved, to know a file met twice; a path that cannot be resolved (a pipe,
-// /dev/stdin or <(...), whose link names no file) stands for itself.
-std::string normal(const fs::path& path) {
-  std::error_code ec;
-  const fs::path resolved = fs::weakly_canonical(path, ec);
-  return (ec ? fs::absolute(path, ec) : resolved).lexically_normal().string();
-}
-
 // A path as the user would write it: relative to the working folder when inside it.
 std::string display_path(const std::string& path) {
   std::error_code ec;
@@ -73,7 +65,7 @@ std::optional<Model> Loader::load(const std::string& path) {
 // Reads one file (top-level, include or baseline) into the raw model.
 bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   const bool top = role == FileRole::Top;
-  const std::string canonical = normal(path);
+  const std::string canonical = resolved_path(path);
   if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
     sink_.error(*files_, from, fmt::format("include cycle: '{}' includes itself", path), "include-cycle");
     for (auto it = stack_locations_.rbegin(); it != stack_locations_.rend(); ++it) {
@@ -248,7 +240,7 @@ std::optional<std::string> Loader::resolve_relative(std::uint32_t file, const st
     return std::nullopt;
   }
   const auto base = fs::path(files_->path(file)).parent_path();
-  const std::string target = normal(base / href);
+  const std::string target = resolved_path((base / href).string());
   if (!inside(target, roots_.back())) {
     sink_.error(*files_, at,
                 fmt::format("'{}' is outside the model root '{}' (a model's includes stay in its folder; a "
@@ -376,7 +368,7 @@ std::optional<Model> Loader::finish(bool read_ok) {
 }  // namespace detail
 
 std::string model_root(const std::string& model_path) {
-  const fs::path folder = fs::path(normal(model_path)).parent_path();
+  const fs::path folder = fs::path(resolved_path(model_path)).parent_path();
   for (fs::path dir = folder; !dir.empty(); dir = dir.parent_path()) {
     std::error_code ec;
     if (fs::exists(dir / "vocabulary.xml", ec)) return dir.string();

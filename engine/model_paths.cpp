@@ -87,6 +87,12 @@ std::vector<NamedModel> list_named_models(const std::string& dir) {
   return out;
 }
 
+std::string resolved_path(const std::string& path) {
+  std::error_code ec;
+  const fs::path resolved = fs::weakly_canonical(path, ec);
+  return (ec ? fs::absolute(path, ec) : resolved).lexically_normal().string();
+}
+
 std::vector<std::string> model_names(const std::vector<std::string>& search_path) {
   std::vector<std::string> names;
   for (const auto& dir : search_path) {

@@ -15,6 +15,11 @@ namespace govmap {
 /// `option_dirs` are the --models arguments; `env` is GOVMAP_MODELS (may be empty).
 std::vector<std::string> model_search_path(const std::vector<std::string>& option_dirs, const std::string& env);
 
+/// A path with its links resolved and its "." and ".." parts gone, to know a file met twice
+/// under two names; a path that cannot be resolved (a pipe: /dev/stdin, <(...), whose link names
+/// no file) stands for itself, made absolute.
+std::string resolved_path(const std::string& path);
+
 /// Whether `reference` reads as a model name ("england", "england/2017") rather than a
 /// path: no ".xml" ending, not absolute, no "." or ".." part.
 bool is_model_name(const std::string& reference);
