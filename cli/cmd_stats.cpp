@@ -167,6 +167,8 @@ std::string json_report(const Model& m, const Stats& s, const std::vector<ClaimC
   return j.str();
 }
 
+const std::vector<std::string> kFormats = {"text", "json"};
+
 }  // namespace
 
 Command stats_command() {
@@ -174,7 +176,7 @@ Command stats_command() {
   c.name = "stats";
   c.usage = "stats MODEL [--as-of DATE] [--format text|json] [-o FILE]";
   c.summary = "Count bodies, links, seats, areas, population and money; summarise coterminosity.";
-  c.options = {{"--format", "FORMAT", "output format (default: the -o file's extension, else text)", {"text", "json"}, ""},
+  c.options = {{"--format", "FORMAT", "output format (default: the -o file's extension, else text)", kFormats, ""},
                {"--output", "FILE", "write to FILE instead of standard output (whole or not at all)", {}, "-o"}};
   c.options.push_back(kAsOfOption);
   c.options.push_back(kModelsOption);
@@ -184,7 +186,7 @@ Command stats_command() {
     auto model = load_or_report(args.positional[0], args, io);
     if (!model) return kExitUsage;
     const auto a = analyse(std::move(*model));
-    const std::string report = report_format(args, {"text", "json"}) == "json"
+    const std::string report = report_format(args, kFormats) == "json"
                                    ? json_report(a->model, a->stats, a->claims)
                                    : text_report(a->model, a->stats, a->claims);
     if (!args.has("--output")) {
