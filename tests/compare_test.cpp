@@ -14,6 +14,23 @@
 #include "tests/test_support.h"
 
 namespace govmap::test {
+namespace {
+
+/// A proposal written to a folder of its own outside the repository, as a user keeps one; the
+/// folder is removed with the object.
+struct OwnProposal {
+  OwnProposal(const std::string& name, const std::string& xml)
+      : dir(std::filesystem::temp_directory_path() / ("govmap-" + name + "-" + std::to_string(::getpid()))),
+        file((dir / "proposal.xml").string()) {
+    std::filesystem::create_directories(dir);
+    std::ofstream(file) << xml;
+  }
+  ~OwnProposal() { std::filesystem::remove_all(dir); }
+  std::filesystem::path dir;
+  std::string file;
+};
+
+}  // namespace
 
 TEST_CASE("compare explains every kind of change in text") {
   const auto r = run_govmap("compare tests/compare/base.xml tests/compare/merge-boards.xml tests/compare/renamed.xml");
@@ -162,14 +179,12 @@ TEST_CASE("a split along council lines and a transfer of a function, compared") 
 }
 
 TEST_CASE("a proposal outside the repository names a bundled baseline by name") {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("govmap-own-proposal-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string proposal = (dir / "merge.xml").string();
-  std::ofstream(proposal) << "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"P\" as-of=\"2026-11-30\"\n"
-                             "        status=\"proposed\" extends=\"england\">\n"
-                             "  <merge bodies=\"E54000048 E54000050\" into=\"icb-north\" name=\"North ICB\"/>\n"
-                             "</govmap>\n";
+  const OwnProposal own("own-proposal",
+                        "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"P\" as-of=\"2026-11-30\"\n"
+                        "        status=\"proposed\" extends=\"england\">\n"
+                        "  <merge bodies=\"E54000048 E54000050\" into=\"icb-north\" name=\"North ICB\"/>\n"
+                        "</govmap>\n");
+  const std::string& proposal = own.file;
   const auto r = run_govmap("validate " + proposal + " --models models");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
@@ -178,34 +193,28 @@ TEST_CASE("a proposal outside the repository names a bundled baseline by name") 
   CHECK(c.out.find("Bodies succeeded") != std::string::npos);
   const auto missing = run_govmap("validate " + proposal + " --models /nonexistent-models-folder");
   CHECK(missing.exit_code == 0);  // the source tree's models are still on the search path
-  fs::remove_all(dir);
 }
 
 TEST_CASE("a proposal naming a body by words of its name is shown the bodies so named") {
   // Northern Ireland's trusts have their codes as ids (BHSCT): a user writing "belfast-trust" is
   // too far from any id for "did you mean", but not from the names.
-  const auto dir = std::filesystem::temp_directory_path() / ("govmap-named-like-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string file = (dir / "merge.xml").string();
-  std::ofstream(file) << "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" as-of=\"2027-04-01\" "
-                         "status=\"proposed\" extends=\"northern-ireland\">\n"
-                         "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n</govmap>\n";
-  const auto r = run_govmap("validate " + file + " --models models");
+  const OwnProposal own("named-like",
+                        "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" as-of=\"2027-04-01\" "
+                        "status=\"proposed\" extends=\"northern-ireland\">\n"
+                        "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n</govmap>\n");
+  const auto r = run_govmap("validate " + own.file + " --models models");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("the baseline has no body 'belfast-trust' to merge (bodies named like it: 'BHSCT' (Belfast Health "
                    "and Social Care Trust)") != std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is shown the bodies so named") {
-  const auto dir = std::filesystem::temp_directory_path() / ("govmap-initials-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string file = (dir / "merge.xml").string();
-  std::ofstream(file) << "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" as-of=\"2026-11-30\" "
-                         "status=\"proposed\" extends=\"wales\">\n"
-                         "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
-                         "  <abolish body=\"cardiff-rpb\"/>\n</govmap>\n";
-  const auto r = run_govmap("validate " + file + " --models models");
+  const OwnProposal own("initials",
+                        "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" as-of=\"2026-11-30\" "
+                        "status=\"proposed\" extends=\"wales\">\n"
+                        "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
+                        "  <abolish body=\"cardiff-rpb\"/>\n</govmap>\n");
+  const auto r = run_govmap("validate " + own.file + " --models models");
   CHECK(r.exit_code == 2);
   // "thb": the initials of Teaching Health Board, in both names that hold "powys".
   CHECK(r.err.find("the baseline has no body 'powys-thb' to merge (bodies named like it: 'W11000024' (Powys Teaching "
@@ -214,7 +223,6 @@ TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is sh
   // "rpb": the initials of the kind regional-partnership-board.
   CHECK(r.err.find("the baseline has no body 'cardiff-rpb' to abolish (bodies named like it: 'rpb-W11000029'")
         != std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace govmap::test
