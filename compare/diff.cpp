@@ -295,8 +295,12 @@ class Differ {
   void compare_seats() {
     std::map<std::string, SeatChange> boards;  // keyed by baseline id (or "+id")
     for (const auto& seat : base_.seats) {
-      auto& c = boards[base_key(seat.body)];
-      c.body = seat.body;
+      const std::string key = base_key(seat.body);
+      auto& c = boards[key];
+      if (c.body.empty() || key == seat.body) c.body = seat.body;  // the board itself, where it has seats
+      if (key != seat.body && std::find(c.succeeded.begin(), c.succeeded.end(), seat.body.view()) == c.succeeded.end()) {
+        c.succeeded.push_back(seat.body);
+      }
       c.before += seat.count;
       if (seat.voting) c.voting_before += seat.count;
     }

@@ -45,6 +45,9 @@ struct AreaMove {
 struct SeatChange {
   std::string body;       // the board (proposal id, or baseline id when removed)
   long long before = 0, after = 0, voting_before = 0, voting_after = 0;
+  /// Baseline boards the board succeeds (merged into it, or abolished with it as successor),
+  /// whose seats `before` counts with its own.
+  std::vector<std::string> succeeded;
 };
 
 struct ModelDiff {

@@ -120,8 +120,16 @@ std::vector<ChangeList> structural_changes(const CheckedModel& checked_base, con
   for (const auto& s : d.seat_changes) {
     const Body* body = prop.find_body(s.body);
     if (body == nullptr) body = base.find_body(s.body);
-    items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting)", body ? body_label(*body) : s.body,
-                                s.before, s.voting_before, s.after, s.voting_after));
+    std::vector<std::string> succeeded;
+    for (const auto& id : s.succeeded) {
+      if (id == s.body) continue;
+      const Body* old_body = base.find_body(id);
+      succeeded.push_back(old_body ? body_label(*old_body) : id);
+    }
+    items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting){}", body ? body_label(*body) : s.body,
+                                s.before, s.voting_before, s.after, s.voting_after,
+                                succeeded.empty() ? "" : " (before: with the seats of " + join(succeeded, ", ") +
+                                                             ", which it succeeds)"));
   }
   add("Board seats changed", std::exchange(items, {}));
   return lists;

@@ -225,4 +225,17 @@ TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is sh
         != std::string::npos);
 }
 
+TEST_CASE("a board that succeeds another compares its seats with both boards' seats before, and says so") {
+  // NHS Borders abolished with NHS Lothian as successor: Lothian's 5 seats and Borders' 2 before,
+  // Lothian's 6 after (the Borders councillor's seat joins it; Borders' appointed members go).
+  const OwnProposal own("seats-succeeded",
+                        "<govmap version=\"1\" id=\"p\" nation=\"scotland\" title=\"p\" as-of=\"2026-11-30\" "
+                        "status=\"proposed\" extends=\"scotland\">\n"
+                        "  <abolish body=\"S08000016\" successor=\"S08000024\"/>\n</govmap>\n");
+  const auto r = run_govmap("compare scotland " + own.file + " --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  NHS Lothian [S08000024]: 7 seats (7 voting) → 6 seats (6 voting) (before: with the seats of "
+                   "NHS Borders [S08000016], which it succeeds)\n") != std::string::npos);
+}
+
 }  // namespace govmap::test
