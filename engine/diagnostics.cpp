@@ -70,6 +70,14 @@ void DiagnosticSink::report(Diagnostic diagnostic) {
   diagnostics_.push_back(std::move(diagnostic));
 }
 
+void DiagnosticSink::keep_first(std::size_t count) {
+  if (count >= diagnostics_.size()) return;
+  diagnostics_.erase(diagnostics_.begin() + static_cast<std::ptrdiff_t>(count), diagnostics_.end());
+  errors_ = static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& d) {
+    return d.level == DiagnosticLevel::Error;
+  }));
+}
+
 Diagnostic& DiagnosticSink::error(const SourceFiles& files, const Location& at,
                                   std::string message, std::string code) {
   report(make_diagnostic(DiagnosticLevel::Error, files, at, std::move(message), std::move(code)));

@@ -39,6 +39,9 @@ class DiagnosticSink {
   void note(const SourceFiles& files, const Location& at, std::string message);
 
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  /// Drops every diagnostic after the first `count` (what a reading that is started again had
+  /// reported).
+  void keep_first(std::size_t count);
   std::size_t error_count() const { return errors_; }
   bool has_errors() const { return error_count() > 0; }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <system_error>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -10,6 +11,8 @@
 #include "engine/memory.h"
 #include "engine/model_paths.h"
 #include "engine/text.h"
+#include "engine/xml_scan.h"
+#include "engine/xml_stream.h"
 
 namespace govmap {
 namespace fs = std::filesystem;
@@ -86,10 +89,27 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   if (!file) return false;
   loaded_.insert(canonical);
   XmlDocument doc;
-  if (!parse_xml(*files_, *file, doc, sink_)) return false;
-  const auto root = doc.document_element();
+  // A large file is read as it is parsed (engine/xml_stream.h), else parsed first.
+  std::optional<XmlStream> stream;
+  const std::string_view text = files_->text(*file);
+  if (stream_ && text.size() >= XmlStream::kWorthwhile) {
+    if (!check_character_references(*files_, *file, sink_)) return false;
+    try {
+      stream.emplace(doc, text);
+    } catch (const std::system_error&) {  // no thread to be had: parsed here
+    }
+  }
+  if (!stream && !parse_xml(*files_, *file, doc, sink_)) return false;
+  const bool ok = read_document(*file, stream ? stream->document_element() : doc.document_element(),
+                                role, canonical, from, stream ? &*stream : nullptr);
+  if (stream) stream->finish();
+  return ok;
+}
+
+bool Loader::read_document(std::uint32_t file, const XmlNode& root, FileRole role,
+                           const std::string& canonical, Location from, XmlStream* stream) {
   if (std::string_view(root.name()) != "govmap") {
-    sink_.error(*files_, node_location(*files_, *file, root),
+    sink_.error(*files_, node_location(*files_, file, root),
                 fmt::format("the root element must be <govmap>, not <{}>{}", root.name(),
                             did_you_mean(root.name(), {"govmap"})),
                 "unknown-element");
@@ -97,7 +117,7 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   }
   stack_.push_back(canonical);
   stack_locations_.push_back(from);
-  const bool ok = read_root(*file, root, role) && (read_children(*file, root), true);
+  const bool ok = read_root(file, root, role) && (read_children(file, root, stream), true);
   stack_.pop_back();
   stack_locations_.pop_back();
   return ok;
@@ -252,17 +272,32 @@ std::optional<std::string> Loader::resolve_relative(std::uint32_t file, const st
   return (base / href).lexically_normal().string();
 }
 
-/// Makes room for what a file adds, so that the large vectors are not regrown (each regrowth
-/// holds two copies) while a big file is read.
-void Loader::reserve_for(const XmlNode& root) {
-  std::size_t links = 0, bodies = 0, areas = 0;
+void Loader::ElementCounts::count(std::string_view name) {
+  if (name == "area") ++areas;
+  else if (name == "body") ++bodies;
+  else if (parse_link_kind(name)) ++links;
+}
+
+Loader::ElementCounts Loader::count_children(const XmlNode& root) {
+  ElementCounts counts;
   for (auto node : root.children()) {
-    if (node.type() != XmlNodeType::Element) continue;
-    const std::string_view name = node.name();
-    if (name == "area") ++areas;
-    else if (name == "body") ++bodies;
-    else if (parse_link_kind(name)) ++links;
+    if (node.type() == XmlNodeType::Element) counts.count(node.name());
   }
+  return counts;
+}
+
+Loader::ElementCounts Loader::count_in_text(std::string_view text) {
+  ElementCounts counts;
+  for (std::size_t p = text.find('<'); p != std::string_view::npos; p = text.find('<', p)) {
+    const std::size_t end = xml_scan::skip_name(text.data(), ++p, text.size());
+    counts.count(text.substr(p, end - p));
+    p = end;
+  }
+  return counts;
+}
+
+void Loader::reserve_for(const ElementCounts& counts) {
+  const auto [links, bodies, areas] = counts;
   const auto grow = [](auto& v, std::size_t more) {
     if (v.capacity() < v.size() + more) v.reserve(std::max(v.size() + more, 2 * v.capacity()));
   };
@@ -277,13 +312,13 @@ void Loader::reserve_for(const XmlNode& root) {
   Symbol::reserve(2 * areas + bodies);
 }
 
-void Loader::read_children(std::uint32_t file, const XmlNode& root) {
+void Loader::read_children(std::uint32_t file, const XmlNode& root, XmlStream* stream) {
   if (file_layer_.size() <= file) file_layer_.resize(file + 1, 0);
   file_layer_[file] = layer_;
-  reserve_for(root);
-  // The flat document is small beside the model (a node and its attributes are views into the
-  // file's text), so it is read whole, as it is.
-  for (const XmlNode node : root.children()) {
+  reserve_for(stream ? count_in_text(files_->text(file)) : count_children(root));
+  const auto first = [&] { return stream ? stream->first_child(root) : root.first_child(); };
+  const auto next = [&](const XmlNode& node) { return stream ? stream->next_sibling(node) : node.next_sibling(); };
+  for (XmlNode node = first(); node; node = next(node)) {
     if (too_many()) return;
     if (node.type() == XmlNodeType::Pcdata || node.type() == XmlNodeType::Cdata) {
       if (split_words(node.value()).empty()) continue;
@@ -378,7 +413,20 @@ std::string model_root(const std::string& model_path) {
 }
 
 std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink, const LoadOptions& options) {
-  detail::Loader loader(sink, options);
+  // Large files are read as they are parsed, on a thread of their own, except where memory
+  // reserved ahead counts against a limit. Should a parse give up partway (engine/xml_stream.h),
+  // what was read is dropped with its messages and the model is read again, each file parsed
+  // before it is read.
+  if (options.stream && !address_space_limited()) {
+    const std::size_t reported = sink.all().size();
+    try {
+      detail::Loader loader(sink, options, true);
+      return loader.load(path);
+    } catch (const XmlStream::Abandoned&) {
+      sink.keep_first(reported);
+    }
+  }
+  detail::Loader loader(sink, options, false);
   return loader.load(path);
 }
 

@@ -26,6 +26,9 @@ struct LoadOptions {
   /// Read at `as_of` only when that is before the model's own as-of, else at its own: how a
   /// baseline is read for a proposal of a later date, which knows no later facts either.
   bool as_of_at_most = false;
+  /// Read a large file as it is parsed, on a thread of its own (engine/xml_stream.h); off, each
+  /// file is parsed before it is read. The model and every message are the same either way.
+  bool stream = true;
 };
 
 std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink,

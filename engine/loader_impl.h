@@ -15,6 +15,7 @@
 #include "engine/loader.h"
 #include "engine/loader_internal.h"
 #include "engine/xml_input.h"
+#include "engine/xml_stream.h"
 
 namespace govmap::detail {
 
@@ -47,8 +48,10 @@ enum class FileRole { Top, Include, Baseline };
 /// applies a proposal's changes and resolves references.
 class Loader {
  public:
-  Loader(DiagnosticSink& sink, const LoadOptions& options)
-      : sink_(sink), options_(options), files_(std::make_shared<SourceFiles>()) {}
+  /// With `stream`, large files are read as they are parsed (engine/xml_stream.h); reading
+  /// then throws XmlStream::Abandoned when a parse gives up.
+  Loader(DiagnosticSink& sink, const LoadOptions& options, bool stream)
+      : sink_(sink), options_(options), files_(std::make_shared<SourceFiles>()), stream_(stream) {}
 
   std::optional<Model> load(const std::string& path);
 
@@ -58,6 +61,11 @@ class Loader {
 
   // Reads one file (top-level, include or baseline) into the raw model.
   bool read_file(const std::string& path, Location from, FileRole role);
+
+  // The document element of a file and what it holds; `stream` when the file is still being
+  // parsed.
+  bool read_document(std::uint32_t file, const XmlNode& root, FileRole role,
+                     const std::string& canonical, Location from, XmlStream* stream);
 
   bool read_root(std::uint32_t file, const XmlNode& root, FileRole role);
 
@@ -78,11 +86,21 @@ class Loader {
   // A path named in a file, checked to stay inside the model root.
   std::optional<std::string> resolve_relative(std::uint32_t file, const std::string& href, Location at);
 
+  /// The elements of a file that the large vectors hold.
+  struct ElementCounts {
+    std::size_t links = 0, bodies = 0, areas = 0;
+    void count(std::string_view name);
+  };
+  /// Counted among the document element's children.
+  static ElementCounts count_children(const XmlNode& root);
+  /// Counted in a file's text while it is parsed: every element so named, wherever it stands (in
+  /// a comment, deeper down), so never fewer.
+  static ElementCounts count_in_text(std::string_view text);
   /// Makes room for what a file adds, so that the large vectors are not regrown (each regrowth
   /// holds two copies) while a big file is read.
-  void reserve_for(const XmlNode& root);
+  void reserve_for(const ElementCounts& counts);
 
-  void read_children(std::uint32_t file, const XmlNode& root);
+  void read_children(std::uint32_t file, const XmlNode& root, XmlStream* stream);
 
   void read_element(std::uint32_t file, const XmlNode& node);
 
@@ -171,6 +189,7 @@ class Loader {
   DiagnosticSink& sink_;
   const LoadOptions& options_;
   std::shared_ptr<SourceFiles> files_;
+  bool stream_;
   RawModel raw_;
   std::vector<std::string> roots_;  // the folder each model being read must keep its includes in
   std::vector<std::string> stack_;

@@ -33,16 +33,6 @@ void advise_heap_growth() {
 #endif
 }
 
-bool address_space_limited() {
-#if defined(__linux__)
-  for (const int resource : {RLIMIT_AS, RLIMIT_DATA}) {
-    rlimit limit{};
-    if (::getrlimit(resource, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY) return true;
-  }
-#endif
-  return false;
-}
-
 #if defined(__GLIBC__)
 constexpr int kGlibcTopPad = 128 << 10;  // glibc's own M_TOP_PAD
 
@@ -55,6 +45,16 @@ void drop_heap_padding() {
 #endif
 
 }  // namespace
+
+bool address_space_limited() {
+#if defined(__linux__)
+  for (const int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    rlimit limit{};
+    if (::getrlimit(resource, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY) return true;
+  }
+#endif
+  return false;
+}
 
 void tune_allocator() {
 #if defined(__GLIBC__)

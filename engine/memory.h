@@ -19,6 +19,10 @@ namespace govmap {
 /// Call it first in main; it sets operator new's handler.
 void tune_allocator();
 
+/// Whether the process's address space or data segment is limited (ulimit -v, -d): memory
+/// reserved ahead of use (address space, not yet pages) then counts against the limit.
+bool address_space_limited();
+
 /// Asks the kernel to back the whole 2 MiB pages inside [data, data + bytes) with transparent
 /// huge pages when they are first touched (Linux's madvise MADV_HUGEPAGE; nothing elsewhere, or
 /// when the system does not allow it). Each huge page is one page fault and one TLB entry where

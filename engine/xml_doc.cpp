@@ -5,12 +5,12 @@
 namespace govmap {
 
 std::ptrdiff_t XmlAttribute::offset() const {
-  const std::uint32_t offset = doc_ ? doc_->attributes_[index_].offset : XmlDocument::kNone;
+  const std::uint32_t offset = doc_ ? doc_->attribute(index_).offset : XmlDocument::kNone;
   return offset == XmlDocument::kNone ? -1 : static_cast<std::ptrdiff_t>(offset);
 }
 
 std::string_view XmlNode::value() const {
-  return doc_ ? doc_->view(doc_->nodes_[index_].value) : "";
+  return doc_ ? doc_->view(doc_->node(index_).value) : "";
 }
 
 namespace {
@@ -20,15 +20,15 @@ XmlNode handle(const XmlDocument* doc, std::uint32_t index) {
 }  // namespace
 
 XmlNode XmlNode::parent() const {
-  return doc_ ? handle(doc_, doc_->nodes_[index_].parent) : XmlNode();
+  return doc_ ? handle(doc_, doc_->node(index_).parent) : XmlNode();
 }
 
 XmlNode XmlNode::first_child() const {
-  return doc_ ? handle(doc_, doc_->nodes_[index_].first_child) : XmlNode();
+  return doc_ ? handle(doc_, doc_->node(index_).first_child) : XmlNode();
 }
 
 XmlNode XmlNode::next_sibling() const {
-  return doc_ ? handle(doc_, doc_->nodes_[index_].next_sibling) : XmlNode();
+  return doc_ ? handle(doc_, doc_->node(index_).next_sibling) : XmlNode();
 }
 
 XmlNode XmlNode::next_sibling(std::string_view name) const {
@@ -40,14 +40,14 @@ XmlNode XmlNode::next_sibling(std::string_view name) const {
 
 XmlRange<XmlNode, true> XmlNode::children() const {
   using It = XmlRange<XmlNode, true>::iterator;
-  const std::uint32_t first = doc_ ? doc_->nodes_[index_].first_child : XmlDocument::kNone;
+  const std::uint32_t first = doc_ ? doc_->node(index_).first_child : XmlDocument::kNone;
   return {It(doc_, first), It(doc_, XmlDocument::kNone)};
 }
 
 XmlRange<XmlAttribute, false> XmlNode::attributes() const {
   using It = XmlRange<XmlAttribute, false>::iterator;
   if (!doc_) return {It(nullptr, 0), It(nullptr, 0)};
-  const auto& node = doc_->nodes_[index_];
+  const auto& node = doc_->node(index_);
   return {It(doc_, node.first_attribute), It(doc_, node.first_attribute + node.attribute_count)};
 }
 
@@ -70,7 +70,7 @@ std::string_view XmlNode::text() const {
 }
 
 std::ptrdiff_t XmlNode::offset() const {
-  const std::uint32_t offset = doc_ ? doc_->nodes_[index_].offset : XmlDocument::kNone;
+  const std::uint32_t offset = doc_ ? doc_->node(index_).offset : XmlDocument::kNone;
   return offset == XmlDocument::kNone ? -1 : static_cast<std::ptrdiff_t>(offset);
 }
 
@@ -87,6 +87,11 @@ void XmlDocument::clear(std::string_view text) {
   nodes_.clear();
   attributes_.clear();
   fast_ = false;
+  place();
+}
+
+void XmlDocument::place() {
+  at_ = {text_.data(), arena_.data(), nodes_.data(), attributes_.data()};
 }
 
 XmlDocument::Span XmlDocument::store(std::string_view value) {
@@ -188,6 +193,7 @@ std::optional<XmlSyntaxError> XmlDocument::load_reference(std::string_view text)
   const auto result = source.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!result) return XmlSyntaxError{result.description(), result.offset};
   ReferenceXmlReader(*this).read(source);
+  place();
   return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 // meets anything else, or any error, the text is parsed with pugixml and its document converted,
 // so that pugixml stays the reference for every input and every error message.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -31,6 +32,14 @@ struct XmlSyntaxError {
 
 class XmlDocument;
 class XmlNode;
+
+/// How far a parse running on a thread of its own has got (engine/xml_stream.h): every node
+/// before index `ready` is final, its subtree and next sibling included.
+struct XmlParseProgress {
+  std::atomic<std::uint32_t> ready{0};
+  /// Asks the parser to stop (its result is then not wanted).
+  std::atomic<bool> cancel{false};
+};
 
 /// One attribute of an element; false when there is none.
 class XmlAttribute {
@@ -99,6 +108,7 @@ class XmlNode {
 
  private:
   friend class XmlDocument;
+  friend class XmlStream;
   const XmlDocument* doc_ = nullptr;
   std::uint32_t index_ = 0;
 };
@@ -106,11 +116,19 @@ class XmlNode {
 /// A parsed document; see the comment at the top of this file.
 class XmlDocument {
  public:
+  XmlDocument() = default;
+  // Readers find the arrays through pointers (at_) that a copy or move would leave behind.
+  XmlDocument(const XmlDocument&) = delete;
+  XmlDocument& operator=(const XmlDocument&) = delete;
   /// Parses `text`, which must outlive the document; the error pugixml reports when it is not
   /// well-formed.
   std::optional<XmlSyntaxError> load(std::string_view text);
   /// The fast parser alone: false when it gave up (the document is then empty).
   bool load_fast(std::string_view text);
+  /// The fast parser telling `progress` as it goes, for a reader on another thread: the
+  /// document's arrays never move while it parses, and when it gives up the document keeps what
+  /// was read (the reader may be looking at it) and is not to be used further.
+  bool load_fast(std::string_view text, XmlParseProgress& progress);
   /// The reference alone: pugixml's document converted.
   std::optional<XmlSyntaxError> load_reference(std::string_view text);
 
@@ -119,7 +137,7 @@ class XmlDocument {
   XmlRange<XmlNode, true> children() const { return root().children(); }
   /// The first top-level element (none when there is none).
   XmlNode document_element() const;
-  std::size_t node_count() const { return nodes_.size(); }
+  std::size_t node_count() const { return nodes_.size(); }  // not while streamed
   /// Whether the last load() was read by the fast parser (for tests and benchmarks).
   bool fast() const { return fast_; }
 
@@ -132,6 +150,7 @@ class XmlDocument {
   friend class XmlRange<XmlAttribute, false>::iterator;
   friend class FastXmlParser;
   friend class ReferenceXmlReader;
+  friend class XmlStream;
 
   // A piece of the text, or of the arena when `begin` has kInArena set.
   struct Span {
@@ -151,15 +170,30 @@ class XmlDocument {
   };
 
   void clear(std::string_view text);
+  // Points readers at the arrays (at_), once they no longer move.
+  void place();
   std::string_view view(Span span) const {
-    const char* base = (span.begin & kInArena) != 0 ? arena_.data() + (span.begin & ~kInArena)
-                                                   : text_.data() + span.begin;
+    const char* base = (span.begin & kInArena) != 0 ? at_.arena + (span.begin & ~kInArena)
+                                                   : at_.text + span.begin;
     return {base, span.size};
   }
+  const NodeData& node(std::uint32_t index) const { return at_.nodes[index]; }
+  const AttributeData& attribute(std::uint32_t index) const { return at_.attributes[index]; }
   // Copies `value` into the arena.
   Span store(std::string_view value);
 
-  std::string_view text_;
+  // Where readers find the text and the arrays: on a cache line apart from the vectors, whose
+  // ends move with every node and attribute the parser adds. A reader on another thread
+  // (engine/xml_stream.h) going through the vectors would pull their line back and forth with
+  // each, which made a streamed parse four times slower.
+  struct alignas(64) Arrays {
+    const char* text = nullptr;
+    const char* arena = nullptr;
+    const NodeData* nodes = nullptr;
+    const AttributeData* attributes = nullptr;
+  };
+  Arrays at_;
+  alignas(64) std::string_view text_;
   std::string arena_;
   HugePageVector<NodeData> nodes_;
   HugePageVector<AttributeData> attributes_;
@@ -168,25 +202,25 @@ class XmlDocument {
 
 // Inline: the loader asks these of every element and attribute it reads.
 inline std::string_view XmlAttribute::name() const {
-  return doc_ ? doc_->view(doc_->attributes_[index_].name) : "";
+  return doc_ ? doc_->view(doc_->attribute(index_).name) : "";
 }
 
 inline std::string_view XmlAttribute::value() const {
-  return doc_ ? doc_->view(doc_->attributes_[index_].value) : "";
+  return doc_ ? doc_->view(doc_->attribute(index_).value) : "";
 }
 
 inline XmlNodeType XmlNode::type() const {
-  return doc_ ? doc_->nodes_[index_].type : XmlNodeType::Null;
+  return doc_ ? doc_->node(index_).type : XmlNodeType::Null;
 }
 
 inline std::string_view XmlNode::name() const {
-  return doc_ ? doc_->view(doc_->nodes_[index_].name) : "";
+  return doc_ ? doc_->view(doc_->node(index_).name) : "";
 }
 
 template <typename Handle, bool Sibling>
 typename XmlRange<Handle, Sibling>::iterator& XmlRange<Handle, Sibling>::iterator::operator++() {
   if constexpr (Sibling) {
-    index_ = doc_->nodes_[index_].next_sibling;
+    index_ = doc_->node(index_).next_sibling;
   } else {
     ++index_;
   }

@@ -98,8 +98,8 @@ MarkupCounts count_markup(const char* text, std::size_t size) {
 /// Parses one text into an XmlDocument; see the comment at the top of this file.
 class FastXmlParser {
  public:
-  FastXmlParser(XmlDocument& doc, std::string_view text)
-      : doc_(doc), t_(text.data()), n_(text.size()) {}
+  FastXmlParser(XmlDocument& doc, std::string_view text, XmlParseProgress* progress = nullptr)
+      : doc_(doc), t_(text.data()), n_(text.size()), progress_(progress) {}
 
   bool parse() {
     if (n_ >= XmlDocument::kInArena) return false;  // offsets would not fit
@@ -107,13 +107,17 @@ class FastXmlParser {
     const MarkupCounts counts = count_markup(t_, n_);
     if (counts.nul) return false;  // pugixml ends the text at a NUL
     // Room for every node and attribute at once (in huge pages when large): no regrowth (two
-    // copies) while reading.
-    doc_.nodes_.reserve(counts.angles + 1);
+    // copies) while reading. A '<' begins at most one element and ends at most one text, so
+    // with a reader on another thread, which must never see the arrays move, the nodes get
+    // room for both.
+    doc_.nodes_.reserve((progress_ != nullptr ? 2 : 1) * counts.angles + 1);
     doc_.attributes_.reserve(counts.equals);
+    doc_.place();  // the arrays move no more (the arena with a reader, load_fast)
     doc_.nodes_.emplace_back().type = XmlNodeType::Document;
     open_.push_back({0, XmlDocument::kNone});
     while (i_ < n_) {
       if (!(t_[i_] == '<' ? tag() : text())) return false;
+      if (progress_ != nullptr && progress_->cancel.load(std::memory_order_relaxed)) return false;
     }
     return open_.size() == 1;  // every element closed
   }
@@ -143,7 +147,19 @@ class FastXmlParser {
       doc_.nodes_[parent.last_child].next_sibling = index;
     }
     parent.last_child = index;
+    if (progress_ != nullptr && open_.size() == 2) publish(index);
     return doc_.nodes_.back();
+  }
+
+  // A child of the document element begins at `index`: every node before it is final (the
+  // previous child's subtree closed, its next sibling now set). Told in batches, and at once
+  // for the first child, which also makes the document element itself final.
+  void publish(std::uint32_t index) {
+    static constexpr std::uint32_t kBatch = 512;
+    if (published_ != 0 && index - published_ < kBatch) return;
+    published_ = index;
+    progress_->ready.store(index, std::memory_order_release);
+    progress_->ready.notify_all();
   }
 
   // Most calls find no whitespace at all, which one byte settles here.
@@ -370,7 +386,8 @@ class FastXmlParser {
     if (open_.size() == 1) return false;
     const std::size_t name_begin = i_ + 2;
     const std::size_t name_end = skip_name(name_begin);
-    const std::string_view open_name = doc_.view(doc_.nodes_[current.node].name);
+    const Span open = doc_.nodes_[current.node].name;  // a name is always in the text
+    const std::string_view open_name(t_ + open.begin, open.size);
     if (std::string_view(t_ + name_begin, name_end - name_begin) != open_name) return false;
     const std::size_t p = skip_space(name_end);
     if (p >= n_ || t_[p] != '>') return false;
@@ -384,12 +401,27 @@ class FastXmlParser {
   std::size_t n_;
   std::size_t i_ = 0;
   std::vector<Open> open_;  // the document, then each element not yet closed
+  XmlParseProgress* progress_;
+  std::uint32_t published_ = 0;
 };
 
 bool XmlDocument::load_fast(std::string_view text) {
   clear(text);
   fast_ = FastXmlParser(*this, text).parse();
-  if (!fast_) clear(text);
+  if (fast_) {
+    place();  // the arena may have moved
+  } else {
+    clear(text);
+  }
+  return fast_;
+}
+
+bool XmlDocument::load_fast(std::string_view text, XmlParseProgress& progress) {
+  clear(text);
+  // Decoding only ever shortens a value, so the arena never outgrows the text: reserved whole,
+  // it never moves under the reader.
+  arena_.reserve(text.size());
+  fast_ = FastXmlParser(*this, text, &progress).parse();
   return fast_;
 }
 

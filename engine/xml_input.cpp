@@ -51,9 +51,9 @@ bool is_xml_char(std::uint32_t c) {
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-// Reports character references (&#N; or &#xN;) to characters XML does not allow: pugixml decodes
-// them without complaint (and &#0; cuts a value short). Comments, CDATA sections and processing
-// instructions hold no references, so they are skipped.
+}  // namespace
+
+// Comments, CDATA sections and processing instructions hold no references, so they are skipped.
 bool check_character_references(const SourceFiles& files, std::uint32_t file, DiagnosticSink& sink) {
   const std::string_view text = files.text(file);
   if (text.find("&#") == std::string::npos) return true;  // no character reference at all
@@ -98,8 +98,6 @@ bool check_character_references(const SourceFiles& files, std::uint32_t file, Di
   }
   return ok;
 }
-
-}  // namespace
 
 std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& files,
                                          DiagnosticSink& sink, const SourceFiles* from_files,

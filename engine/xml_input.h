@@ -25,6 +25,10 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
                                          DiagnosticSink& sink, const SourceFiles* from_files = nullptr,
                                          Location from = {});
 
+/// Reports character references (&#N; or &#xN;) to characters XML does not allow: pugixml
+/// decodes them without complaint (and &#0; cuts a value short). The first step of parse_xml.
+bool check_character_references(const SourceFiles& files, std::uint32_t file, DiagnosticSink& sink);
+
 /// Parses a file of `files` into `doc` (which views the file's text); reports syntax errors as
 /// pugixml words them and refuses DTDs.
 bool parse_xml(const SourceFiles& files, std::uint32_t file, XmlDocument& doc,
