@@ -60,6 +60,9 @@ void tune_allocator() {
 #if defined(__GLIBC__)
   ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  // One heap for every thread: the parser thread of a streamed file (engine/xml_stream.h)
+  // allocates almost nothing, and a heap of its own would be 64 MiB of address space more.
+  ::mallopt(M_ARENA_MAX, 1);
   // The heap in huge pages too, as glibc.malloc.hugetlb=1 would make it: it grows 256 MiB at a
   // time (address space; memory comes as pages are touched), a block larger than it has free
   // makes it grow now, and from that block on it is advised, again as it grows (allocate_huge).

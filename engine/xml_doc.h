@@ -125,10 +125,13 @@ class XmlDocument {
   std::optional<XmlSyntaxError> load(std::string_view text);
   /// The fast parser alone: false when it gave up (the document is then empty).
   bool load_fast(std::string_view text);
-  /// The fast parser telling `progress` as it goes, for a reader on another thread: the
-  /// document's arrays never move while it parses, and when it gives up the document keeps what
-  /// was read (the reader may be looking at it) and is not to be used further.
-  bool load_fast(std::string_view text, XmlParseProgress& progress);
+  /// The fast parser in two steps, for a reader on another thread (engine/xml_stream.h): room
+  /// for the whole document made on the reader's thread (whose heap then serves what it
+  /// allocates later), false when the fast parser would give up at once; then the parse,
+  /// telling `progress` as it goes. The arrays never move while it parses; when it gives up,
+  /// the document keeps what was read (the reader may be looking at it) and is not to be used.
+  bool prepare_streamed(std::string_view text);
+  bool load_streamed(XmlParseProgress& progress);
   /// The reference alone: pugixml's document converted.
   std::optional<XmlSyntaxError> load_reference(std::string_view text);
 

@@ -101,18 +101,25 @@ class FastXmlParser {
   FastXmlParser(XmlDocument& doc, std::string_view text, XmlParseProgress* progress = nullptr)
       : doc_(doc), t_(text.data()), n_(text.size()), progress_(progress) {}
 
-  bool parse() {
+  bool parse() { return prepare(false) && run(); }
+
+  // Makes room in the document for every node and attribute at once (in huge pages when large):
+  // no regrowth (two copies) while reading. A '<' begins at most one element and ends at most
+  // one text, so for a reader on another thread (`streamed`), which must never see the arrays
+  // move, the nodes get room for both. False when the parser would give up at once.
+  bool prepare(bool streamed) {
     if (n_ >= XmlDocument::kInArena) return false;  // offsets would not fit
     if (n_ >= 3 && std::memcmp(t_, "\xEF\xBB\xBF", 3) == 0) return false;  // pugixml skips a BOM
     const MarkupCounts counts = count_markup(t_, n_);
     if (counts.nul) return false;  // pugixml ends the text at a NUL
-    // Room for every node and attribute at once (in huge pages when large): no regrowth (two
-    // copies) while reading. A '<' begins at most one element and ends at most one text, so
-    // with a reader on another thread, which must never see the arrays move, the nodes get
-    // room for both.
-    doc_.nodes_.reserve((progress_ != nullptr ? 2 : 1) * counts.angles + 1);
+    doc_.nodes_.reserve((streamed ? 2 : 1) * counts.angles + 1);
     doc_.attributes_.reserve(counts.equals);
-    doc_.place();  // the arrays move no more (the arena with a reader, load_fast)
+    doc_.place();  // the arrays move no more (nor the arena, reserved for a reader)
+    return true;
+  }
+
+  // Reads the text into the prepared document.
+  bool run() {
     doc_.nodes_.emplace_back().type = XmlNodeType::Document;
     open_.push_back({0, XmlDocument::kNone});
     while (i_ < n_) {
@@ -416,12 +423,16 @@ bool XmlDocument::load_fast(std::string_view text) {
   return fast_;
 }
 
-bool XmlDocument::load_fast(std::string_view text, XmlParseProgress& progress) {
+bool XmlDocument::prepare_streamed(std::string_view text) {
   clear(text);
   // Decoding only ever shortens a value, so the arena never outgrows the text: reserved whole,
   // it never moves under the reader.
   arena_.reserve(text.size());
-  fast_ = FastXmlParser(*this, text, &progress).parse();
+  return FastXmlParser(*this, text).prepare(true);
+}
+
+bool XmlDocument::load_streamed(XmlParseProgress& progress) {
+  fast_ = FastXmlParser(*this, text_, &progress).run();
   return fast_;
 }
 

@@ -3,9 +3,13 @@
 namespace govmap {
 
 XmlStream::XmlStream(XmlDocument& doc, std::string_view text) : doc_(doc) {
-  parser_ = std::thread([this, text] {
+  if (!doc_.prepare_streamed(text)) {
+    progress_.ready.store(kEnded, std::memory_order_relaxed);  // given up: read_whole_ is false
+    return;
+  }
+  parser_ = std::thread([this] {
     try {
-      read_whole_ = doc_.load_fast(text, progress_);
+      read_whole_ = doc_.load_streamed(progress_);
     } catch (...) {  // out of memory: given up here, and met again where it is parsed first
       read_whole_ = false;
     }
@@ -58,7 +62,7 @@ XmlNode XmlStream::next_sibling(const XmlNode& child) {
 }
 
 void XmlStream::finish() {
-  parser_.join();
+  if (parser_.joinable()) parser_.join();
   if (!read_whole_) throw Abandoned{};
   if (doc_.node(0).first_child != 1 || doc_.node(1).next_sibling != XmlDocument::kNone) throw Abandoned{};
 }
