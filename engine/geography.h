@@ -62,7 +62,7 @@ class Geography {
   std::unordered_map<std::string_view, std::uint32_t> kind_ids_;
   std::vector<std::uint32_t> body_kind_;
   /// Scratch for shares_by_kind: each body's entry in the shares being summed, kNoShare outside
-  /// a call (single-threaded, like the rest of govmap).
+  /// a call (used from one thread).
   static constexpr std::uint32_t kNoShare = UINT32_MAX;
   mutable std::vector<std::uint32_t> share_of_;
 };

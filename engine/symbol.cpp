@@ -174,7 +174,7 @@ class Table {
 };
 
 // Never destroyed: symbols are used until the process ends, and freeing every string at exit
-// would only cost time. A plain pointer, made on first use (govmap is single-threaded), where a
+// would only cost time. A plain pointer, made on first use (on one thread only, symbol.h), where a
 // function-local static would cost a guard check on every lookup; being constant-initialised,
 // it is null before any static initialiser that makes a Symbol runs.
 Table* the_table = nullptr;

@@ -6,7 +6,8 @@
 // name once. The text converts to a std::string_view or a const std::string&, so a Symbol reads
 // like the string it stands for; symbols order by their text, so sorted output does not depend
 // on the order strings were met.
-// Single-threaded, like the rest of govmap.
+// Used from one thread only: the one other thread govmap starts, the parser of a streamed file
+// (engine/xml_stream.h), makes no symbols.
 
 #include <compare>
 #include <cstdint>

@@ -1,5 +1,13 @@
 #include "engine/xml_doc.h"
 
+#include <cstring>
+#include <new>
+#include <stdexcept>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <pugixml.hpp>
 
 namespace govmap {
@@ -80,6 +88,37 @@ XmlNode XmlDocument::document_element() const {
   }
   return {};
 }
+
+void XmlDocument::Arena::clear() {
+  growing_.clear();
+  unmap();
+}
+
+void XmlDocument::Arena::fix(std::size_t capacity) {
+  clear();
+  if (capacity == 0) capacity = 1;
+#if defined(__linux__)
+  void* p = ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  fixed_ = static_cast<char*>(p);
+#else
+  fixed_ = new char[capacity];
+#endif
+  capacity_ = capacity;
+}
+
+void XmlDocument::Arena::unmap() {
+  if (fixed_ == nullptr) return;
+#if defined(__linux__)
+  ::munmap(fixed_, capacity_);
+#else
+  delete[] fixed_;
+#endif
+  fixed_ = nullptr;
+  fixed_size_ = capacity_ = 0;
+}
+
+void XmlDocument::Arena::overflow() { throw std::length_error("XML arena full"); }
 
 void XmlDocument::clear(std::string_view text) {
   text_ = text;

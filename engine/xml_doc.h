@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,6 +156,43 @@ class XmlDocument {
   friend class ReferenceXmlReader;
   friend class XmlStream;
 
+  // Decoded names and values, appended. Once fixed (for a reader on another thread), room for
+  // `capacity` bytes is mapped apart from the heap, touched only as written, and never moves:
+  // reserving the whole text in the heap instead cost England's check 7 MB and 300 page faults.
+  class Arena {
+   public:
+    Arena() = default;
+    Arena(const Arena&) = delete;
+    Arena& operator=(const Arena&) = delete;
+    ~Arena() { unmap(); }
+    void clear();
+    void fix(std::size_t capacity);
+    const char* data() const { return fixed_ != nullptr ? fixed_ : growing_.data(); }
+    std::size_t size() const { return fixed_ != nullptr ? fixed_size_ : growing_.size(); }
+    void append(const char* bytes, std::size_t count) {
+      if (fixed_ == nullptr) {
+        growing_.append(bytes, count);
+        return;
+      }
+      // The caller made room for all it can decode; past it, the bytes would have to move.
+      if (count > capacity_ - fixed_size_) overflow();
+      std::memcpy(fixed_ + fixed_size_, bytes, count);
+      fixed_size_ += count;
+    }
+    void append(std::string_view bytes) { append(bytes.data(), bytes.size()); }
+    Arena& operator+=(char c) {
+      append(&c, 1);
+      return *this;
+    }
+
+   private:
+    void unmap();
+    [[noreturn]] static void overflow();
+    std::string growing_;
+    char* fixed_ = nullptr;
+    std::size_t fixed_size_ = 0, capacity_ = 0;
+  };
+
   // A piece of the text, or of the arena when `begin` has kInArena set.
   struct Span {
     std::uint32_t begin = 0, size = 0;
@@ -197,7 +235,7 @@ class XmlDocument {
   };
   Arrays at_;
   alignas(64) std::string_view text_;
-  std::string arena_;
+  Arena arena_;
   HugePageVector<NodeData> nodes_;
   HugePageVector<AttributeData> attributes_;
   bool fast_ = false;

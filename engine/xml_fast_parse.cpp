@@ -32,7 +32,8 @@ bool is_xml_char(std::uint32_t c) {
 }
 
 // Appends `c` in UTF-8, as pugixml's utf8_writer does.
-void append_utf8(std::string& out, std::uint32_t c) {
+template <typename Out>
+void append_utf8(Out& out, std::uint32_t c) {
   const auto byte = [](std::uint32_t b) {
     return static_cast<char>(static_cast<unsigned char>(b));
   };
@@ -101,18 +102,18 @@ class FastXmlParser {
   FastXmlParser(XmlDocument& doc, std::string_view text, XmlParseProgress* progress = nullptr)
       : doc_(doc), t_(text.data()), n_(text.size()), progress_(progress) {}
 
-  bool parse() { return prepare(false) && run(); }
+  bool parse() { return prepare() && run(); }
 
   // Makes room in the document for every node and attribute at once (in huge pages when large):
-  // no regrowth (two copies) while reading. A '<' begins at most one element and ends at most
-  // one text, so for a reader on another thread (`streamed`), which must never see the arrays
-  // move, the nodes get room for both. False when the parser would give up at once.
-  bool prepare(bool streamed) {
+  // no regrowth (two copies) while reading. Every element has its '<' and every attribute its
+  // '='; only text between elements (mixed content, which models do not have) makes more nodes.
+  // False when the parser would give up at once.
+  bool prepare() {
     if (n_ >= XmlDocument::kInArena) return false;  // offsets would not fit
     if (n_ >= 3 && std::memcmp(t_, "\xEF\xBB\xBF", 3) == 0) return false;  // pugixml skips a BOM
     const MarkupCounts counts = count_markup(t_, n_);
     if (counts.nul) return false;  // pugixml ends the text at a NUL
-    doc_.nodes_.reserve((streamed ? 2 : 1) * counts.angles + 1);
+    doc_.nodes_.reserve(counts.angles + 1);
     doc_.attributes_.reserve(counts.equals);
     doc_.place();  // the arrays move no more (nor the arena, reserved for a reader)
     return true;
@@ -123,8 +124,13 @@ class FastXmlParser {
     doc_.nodes_.emplace_back().type = XmlNodeType::Document;
     open_.push_back({0, XmlDocument::kNone});
     while (i_ < n_) {
+      // A reader on another thread must never see the arrays move: a streamed parse that would
+      // outgrow them (mixed content) gives up, and the text is parsed again before it is read.
+      if (progress_ != nullptr && (doc_.nodes_.size() == doc_.nodes_.capacity() ||
+                                   progress_->cancel.load(std::memory_order_relaxed))) {
+        return false;
+      }
       if (!(t_[i_] == '<' ? tag() : text())) return false;
-      if (progress_ != nullptr && progress_->cancel.load(std::memory_order_relaxed)) return false;
     }
     return open_.size() == 1;  // every element closed
   }
@@ -217,7 +223,7 @@ class FastXmlParser {
     };
     p = run_end(p);
     if (p == end) return text_span(begin, end);
-    std::string& arena = doc_.arena_;
+    XmlDocument::Arena& arena = doc_.arena_;
     const std::size_t start = arena.size();
     arena.append(t_ + begin, p - begin);
     while (p < end) {
@@ -245,7 +251,7 @@ class FastXmlParser {
   // Decodes the reference at p (an '&') into the arena; the bytes it took, 0 to give up. An
   // unknown entity is kept as written, as pugixml does.
   std::size_t entity(std::size_t p, std::size_t end) {
-    std::string& arena = doc_.arena_;
+    XmlDocument::Arena& arena = doc_.arena_;
     static constexpr std::array<std::pair<std::string_view, char>, 5> kNamed = {
         {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}}};
     for (const auto& [name, c] : kNamed) {
@@ -313,7 +319,7 @@ class FastXmlParser {
     if (end == n_) return false;
     Span value = text_span(begin, end);
     if (std::memchr(t_ + begin, '\r', end - begin) != nullptr) {
-      std::string& arena = doc_.arena_;
+      XmlDocument::Arena& arena = doc_.arena_;
       const std::size_t start = arena.size();
       for (std::size_t p = begin; p < end; ++p) {
         if (t_[p] != '\r') {
@@ -425,10 +431,10 @@ bool XmlDocument::load_fast(std::string_view text) {
 
 bool XmlDocument::prepare_streamed(std::string_view text) {
   clear(text);
-  // Decoding only ever shortens a value, so the arena never outgrows the text: reserved whole,
-  // it never moves under the reader.
-  arena_.reserve(text.size());
-  return FastXmlParser(*this, text).prepare(true);
+  // Decoding only ever shortens a value, so the arena never outgrows the text: with room for
+  // the whole text, it never moves under the reader.
+  arena_.fix(text.size());
+  return FastXmlParser(*this, text).prepare();
 }
 
 bool XmlDocument::load_streamed(XmlParseProgress& progress) {
