@@ -3,7 +3,8 @@
 // to write a synthetic model for measuring the CLI (e.g. with /usr/bin/time -v govmap check),
 //   govmap_bench --side-by-side REPEATS MODEL
 // to print, tab-separated, the bytes a model reads and the median milliseconds of a bare pugixml
-// parse of its files, of loading it and of checking it (bench/side_by_side.h), and
+// parse of its files, of loading it (with and without a second thread) and of checking it
+// (bench/side_by_side.h), then the files, and
 //   govmap_bench --steps REPEATS MODEL
 // to print the median milliseconds of each analysis step and each rule (bench/step_times.h), and
 //   govmap_bench --parse FILE...
@@ -39,7 +40,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::cout << result->bytes << '\t' << result->parse_ms << '\t' << result->load_ms << '\t'
-              << result->check_ms;
+              << result->load_one_thread_ms << '\t' << result->check_ms;
     for (const auto& file : result->files) std::cout << '\t' << file;
     std::cout << '\n';
     return 0;

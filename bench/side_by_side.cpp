@@ -65,6 +65,12 @@ std::optional<SideBySide> side_by_side(const std::string& model_path, int repeat
     DiagnosticSink s;
     auto loaded = load_model(model_path, s);
   };
+  const auto load_one_thread = [&] {
+    DiagnosticSink s;
+    LoadOptions options;
+    options.stream = false;
+    auto loaded = load_model(model_path, s, options);
+  };
   const auto check = [&] {
     DiagnosticSink s;
     auto loaded = load_model(model_path, s);
@@ -78,17 +84,20 @@ std::optional<SideBySide> side_by_side(const std::string& model_path, int repeat
   for (int i = 0; i < kWarmUp; ++i) {
     parse_files();
     load();
+    load_one_thread();
     check();
   }
   // Interleaved, so that a change in the machine's load falls on all three alike.
-  std::vector<double> parse_times, load_times, check_times;
+  std::vector<double> parse_times, load_times, one_thread_times, check_times;
   for (int i = 0; i < repeats; ++i) {
     parse_times.push_back(time_ms(parse_files));
     load_times.push_back(time_ms(load));
+    one_thread_times.push_back(time_ms(load_one_thread));
     check_times.push_back(time_ms(check));
   }
   result.parse_ms = median(parse_times);
   result.load_ms = median(load_times);
+  result.load_one_thread_ms = median(one_thread_times);
   result.check_ms = median(check_times);
   return result;
 }

@@ -15,6 +15,7 @@ struct SideBySide {
   std::size_t bytes = 0;           // their total size
   double parse_ms = 0;             // pugixml load_file of each file and one walk of its nodes
   double load_ms = 0;              // load_model: what `govmap validate` does
+  double load_one_thread_ms = 0;   // the same with no file parsed on a second thread
   double check_ms = 0;             // load, analyse and every rule: what `govmap check` does
 };
 
