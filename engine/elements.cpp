@@ -84,7 +84,18 @@ void Loader::read_include(std::uint32_t file, const XmlNode& node) {
   const std::string href = a.text("href", true);
   no_children(file, node);
   if (href.empty()) return;
-  if (const auto target = resolve_relative(file, href, a.at("href"))) read_file(*target, a.at("href"), FileRole::Include);
+  const Location at = a.at("href");
+  const auto target = resolve_relative(file, href, at);
+  if (target && read_file(*target, at, FileRole::Include)) return;
+  // What the file holds is missing, so references are not checked: each one into it would be
+  // reported too (England's geography cut short gave 16 unknown bodies and sources after the
+  // one real error). Said beside a problem found inside the file, which does not point here.
+  include_unread_ = true;
+  const auto& reported = sink_.all();
+  if (reported.empty() || reported.back().path != files_->path(at.file) ||
+      reported.back().line != at.line || reported.back().column != at.column) {
+    sink_.note(*files_, at, "included here; references are checked once every included file reads");
+  }
 }
 
 void Loader::read_area(std::uint32_t file, const XmlNode& node) {

@@ -387,9 +387,10 @@ std::optional<Model> Loader::finish(bool read_ok) {
   }
   m.files = files_;
   check_predecessors();
-  if (read_ok && m.vocabulary && !too_many()) detail::check_shared_posts(raw_, sink_);
-  if (read_ok && m.vocabulary && !too_many()) detail::apply_dates(raw_, sink_, options_.as_of, options_.as_of_at_most);
-  if (read_ok && m.vocabulary && !too_many()) {
+  const bool whole = read_ok && !include_unread_ && m.vocabulary && !too_many();
+  if (whole) detail::check_shared_posts(raw_, sink_);
+  if (whole && !too_many()) detail::apply_dates(raw_, sink_, options_.as_of, options_.as_of_at_most);
+  if (whole && !too_many()) {
     detail::resolve(raw_, sink_, options_.max_errors);
     if (!sink_.has_errors()) detail::expand_membership(raw_, sink_);
   }

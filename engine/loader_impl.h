@@ -195,6 +195,7 @@ class Loader {
   std::vector<std::string> stack_;
   std::vector<Location> stack_locations_;
   std::set<std::string> loaded_;
+  bool include_unread_ = false;  // an include that could not be read: references not checked
   int layer_ = 0, layers_ = 0;
   std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
