@@ -100,11 +100,14 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
     std::string kind_words(body.kind.view());
     std::replace(kind_words.begin(), kind_words.end(), '-', ' ');
     const std::string kind_initials = initials_of(kind_words);
-    // A word is in the name, or abbreviates words of the name ("thb": Teaching Health Board) or
-    // the body's kind ("icb": integrated-care-board).
+    // A word is in the name, or abbreviates words of the name ("thb": Teaching Health Board),
+    // the body's kind ("icb": integrated-care-board) or a county as the English write them, a
+    // beginning and an 's' ("notts": Nottinghamshire; lincs, leics, herts, staffs, derbys...).
     const auto in_name = [&](const std::string& w) {
+      const bool county = w.size() >= 4 && w.back() == 's' &&
+                          name.find(std::string_view(w).substr(0, w.size() - 1)) != std::string::npos;
       return name.find(w) != std::string::npos || initials.find(w) != std::string::npos ||
-             kind_initials == w;
+             kind_initials == w || county;
     };
     if (!std::all_of(words.begin(), words.end(), in_name)) continue;
     if (found.size() == 3) return {};

@@ -143,7 +143,9 @@ void Loader::read_move_coverage(std::uint32_t file, const XmlNode& node) {
   const std::string area = a.id("area", true), from = a.id("from", true), to = a.id("to", true);
   const Provenance p = provenance(a);
   if (area.empty() || from.empty() || to.empty()) return;
-  if (!live_body(from, a.at("from"), "move coverage from") || !live_body(to, a.at("to"), "move coverage to")) return;
+  const bool from_known = live_body(from, a.at("from"), "move coverage from").has_value();
+  const bool to_known = live_body(to, a.at("to"), "move coverage to").has_value();  // both reported
+  if (!from_known || !to_known) return;
   auto& covers = m.bodies[m.body_index.at(from)].covers;
   const auto it = std::find(covers.begin(), covers.end(), area);
   bool found = it != covers.end();

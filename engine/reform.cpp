@@ -67,6 +67,7 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
                 "<merge> needs bodies=\"A B ...\" naming at least two bodies of the baseline", "overlay");
     return;
   }
+  // Every body the baseline lacks is reported, not only the first.
   std::vector<std::size_t> merged;
   for (const auto& id : ids) {
     if (std::count(ids.begin(), ids.end(), id) > 1) {
@@ -74,10 +75,9 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
                   "overlay");
       return;
     }
-    const auto index = live_body(id, a.at("bodies"), "merge");
-    if (!index) return;
-    merged.push_back(*index);
+    if (const auto index = live_body(id, a.at("bodies"), "merge")) merged.push_back(*index);
   }
+  if (merged.size() < ids.size()) return;
   if (into.empty()) return;
   const bool survivor = std::find(ids.begin(), ids.end(), into) != ids.end();
   std::size_t target = 0;

@@ -225,6 +225,25 @@ TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is sh
         != std::string::npos);
 }
 
+TEST_CASE("each body of a merge that the baseline lacks is reported, a county written short included") {
+  // Found in a new-user trial: only the first unknown body of bodies="..." was reported, and
+  // "notts" (Nottinghamshire, as the English write it) found no body.
+  const OwnProposal own("counties",
+                        "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"p\" as-of=\"2026-11-30\" "
+                        "status=\"proposed\" extends=\"england\">\n"
+                        "  <merge bodies=\"derbyshire-icb notts-icb\" into=\"derbyshire-icb\"/>\n"
+                        "  <move-coverage area=\"E06000015\" from=\"lincs-icb\" to=\"leics-icb\"/>\n</govmap>\n");
+  const auto r = run_govmap("validate " + own.file + " --models models");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no body 'derbyshire-icb' to merge (bodies named like it: 'E54000058' (NHS Derby and Derbyshire "
+                   "Integrated Care Board))") != std::string::npos);
+  CHECK(r.err.find("no body 'notts-icb' to merge (bodies named like it: 'E54000060' (NHS Nottingham and "
+                   "Nottinghamshire Integrated Care Board))") != std::string::npos);
+  CHECK(r.err.find("no body 'lincs-icb' to move coverage from (bodies named like it: 'E54000013'") != std::string::npos);
+  CHECK(r.err.find("no body 'leics-icb' to move coverage to (bodies named like it: 'E54000015'") != std::string::npos);
+  CHECK(r.err.find("invalid (4 errors)") != std::string::npos);
+}
+
 TEST_CASE("a board that succeeds another compares its seats with both boards' seats before, and says so") {
   // NHS Borders abolished with NHS Lothian as successor: Lothian's 5 seats and Borders' 2 before,
   // Lothian's 6 after (the Borders councillor's seat joins it; Borders' appointed members go).
