@@ -38,6 +38,7 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
     }
   }
   std::vector<Symbol> leaves;
+  bool all_known = true;  // every unknown name is reported, not only the first
   for (const auto& name : names) {
     std::optional<std::size_t> found;
     if (auto i = m.area_index.find(name); i != m.area_index.end()) {
@@ -47,8 +48,11 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
     }
     if (!found) {
       if (!at.valid()) continue;  // a body's own unknown areas are reported when references are checked
-      sink_.error(*files_, at, fmt::format("the baseline has no area with id or code '{}'", name), "overlay");
-      return std::nullopt;
+      sink_.error(*files_, at,
+                  fmt::format("the baseline has no area with id or code '{}'{}", name, areas_named_like(name)),
+                  "overlay");
+      all_known = false;
+      continue;
     }
     std::vector<std::size_t> stack = {*found};
     for (std::size_t guard = 0; !stack.empty() && guard <= m.areas.size(); ++guard) {
@@ -58,7 +62,31 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
       stack.insert(stack.end(), area_children_[area].begin(), area_children_[area].end());
     }
   }
+  if (!all_known) return std::nullopt;
   return leaves;
+}
+
+// " (areas named like it: ...)" for an area written by name ("anglesey" for Isle of Anglesey):
+// among the areas that hold others (councils, not their small areas, whose names repeat theirs),
+// those whose names hold every word written; none when more than three do.
+std::string Loader::areas_named_like(std::string_view written) const {
+  std::string spaced = lower(std::string(written));
+  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
+  const std::vector<std::string> words = split_words(spaced);
+  if (words.empty()) return {};
+  const Model& m = raw_.model;
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < m.areas.size(); ++i) {
+    if (area_children_[i].empty()) continue;
+    const std::string name = lower(m.areas[i].name);
+    if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
+      continue;
+    }
+    if (found.size() == 3) return {};
+    const Area& area = m.areas[i];
+    found.push_back(fmt::format("'{}' ({})", area.code.empty() ? area.id : area.code, area.name));
+  }
+  return found.empty() ? std::string() : fmt::format(" (areas named like it: {})", join(found, ", "));
 }
 
 void Loader::read_split(std::uint32_t file, const XmlNode& node) {
@@ -78,6 +106,7 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
     bool rest = false;
   };
   std::vector<Part> parts;
+  std::size_t written_parts = 0;
   std::vector<Symbol> tokens;  // the areas the parts name
   for (auto child : node.children()) {
     if (child.type() != XmlNodeType::Element) continue;
@@ -86,6 +115,7 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
                   fmt::format("<split> may contain only <part>, not <{}>", child.name()), "unknown-element");
       continue;
     }
+    ++written_parts;
     AttributeReader p(*files_, file, child, sink_,
                       with(with(names_of({"id", "areas", "rest"}), settable_body_attributes()), kVerbProvenance));
     no_children(file, child);
@@ -134,7 +164,8 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
     parts.push_back({model().bodies.back().id, p.at(), rest});
   }
   if (parts.size() < 2) {
-    sink_.error(*files_, a.at(), "<split> needs at least two <part> elements", "overlay");
+    // Parts written but in error are reported already.
+    if (written_parts < 2) sink_.error(*files_, a.at(), "<split> needs at least two <part> elements", "overlay");
     return;
   }
   std::vector<Symbol> unassigned;

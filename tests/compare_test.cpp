@@ -244,6 +244,27 @@ TEST_CASE("each body of a merge that the baseline lacks is reported, a county wr
   CHECK(r.err.find("invalid (4 errors)") != std::string::npos);
 }
 
+TEST_CASE("a split's parts naming councils by name are shown the councils so named, each one") {
+  // Found in a new-user trial: areas="anglesey gwynedd" reported 'anglesey' alone, with no hint,
+  // and then that the split needed two parts, though it had three.
+  const OwnProposal own("split-names",
+                        "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" as-of=\"2026-11-30\" "
+                        "status=\"proposed\" extends=\"wales\">\n"
+                        "  <split body=\"W11000023\">\n"
+                        "    <part id=\"west\" name=\"West\" areas=\"anglesey gwynedd\"/>\n"
+                        "    <part id=\"central\" name=\"Central\" areas=\"conwy\"/>\n"
+                        "    <part id=\"east\" name=\"East\" rest=\"true\"/>\n"
+                        "  </split>\n</govmap>\n");
+  const auto r = run_govmap("validate " + own.file + " --models models");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no area with id or code 'anglesey' (areas named like it: 'W06000001' (Isle of Anglesey))") !=
+        std::string::npos);
+  CHECK(r.err.find("no area with id or code 'gwynedd' (areas named like it: 'W06000002' (Gwynedd))") != std::string::npos);
+  CHECK(r.err.find("no area with id or code 'conwy' (areas named like it: 'W06000003' (Conwy))") != std::string::npos);
+  CHECK(r.err.find("needs at least two <part>") == std::string::npos);
+  CHECK(r.err.find("invalid (3 errors)") != std::string::npos);
+}
+
 TEST_CASE("a board that succeeds another compares its seats with both boards' seats before, and says so") {
   // NHS Borders abolished with NHS Lothian as successor: Lothian's 5 seats and Borders' 2 before,
   // Lothian's 6 after (the Borders councillor's seat joins it; Borders' appointed members go).
