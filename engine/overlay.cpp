@@ -146,21 +146,45 @@ void Loader::read_move_coverage(std::uint32_t file, const XmlNode& node) {
   const bool from_known = live_body(from, a.at("from"), "move coverage from").has_value();
   const bool to_known = live_body(to, a.at("to"), "move coverage to").has_value();  // both reported
   if (!from_known || !to_known) return;
+  // The area itself when the body covers it, else the areas under it that the body covers (the
+  // part of a district split between trusts: area="N09000010" moves N09000010-SHSCT).
+  const auto under = [&](const Symbol& covered) {
+    Symbol at = covered;
+    for (std::size_t guard = 0; guard <= m.areas.size(); ++guard) {
+      if (at == area) return true;
+      const auto it = m.area_index.find(at);
+      if (it == m.area_index.end() || m.areas[it->second].parent.empty()) return false;
+      at = m.areas[it->second].parent;
+    }
+    return false;
+  };
   auto& covers = m.bodies[m.body_index.at(from)].covers;
-  const auto it = std::find(covers.begin(), covers.end(), area);
-  bool found = it != covers.end();
-  if (found) covers.erase(it);
+  const bool whole = std::find(covers.begin(), covers.end(), area) != covers.end() ||
+                     std::any_of(raw_.coverage.begin(), raw_.coverage.end(), [&](const auto& c) {
+                       return c.body == from && std::find(c.areas.begin(), c.areas.end(), area) != c.areas.end();
+                     });
+  const auto moves = [&](const Symbol& covered) { return whole ? covered == area : under(covered); };
+  std::vector<Symbol> moved;
+  const auto take = [&](std::vector<Symbol>& areas) {
+    for (const Symbol& covered : areas) {
+      if (moves(covered) && std::find(moved.begin(), moved.end(), covered) == moved.end()) moved.push_back(covered);
+    }
+    std::erase_if(areas, moves);
+  };
+  take(covers);
   for (auto& c : raw_.coverage) {
-    if (c.body != from) continue;
-    const auto at = std::find(c.areas.begin(), c.areas.end(), area);
-    if (at != c.areas.end()) c.areas.erase(at), found = true;
+    if (c.body == from) take(c.areas);
   }
-  if (!found) {
-    sink_.error(*files_, a.at("area"), fmt::format("body '{}' does not cover area '{}' in the baseline", from, area),
-                "overlay");
+  if (moved.empty()) {
+    // An area the baseline lacks altogether is said so, with the areas named like it.
+    if (leaf_areas({Symbol(area)}, a.at("area"))) {
+      sink_.error(*files_, a.at("area"),
+                  fmt::format("body '{}' covers neither area '{}' nor any area within it in the baseline", from, area),
+                  "overlay");
+    }
     return;
   }
-  raw_.coverage.push_back({to, {area}, p.location, {}, {}});
+  raw_.coverage.push_back({to, std::move(moved), p.location, {}, {}});
 }
 
 void Loader::read_remove_or_change(std::uint32_t file, const XmlNode& node) {

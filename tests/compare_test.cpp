@@ -265,6 +265,30 @@ TEST_CASE("a split's parts naming councils by name are shown the councils so nam
   CHECK(r.err.find("invalid (3 errors)") != std::string::npos);
 }
 
+TEST_CASE("move-coverage of a district that a trust covers in part moves that part") {
+  // Found in a new-user trial: Newry, Mourne and Down is split between the Southern and South
+  // Eastern trusts, and the Southern trust covers its part (N09000010-SHSCT), not the district.
+  // area="N09000010" was refused ("does not cover"); 'newry' got no hint.
+  const std::string head = "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" "
+                           "as-of=\"2026-11-30\" status=\"proposed\" extends=\"northern-ireland\">\n";
+  const OwnProposal own("move-part", head + "  <move-coverage area=\"N09000010\" from=\"SHSCT\" to=\"SEHSCT\"/>\n</govmap>\n");
+  const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("areas split between partners                                5                    4         -1") !=
+        std::string::npos);
+  CHECK(c.out.find("Resolved findings (1):") != std::string::npos);
+  CHECK(c.out.find("Newry, Mourne and Down Council is split between 2 health and social care trusts") !=
+        std::string::npos);
+  const OwnProposal named("move-named", head + "  <move-coverage area=\"newry\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"
+                                               "  <move-coverage area=\"N09000003\" from=\"SHSCT\" to=\"SEHSCT\"/>\n</govmap>\n");
+  const auto r = run_govmap("validate " + named.file + " --models models");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no area with id or code 'newry' (areas named like it: 'N09000010' (Newry, Mourne and Down))") !=
+        std::string::npos);
+  CHECK(r.err.find("body 'SHSCT' covers neither area 'N09000003' nor any area within it in the baseline") !=
+        std::string::npos);
+}
+
 TEST_CASE("a board that succeeds another compares its seats with both boards' seats before, and says so") {
   // NHS Borders abolished with NHS Lothian as successor: Lothian's 5 seats and Borders' 2 before,
   // Lothian's 6 after (the Borders councillor's seat joins it; Borders' appointed members go).
