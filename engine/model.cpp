@@ -87,9 +87,7 @@ std::string initials_of(const std::string& name) {
 }  // namespace
 
 std::string Model::named_like(const std::string& written, std::string_view kind) const {
-  std::string spaced = lower(written);
-  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
-  std::vector<std::string> words = split_words(spaced);
+  std::vector<std::string> words = written_words(written);
   std::erase_if(words, [](const std::string& w) { return w.size() < 3; });
   if (words.empty()) return {};
   std::vector<std::string> found;

@@ -70,9 +70,7 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
 // among the areas that hold others (councils, not their small areas, whose names repeat theirs),
 // those whose names hold every word written; none when more than three do.
 std::string Loader::areas_named_like(std::string_view written) const {
-  std::string spaced = lower(std::string(written));
-  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
-  const std::vector<std::string> words = split_words(spaced);
+  const std::vector<std::string> words = written_words(written);
   if (words.empty()) return {};
   const Model& m = raw_.model;
   std::vector<std::string> found;

@@ -251,4 +251,10 @@ std::string lower(std::string text) {
   return text;
 }
 
+std::vector<std::string> written_words(std::string_view written) {
+  std::string spaced = lower(std::string(written));
+  std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '-' || c == '_' || c == '.'; }, ' ');
+  return split_words(spaced);
+}
+
 }  // namespace govmap

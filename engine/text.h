@@ -82,6 +82,10 @@ std::vector<std::string> split_words(std::string_view text);
 /// `text` with ASCII letters in lower case.
 std::string lower(std::string text);
 
+/// The lower-case words of an id as a user wrote it, split at '-', '_', '.' and spaces
+/// ("belfast-trust": belfast, trust), to look for the names it stands for.
+std::vector<std::string> written_words(std::string_view written);
+
 /// "1 link", "2 links".
 std::string plural(long long n, std::string_view one, std::string_view many);
 
