@@ -219,7 +219,6 @@ class Loader {
       seat_where_, link_where_, claim_where_;
   std::set<std::string> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;
   std::map<std::string, Succession> successions_;  // by the baseline body's id
-  std::string areas_named_like(std::string_view written) const;
   std::vector<std::vector<std::size_t>> area_children_;  // built when a verb needs leaf areas
   std::unordered_map<std::string, std::size_t> area_by_code_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -115,6 +116,28 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
   std::string label = kind.empty() ? "bodies" : kind_label(kind, found.size() > 1);
   if (label.size() > 1 && std::islower(static_cast<unsigned char>(label[1]))) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
   return fmt::format(" ({} named like it: {})", label, join(found, ", "));
+}
+
+std::string Model::areas_named_like(std::string_view written) const {
+  const std::vector<std::string> words = written_words(written);
+  if (words.empty()) return {};
+  std::unordered_set<Symbol> parents;
+  for (const Area& area : areas) {
+    if (!area.parent.empty()) parents.insert(area.parent);
+  }
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    const Area& area = areas[i];
+    const auto indexed = area_index.find(area.id);  // one version of an area read over time
+    if (parents.count(area.id) == 0 || indexed == area_index.end() || indexed->second != i) continue;
+    const std::string name = lower(area.name);
+    if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
+      continue;
+    }
+    if (found.size() == 3) return {};
+    found.push_back(fmt::format("'{}' ({})", area.code.empty() ? area.id : area.code, area.name));
+  }
+  return found.empty() ? std::string() : fmt::format(" (areas named like it: {})", join(found, ", "));
 }
 
 std::string Link::not_operating_text() const {

@@ -240,6 +240,10 @@ struct Model {
   /// of words in it ("powys-thb": Powys Teaching Health Board) or of the body's kind ("rpb":
   /// regional-partnership-board); "" otherwise.
   std::string named_like(const std::string& written, std::string_view kind = {}) const;
+  /// The same for an area written by name (" (areas named like it: 'W06000001' (Isle of
+  /// Anglesey))"): among the areas that hold others (councils, not their small areas, whose
+  /// names repeat the council's), those whose names hold every word written.
+  std::string areas_named_like(std::string_view written) const;
   /// "path:line:col" of a location in this model.
   std::string where(const Location& location) const;
   /// Rebuilds the id indexes after elements were added or removed.

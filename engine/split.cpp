@@ -49,7 +49,7 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
     if (!found) {
       if (!at.valid()) continue;  // a body's own unknown areas are reported when references are checked
       sink_.error(*files_, at,
-                  fmt::format("the baseline has no area with id or code '{}'{}", name, areas_named_like(name)),
+                  fmt::format("the baseline has no area with id or code '{}'{}", name, m.areas_named_like(name.view())),
                   "overlay");
       all_known = false;
       continue;
@@ -64,27 +64,6 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
   }
   if (!all_known) return std::nullopt;
   return leaves;
-}
-
-// " (areas named like it: ...)" for an area written by name ("anglesey" for Isle of Anglesey):
-// among the areas that hold others (councils, not their small areas, whose names repeat theirs),
-// those whose names hold every word written; none when more than three do.
-std::string Loader::areas_named_like(std::string_view written) const {
-  const std::vector<std::string> words = written_words(written);
-  if (words.empty()) return {};
-  const Model& m = raw_.model;
-  std::vector<std::string> found;
-  for (std::size_t i = 0; i < m.areas.size(); ++i) {
-    if (area_children_[i].empty()) continue;
-    const std::string name = lower(m.areas[i].name);
-    if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
-      continue;
-    }
-    if (found.size() == 3) return {};
-    const Area& area = m.areas[i];
-    found.push_back(fmt::format("'{}' ({})", area.code.empty() ? area.id : area.code, area.name));
-  }
-  return found.empty() ? std::string() : fmt::format(" (areas named like it: {})", join(found, ", "));
 }
 
 void Loader::read_split(std::uint32_t file, const XmlNode& node) {
