@@ -90,8 +90,8 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
     options.as_of_at_most = true;
   }
   std::error_code ec;
-  const bool is_file = std::filesystem::exists(reference.model, ec);
-  if (!is_file) {
+  const bool exists = std::filesystem::exists(reference.model, ec);
+  if (!exists) {
     if (auto renamed = renamed_model(reference.model, options.model_search_path)) {
       const std::string now = renamed->as_of.empty() ? renamed->name : renamed->name + "@" + renamed->as_of;
       io.err << fmt::format("govmap: note: '{}' is now '{}' (each nation is one model over time)\n", reference.model, now);
@@ -102,7 +102,7 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
   auto model = load_model(file, sink, options);
   print_diagnostics(io.err, sink);
   io.inputs.push_back(file);
-  if (!model && !is_file && file == reference.model && is_model_name(file)) {
+  if (!model && !exists && file == reference.model && is_model_name(file)) {
     // Neither a file nor a model's name ("walse" for "wales").
     io.err << fmt::format("govmap: note: no model is named '{}' either{}; 'govmap models' lists the names\n", file,
                           did_you_mean(file, model_names(options.model_search_path)));
