@@ -30,6 +30,13 @@ struct OwnProposal {
   std::string file;
 };
 
+// A user's proposal: `elements` extending `nation` as it stands on `as_of`.
+std::string proposal_of(const std::string& nation, const std::string& elements,
+                        const std::string& as_of = "2026-11-30") {
+  return "<govmap version=\"1\" id=\"p\" nation=\"" + nation + "\" title=\"p\" as-of=\"" + as_of +
+         "\" status=\"proposed\" extends=\"" + nation + "\">\n" + elements + "</govmap>\n";
+}
+
 }  // namespace
 
 TEST_CASE("compare explains every kind of change in text") {
@@ -199,9 +206,9 @@ TEST_CASE("a proposal naming a body by words of its name is shown the bodies so 
   // Northern Ireland's trusts have their codes as ids (BHSCT): a user writing "belfast-trust" is
   // too far from any id for "did you mean", but not from the names.
   const OwnProposal own("named-like",
-                        "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" as-of=\"2027-04-01\" "
-                        "status=\"proposed\" extends=\"northern-ireland\">\n"
-                        "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n</govmap>\n");
+                        proposal_of("northern-ireland",
+                                    "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n",
+                                    "2027-04-01"));
   const auto r = run_govmap("validate " + own.file + " --models models");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("the baseline has no body 'belfast-trust' to merge (bodies named like it: 'BHSCT' (Belfast Health "
@@ -210,10 +217,9 @@ TEST_CASE("a proposal naming a body by words of its name is shown the bodies so 
 
 TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is shown the bodies so named") {
   const OwnProposal own("initials",
-                        "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" as-of=\"2026-11-30\" "
-                        "status=\"proposed\" extends=\"wales\">\n"
-                        "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
-                        "  <abolish body=\"cardiff-rpb\"/>\n</govmap>\n");
+                        proposal_of("wales",
+                                    "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
+                                    "  <abolish body=\"cardiff-rpb\"/>\n"));
   const auto r = run_govmap("validate " + own.file + " --models models");
   CHECK(r.exit_code == 2);
   // "thb": the initials of Teaching Health Board, in both names that hold "powys".
@@ -229,10 +235,9 @@ TEST_CASE("each body of a merge that the baseline lacks is reported, a county wr
   // Found in a new-user trial: only the first unknown body of bodies="..." was reported, and
   // "notts" (Nottinghamshire, as the English write it) found no body.
   const OwnProposal own("counties",
-                        "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"p\" as-of=\"2026-11-30\" "
-                        "status=\"proposed\" extends=\"england\">\n"
-                        "  <merge bodies=\"derbyshire-icb notts-icb\" into=\"derbyshire-icb\"/>\n"
-                        "  <move-coverage area=\"E06000015\" from=\"lincs-icb\" to=\"leics-icb\"/>\n</govmap>\n");
+                        proposal_of("england",
+                                    "  <merge bodies=\"derbyshire-icb notts-icb\" into=\"derbyshire-icb\"/>\n"
+                                    "  <move-coverage area=\"E06000015\" from=\"lincs-icb\" to=\"leics-icb\"/>\n"));
   const auto r = run_govmap("validate " + own.file + " --models models");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no body 'derbyshire-icb' to merge (bodies named like it: 'E54000058' (NHS Derby and Derbyshire "
@@ -248,13 +253,12 @@ TEST_CASE("a split's parts naming councils by name are shown the councils so nam
   // Found in a new-user trial: areas="anglesey gwynedd" reported 'anglesey' alone, with no hint,
   // and then that the split needed two parts, though it had three.
   const OwnProposal own("split-names",
-                        "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" as-of=\"2026-11-30\" "
-                        "status=\"proposed\" extends=\"wales\">\n"
-                        "  <split body=\"W11000023\">\n"
-                        "    <part id=\"west\" name=\"West\" areas=\"anglesey gwynedd\"/>\n"
-                        "    <part id=\"central\" name=\"Central\" areas=\"conwy\"/>\n"
-                        "    <part id=\"east\" name=\"East\" rest=\"true\"/>\n"
-                        "  </split>\n</govmap>\n");
+                        proposal_of("wales",
+                                    "  <split body=\"W11000023\">\n"
+                                    "    <part id=\"west\" name=\"West\" areas=\"anglesey gwynedd\"/>\n"
+                                    "    <part id=\"central\" name=\"Central\" areas=\"conwy\"/>\n"
+                                    "    <part id=\"east\" name=\"East\" rest=\"true\"/>\n"
+                                    "  </split>\n"));
   const auto r = run_govmap("validate " + own.file + " --models models");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no area with id or code 'anglesey' (areas named like it: 'W06000001' (Isle of Anglesey))") !=
@@ -269,9 +273,8 @@ TEST_CASE("move-coverage of a district that a trust covers in part moves that pa
   // Found in a new-user trial: Newry, Mourne and Down is split between the Southern and South
   // Eastern trusts, and the Southern trust covers its part (N09000010-SHSCT), not the district.
   // area="N09000010" was refused ("does not cover"); 'newry' got no hint.
-  const std::string head = "<govmap version=\"1\" id=\"p\" nation=\"northern-ireland\" title=\"p\" "
-                           "as-of=\"2026-11-30\" status=\"proposed\" extends=\"northern-ireland\">\n";
-  const OwnProposal own("move-part", head + "  <move-coverage area=\"N09000010\" from=\"SHSCT\" to=\"SEHSCT\"/>\n</govmap>\n");
+  const OwnProposal own("move-part", proposal_of("northern-ireland",
+                                                 "  <move-coverage area=\"N09000010\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
   const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("areas split between partners                                5                    4         -1") !=
@@ -279,8 +282,10 @@ TEST_CASE("move-coverage of a district that a trust covers in part moves that pa
   CHECK(c.out.find("Resolved findings (1):") != std::string::npos);
   CHECK(c.out.find("Newry, Mourne and Down Council is split between 2 health and social care trusts") !=
         std::string::npos);
-  const OwnProposal named("move-named", head + "  <move-coverage area=\"newry\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"
-                                               "  <move-coverage area=\"N09000003\" from=\"SHSCT\" to=\"SEHSCT\"/>\n</govmap>\n");
+  const OwnProposal named("move-named",
+                          proposal_of("northern-ireland",
+                                      "  <move-coverage area=\"newry\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"
+                                      "  <move-coverage area=\"N09000003\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
   const auto r = run_govmap("validate " + named.file + " --models models");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no area with id or code 'newry' (areas named like it: 'N09000010' (Newry, Mourne and Down))") !=
@@ -293,9 +298,7 @@ TEST_CASE("a board that succeeds another compares its seats with both boards' se
   // NHS Borders abolished with NHS Lothian as successor: Lothian's 5 seats and Borders' 2 before,
   // Lothian's 6 after (the Borders councillor's seat joins it; Borders' appointed members go).
   const OwnProposal own("seats-succeeded",
-                        "<govmap version=\"1\" id=\"p\" nation=\"scotland\" title=\"p\" as-of=\"2026-11-30\" "
-                        "status=\"proposed\" extends=\"scotland\">\n"
-                        "  <abolish body=\"S08000016\" successor=\"S08000024\"/>\n</govmap>\n");
+                        proposal_of("scotland", "  <abolish body=\"S08000016\" successor=\"S08000024\"/>\n"));
   const auto r = run_govmap("compare scotland " + own.file + " --models models");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("  NHS Lothian [S08000024]: 7 seats (7 voting) → 6 seats (6 voting) (before: with the seats of "
