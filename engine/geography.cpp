@@ -12,14 +12,14 @@ Geography::Geography(const Model& model)
       body_population_(model.bodies.size(), 0.0) {
   const auto n = static_cast<AreaIndex>(model.areas.size());
   std::vector<AreaIndex> parent(n, n);
-  const std::string* last_parent = nullptr;  // a file lists a council's small areas together:
-  AreaIndex last_index = n;                  // look each run of one parent up once
+  Symbol last_parent;     // a file lists a council's small areas together:
+  AreaIndex last_index = n;  // look each run of one parent up once
   for (AreaIndex a = 0; a < n; ++a) {
-    const std::string& id = model.areas[a].parent;
+    const Symbol id = model.areas[a].parent;
     if (id.empty()) continue;
-    if (last_parent == nullptr || id != *last_parent) {
+    if (id != last_parent) {
       auto it = model.area_index.find(id);
-      last_parent = &id;
+      last_parent = id;
       last_index = it == model.area_index.end() ? n : static_cast<AreaIndex>(it->second);
     }
     parent[a] = last_index;

@@ -59,12 +59,15 @@ class Table {
   }
 
   // As a std::string, made the first time it is asked for: most strings are only compared,
-  // hashed and printed, which their view serves.
+  // hashed and printed, which their view serves. Kept by id in a map, whose entries do not
+  // move: a few thousand are asked for, where an array by id held an empty string for each of
+  // England's 69,000 symbols.
   const std::string& text(std::uint32_t id) const {
-    if (id >= strings_.size()) strings_.resize(locations_.size());
-    std::string& s = strings_[id];
-    if (s.empty() && id != 0) s.assign(view(id));
-    return s;
+    static const std::string empty;
+    if (id == 0) return empty;
+    const auto [it, fresh] = strings_.try_emplace(id);
+    if (fresh) it->second.assign(view(id));
+    return it->second;
   }
   std::uint32_t count() const { return static_cast<std::uint32_t>(locations_.size()); }
 
@@ -170,7 +173,7 @@ class Table {
   std::size_t used_ = 0, chunk_size_ = 0;
   HugePageVector<std::uint32_t> locations_;  // by id
   HugePageVector<std::uint64_t> slots_;
-  mutable std::deque<std::string> strings_;  // by id, each made when first asked for
+  mutable std::unordered_map<std::uint32_t, std::string> strings_;  // by id, each made when first asked for
 };
 
 // Never destroyed: symbols are used until the process ends, and freeing every string at exit
