@@ -1,8 +1,22 @@
 #include "engine/geography.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstddef>
+#include <utility>
 
 namespace govmap {
+
+void AreaMarks::take(std::vector<AreaIndex>& out) {
+  for (std::size_t w = low_; w < high_; ++w) {
+    for (std::uint64_t bits = std::exchange(words_[w], 0); bits != 0; bits &= bits - 1) {
+      out.push_back(static_cast<AreaIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+    }
+  }
+  low_ = SIZE_MAX;
+  high_ = 0;
+}
 
 Geography::Geography(const Model& model)
     : model_(&model),
@@ -42,35 +56,27 @@ Geography::Geography(const Model& model)
     area_population_[a] = given ? *given : child_sum[a];
     if (parent[a] < n) child_sum[parent[a]] += area_population_[a];
   }
-  // The sorted leaves under an area, found when a body first covers it and kept: many bodies
-  // cover the same council area.
+  // A body's atoms are the leaves it covers, in index order: marked and read back in order,
+  // where sorting the leaves of each body took more time than the rest of the geography
+  // (England: bodies covering hundreds of LSOAs through their councils). The leaves under an
+  // area are found when a body first covers it and kept: many bodies cover the same council area.
   std::vector<std::vector<AreaIndex>> leaves(n);
-  const auto sorted_leaves = [&](AreaIndex area) -> const std::vector<AreaIndex>& {
-    if (leaves[area].empty()) {
-      leaves[area] = leaves_under(area);
-      std::sort(leaves[area].begin(), leaves[area].end());
-    }
-    return leaves[area];
-  };
+  AreaMarks marks(n);
   area_start_.assign(n + 1, 0);
   for (std::size_t b = 0; b < model.bodies.size(); ++b) {
-    auto& atoms = body_atoms_[b];
     for (const auto& id : model.bodies[b].covers) {
       auto it = model.area_index.find(id);
       if (it == model.area_index.end()) continue;
       const auto area = static_cast<AreaIndex>(it->second);
       if (is_leaf(area)) {
-        atoms.push_back(area);
+        marks.mark(area);
         continue;
       }
-      const auto& under = sorted_leaves(area);
-      atoms.insert(atoms.end(), under.begin(), under.end());
+      if (leaves[area].empty()) leaves[area] = leaves_under(area);
+      for (const AreaIndex leaf : leaves[area]) marks.mark(leaf);
     }
-    if (model.bodies[b].covers.size() > 1) {
-      std::sort(atoms.begin(), atoms.end());
-      atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-    }
-    for (AreaIndex a : atoms) {
+    marks.take(body_atoms_[b]);
+    for (AreaIndex a : body_atoms_[b]) {
       ++area_start_[a + 1];
       body_population_[b] += area_population_[a];
     }
@@ -87,6 +93,17 @@ Geography::Geography(const Model& model)
   for (const Body& body : model.bodies) {
     body_kind_.push_back(kind_ids_.try_emplace(body.kind, static_cast<std::uint32_t>(kind_ids_.size())).first->second);
   }
+}
+
+std::vector<AreaIndex> Geography::joined_atoms(std::span<const std::size_t> bodies) const {
+  if (bodies.size() == 1) return body_atoms_[bodies.front()];
+  AreaMarks marks(area_population_.size());
+  for (std::size_t b : bodies) {
+    for (AreaIndex a : body_atoms_[b]) marks.mark(a);
+  }
+  std::vector<AreaIndex> joined;
+  marks.take(joined);
+  return joined;
 }
 
 std::vector<AreaIndex> Geography::leaves_under(AreaIndex area) const {

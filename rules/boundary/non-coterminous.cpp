@@ -26,16 +26,6 @@ double population_outside(const Geography& geo, const std::vector<AreaIndex>& x,
   return total;
 }
 
-/// The atoms of all the bodies, sorted, each once (one body's as they are).
-std::vector<AreaIndex> joined_atoms(const Geography& geo, const std::vector<std::size_t>& bodies) {
-  if (bodies.size() == 1) return geo.atoms(bodies.front());
-  std::vector<AreaIndex> joined;
-  for (std::size_t b : bodies) joined.insert(joined.end(), geo.atoms(b).begin(), geo.atoms(b).end());
-  std::sort(joined.begin(), joined.end());
-  joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
-  return joined;
-}
-
 bool is_partnership(const Body& b) {
   return b.sector == "partnership" && b.kind != "pooled-fund" && b.status != LegalStatus::Abolished;
 }
@@ -68,7 +58,7 @@ void check_partnership(const RuleContext& ctx, std::size_t p) {
   for (const auto& [kind, list] : members) {
     const bool unknown = std::any_of(list.begin(), list.end(), [&](std::size_t b) { return !geo.has_coverage(b); });
     if (unknown) continue;  // unsure: a member's area is not in the model
-    const std::vector<AreaIndex> joined = joined_atoms(geo, list);
+    const std::vector<AreaIndex> joined = geo.joined_atoms(list);
     const double missing = population_outside(geo, geo.atoms(p), joined);
     const double outside = population_outside(geo, joined, geo.atoms(p));
     const bool single = list.size() == 1;
