@@ -153,10 +153,23 @@ class DatePass {
   using Spans = std::unordered_map<Symbol, std::vector<Dated>>;
   void refers(const Dated& element, std::string_view what, std::string_view id, Symbol target,
               const char* attribute, const Spans& targets) {
-    if (target.empty()) return;
-    const auto it = targets.find(target);
-    if (it == targets.end()) return;
-    const auto& spans = it->second;
+    if (const std::vector<Dated>* spans = target.empty() ? nullptr : find(targets, target)) {
+      check_within(element, what, id, target, attribute, *spans);
+    }
+  }
+  void refers(const Provenance& p, std::string_view what, std::string_view id, Symbol target,
+              const char* attribute, const Spans& targets) {
+    if (const std::vector<Dated>* spans = target.empty() ? nullptr : find(targets, target)) {
+      check_within(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, *spans);
+    }
+  }
+  static const std::vector<Dated>* find(const Spans& spans, Symbol id) {
+    const auto it = spans.find(id);
+    return it == spans.end() ? nullptr : &it->second;
+  }
+  /// Reports `element` unless it lies within one of `spans`, its dated target's.
+  void check_within(const Dated& element, std::string_view what, std::string_view id, Symbol target,
+                    const char* attribute, const std::vector<Dated>& spans) {
     if (std::any_of(spans.begin(), spans.end(), [&](const Dated& span) { return within(element, span); })) return;
     const Dated& t = spans.front();
     const std::string named = id.empty() ? std::string(what) : fmt::format("{} '{}'", what, id);
@@ -171,10 +184,6 @@ class DatePass {
                             t.what, target, attribute, periods, what, join(fix, " and ")),
                 "dated-reference");
     sink_.note(files_, t.location, fmt::format("'{}' is dated here", target));
-  }
-  void refers(const Provenance& p, std::string_view what, std::string_view id, Symbol target,
-              const char* attribute, const Spans& targets) {
-    refers(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, targets);
   }
 
   /// The spans each dated id of `items` holds in. Versions of one id (an element written more
