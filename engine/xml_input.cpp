@@ -273,6 +273,8 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                                  const AttributeNames& allowed)
     : files_(files), file_(file), node_(node), sink_(sink),
       element_(node_location(files, file, node)) {
+  if (!allowed.last_.names.empty() && read_as(allowed.last_)) return;
+  bool all_allowed = true;
   for (auto attribute : node.attributes()) {
     const std::string_view name = attribute.name();
     std::uint8_t& slot = by_slot_[detail::name_slot(name)];
@@ -285,6 +287,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
       slot = kShared;
     }
     if (allowed.contains(name)) continue;
+    all_allowed = false;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
     const std::string hint = date_hint(name, allowed.names());
     sink_.error(files_, at(name),
@@ -292,6 +295,32 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                             hint.empty() ? did_you_mean(name, allowed.names()) : hint),
                 "unknown-attribute");
   }
+  if (all_allowed && cached_count_ > 0 && cached_count_ < kCached) {
+    allowed.last_.names.resize(cached_count_);
+    for (std::size_t i = 0; i < cached_count_; ++i) allowed.last_.names[i] = cached_[i].name_view();
+    allowed.last_.by_slot = by_slot_;
+  }
+}
+
+bool AttributeReader::read_as(const AttributeNames::Layout& layout) {
+  std::size_t i = 0;
+  for (auto attribute : node_.attributes()) {
+    const std::string_view name = attribute.name();
+    if (i == layout.names.size() || !same_bytes(name, layout.names[i])) {
+      cached_count_ = 0;
+      return false;
+    }
+    const std::string_view value = attribute.value();
+    cached_[i++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
+                    static_cast<std::uint32_t>(value.size())};
+  }
+  if (i != layout.names.size()) {
+    cached_count_ = 0;
+    return false;
+  }
+  cached_count_ = i;
+  by_slot_ = layout.by_slot;
+  return true;
 }
 
 Location attribute_location(const SourceFiles& files, Location element, std::string_view name) {

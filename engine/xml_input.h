@@ -78,7 +78,17 @@ class AttributeNames {
   const std::vector<std::string>& names() const { return names_; }
 
  private:
+  friend class AttributeReader;
   std::vector<std::string> names_;
+  // The names of the last element read with these, in its order, when every one was allowed and
+  // cached, with the slot table they made (AttributeReader::by_slot_): an element written the
+  // same way (England's 34,000 areas all are) is read without hashing and looking up each name.
+  // Filled by AttributeReader, on the one thread that reads elements.
+  struct Layout {
+    std::vector<std::string> names;
+    std::array<std::uint8_t, 64> by_slot{};
+  };
+  mutable Layout last_;
   // By a name's hash (detail::name_slot): 1 + the first name with it, 0 for none; then
   // next_ chains names that share a slot.
   std::array<std::uint16_t, 64> first_{};
@@ -158,6 +168,9 @@ class AttributeReader {
   std::optional<std::string_view> find_in_document(std::string_view name) const;
   // text_view() with its checks and reports.
   std::string_view checked_text(std::string_view name, bool required);
+  // Caches the attributes when their names are those of `layout`, in its order (then every one
+  // is allowed and by_slot_ is the layout's); false, with nothing cached, otherwise.
+  bool read_as(const AttributeNames::Layout& layout);
 
   const SourceFiles& files_;
   std::uint32_t file_;

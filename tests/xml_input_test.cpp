@@ -1,5 +1,5 @@
 // The attribute reader: names found through its slot table, names that share a slot, and the
-// allowed-name check (engine/xml_input.h).
+// allowed-name check, and elements read like the one before (engine/xml_input.h).
 
 #include <doctest/doctest.h>
 
@@ -64,6 +64,26 @@ TEST_CASE("an element with more attributes than the reader caches is searched wh
   for (int i = 0; i < 40; ++i) CHECK(a.text("a" + std::to_string(i)) == "v" + std::to_string(i));
   CHECK_FALSE(a.has("a40"));
   CHECK(r.sink.all().empty());
+}
+
+TEST_CASE("elements read with one set of names, each like the last or not, read alike") {
+  // The reader keeps the names of the last element with its allowed names, and reads one written
+  // the same way without checking each: these differ from the one before in a name not allowed,
+  // a name missing or added, the order, and names that share a slot ('nxme' and 'name').
+  Read r(R"(<m><e id="a" name="A"/><e id="b" name="B"/><e id="c" nxme="C"/><e id="d"/>)"
+         R"(<e name="E" id="e"/><e id="f" name="F" note="n"/><e id="g" name="G"/><e id="h" nxme="H"/></m>)");
+  const AttributeNames allowed = {"id", "name", "note"};
+  std::vector<std::string> read;
+  for (const XmlNode e : r.doc.document_element().children()) {
+    AttributeReader a(r.files, r.file, e, r.sink, allowed);
+    read.push_back(a.text("id") + ":" + a.text("name") + ":" + a.text("note") + ":" + a.text("nxme"));
+  }
+  CHECK(read == std::vector<std::string>{"a:A::", "b:B::", "c:::C", "d:::", "e:E::", "f:F:n:", "g:G::", "h:::H"});
+  REQUIRE(r.sink.all().size() == 2);
+  CHECK(r.sink.all()[0].message == "unknown attribute 'nxme' on <e> (did you mean 'name'?)");
+  CHECK(r.sink.all()[0].column == 54);
+  CHECK(r.sink.all()[1].message == "unknown attribute 'nxme' on <e> (did you mean 'name'?)");
+  CHECK(r.sink.all()[1].column == 154);
 }
 
 }  // namespace govmap::test
