@@ -12,11 +12,6 @@
 
 namespace govmap {
 
-std::ptrdiff_t XmlAttribute::offset() const {
-  const std::uint32_t offset = doc_ ? doc_->attribute(index_).offset : XmlDocument::kNone;
-  return offset == XmlDocument::kNone ? -1 : static_cast<std::ptrdiff_t>(offset);
-}
-
 std::string_view XmlNode::value() const {
   return doc_ ? doc_->view(doc_->node(index_).value) : "";
 }
@@ -200,11 +195,6 @@ class ReferenceXmlReader {
       XmlDocument::AttributeData a;
       a.name = doc_.store(attribute.name());
       a.value = doc_.store(attribute.value());
-      // pugixml keeps no attribute offsets, but names stay in its copy of the text beside the
-      // element's name, whose offset it does keep.
-      if (offset >= 0) {
-        a.offset = static_cast<std::uint32_t>(offset + (attribute.name() - node.name()));
-      }
       doc_.attributes_.push_back(a);
     }
     data.attribute_count =

@@ -388,7 +388,7 @@ class FastXmlParser {
       if (q >= n_) return false;
       const auto value = plain ? text_span(value_begin, q) : decode(value_begin, q, true);
       if (!value) return false;
-      doc_.attributes_.push_back({text_span(name_begin, name_end), *value, u32(name_begin)});
+      doc_.attributes_.push_back({text_span(name_begin, name_end), *value});
       p = q + 1;
       if (p >= n_ || is(t_[p], kStart)) return false;  // pugixml wants a space between attributes
     }

@@ -35,7 +35,7 @@ std::string describe(const XmlNode& node) {
   std::string out = fmt::format("{} <{}> '{}' @{}", type_name(node.type()), node.name(),
                                 node.value(), node.offset());
   for (const XmlAttribute attribute : node.attributes()) {
-    out += fmt::format(" {}='{}'@{}", attribute.name(), attribute.value(), attribute.offset());
+    out += fmt::format(" {}='{}'", attribute.name(), attribute.value());
   }
   return out;
 }
