@@ -104,7 +104,7 @@ std::string models_json(const std::vector<std::string>& folders, const std::vect
         .field("shadowed", m.shadowed).end_object();
   }
   j.end_array().end_object();
-  return j.str() + "\n";
+  return j.finish();
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ std::string rules_json() {
     j.end_array().end_object();
   }
   j.end_array().end_object();
-  return j.str() + "\n";
+  return j.finish();
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/symbol.h"
@@ -31,6 +32,12 @@ class JsonWriter {
   template <typename T>
   JsonWriter& field(std::string_view name, const T& v) { return key(name).value(v); }
   const std::string& str() const { return out_; }
+  /// The text written and a line end, moved out of the writer (which is left empty): a report
+  /// of tens of MB is not copied.
+  std::string finish() {
+    out_ += '\n';
+    return std::exchange(out_, {});
+  }
 
  private:
   void before_value();

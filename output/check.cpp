@@ -224,7 +224,7 @@ std::string check_json(const Analysis& analysis, const CheckResult& result) {
   j.end_array();
   write_metrics(j, analysis);
   j.end_object();
-  return j.str() + "\n";
+  return j.finish();
 }
 
 std::string path_to_uri(const std::string& path) {

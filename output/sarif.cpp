@@ -115,7 +115,7 @@ std::string check_sarif(const Analysis& analysis, const CheckResult& result) {
   }
   j.end_array();
   j.end_object().end_array().end_object();
-  return j.str() + "\n";
+  return j.finish();
 }
 
 }  // namespace govmap
