@@ -25,7 +25,8 @@ void Loader::read_not_operating(std::uint32_t file, const XmlNode& link_node, Li
                   "unknown-element");
       continue;
     }
-    AttributeReader a(*files_, file, child, sink_, with(names_of({"reason"}), kProvenance));
+    static const AttributeNames kAllowed(with(names_of({"reason"}), kProvenance));
+    AttributeReader a(*files_, file, child, sink_, kAllowed);
     NotOperating period{a.text("reason", true), provenance(a)};
     if (!a.has("since") && !a.has("from")) a.date("since", true);  // a written "from" gets its own hint
     no_children(file, child);

@@ -70,8 +70,8 @@ void Loader::no_children(std::uint32_t file, const XmlNode& node) {
 }
 
 void Loader::read_source_element(std::uint32_t file, const XmlNode& node) {
-  AttributeReader a(*files_, file, node, sink_,
-                    names_of({"id", "title", "publisher", "year", "url", "section"}));
+  static const AttributeNames kAllowed(names_of({"id", "title", "publisher", "year", "url", "section"}));
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   Source s{a.id_symbol("id", true), a.text("title", true), a.text("publisher"), a.text("year"),
            a.text("url"), a.text("section"), a.at()};
   no_children(file, node);
@@ -184,7 +184,8 @@ void Loader::read_body(std::uint32_t file, const XmlNode& node) {
 }
 
 void Loader::read_coverage(std::uint32_t file, const XmlNode& node) {
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "areas"}), kProvenance));
+  static const AttributeNames kAllowed(with(names_of({"body", "areas"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   RawCoverage c{a.id_symbol("body", true), a.symbols("areas"), a.at(), {}, {}};
   if (c.areas.empty() && a.has("areas")) a.text("areas", true);
   if (!a.has("areas")) a.text("areas", true);
@@ -196,7 +197,8 @@ void Loader::read_coverage(std::uint32_t file, const XmlNode& node) {
 }
 
 void Loader::read_person(std::uint32_t file, const XmlNode& node) {
-  AttributeReader a(*files_, file, node, sink_, with(names_of({"id", "name"}), kProvenance));
+  static const AttributeNames kAllowed(with(names_of({"id", "name"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   Person p{a.id_symbol("id", true), a.symbol("name", true), provenance(a)};
   no_children(file, node);
   if (model().post_index.count(p.id) != 0) {
@@ -208,9 +210,9 @@ void Loader::read_person(std::uint32_t file, const XmlNode& node) {
 }
 
 void Loader::read_post(std::uint32_t file, const XmlNode& node) {
-  AttributeReader a(*files_, file, node, sink_,
-                    with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}),
-                         kProvenance));
+  static const AttributeNames kAllowed(
+      with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   Post p{a.id_symbol("id", true), a.symbol("title", true), a.id_symbol("of"), a.id_symbol("holder"), a.symbol("of-kind"), "", false,
          provenance(a), a.id_symbol("replaces"), a.symbols("for")};
   if (auto shared = a.boolean("shared")) p.shared = *shared;
@@ -232,10 +234,11 @@ void Loader::read_post(std::uint32_t file, const XmlNode& node) {
 }
 
 void Loader::read_seat(std::uint32_t file, const XmlNode& node) {
-  AttributeReader a(*files_, file, node, sink_,
-                    with(names_of({"id", "body", "body-kind", "holder", "role", "voting", "nominated-by",
-                                   "nominated-by-kind", "except", "sector", "count"}),
-                         kProvenance));
+  static const AttributeNames kAllowed(
+      with(names_of({"id", "body", "body-kind", "holder", "role", "voting", "nominated-by", "nominated-by-kind",
+                     "except", "sector", "count"}),
+           kProvenance));
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   Seat s;
   s.id = a.id_symbol("id");
   s.body_kind = a.symbol("body-kind");
@@ -337,9 +340,9 @@ void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
 }
 
 void Loader::read_claim(std::uint32_t file, const XmlNode& node) {
-  AttributeReader a(*files_, file, node, sink_,
-                    with(with(names_of({"id", "metric", "value", "tolerance", "text"}), kClaimParameters),
-                         kProvenance));
+  static const AttributeNames kAllowed(
+      with(with(names_of({"id", "metric", "value", "tolerance", "text"}), kClaimParameters), kProvenance));
+  AttributeReader a(*files_, file, node, sink_, kAllowed);
   Claim c;
   c.id = a.id_symbol("id", true);
   c.metric = a.symbol("metric", true);
