@@ -273,7 +273,9 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                                  const AttributeNames& allowed)
     : files_(files), file_(file), node_(node), sink_(sink),
       element_(node_location(files, file, node)) {
-  if (!allowed.last_.names.empty() && read_as(allowed.last_)) return;
+  for (const AttributeNames::Layout& layout : allowed.layouts_) {
+    if (!layout.names.empty() && read_as(layout)) return;
+  }
   bool all_allowed = true;
   for (auto attribute : node.attributes()) {
     const std::string_view name = attribute.name();
@@ -296,9 +298,11 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                 "unknown-attribute");
   }
   if (all_allowed && cached_count_ > 0 && cached_count_ < kCached) {
-    allowed.last_.names.resize(cached_count_);
-    for (std::size_t i = 0; i < cached_count_; ++i) allowed.last_.names[i] = cached_[i].name_view();
-    allowed.last_.by_slot = by_slot_;
+    AttributeNames::Layout& layout = allowed.layouts_[allowed.older_];
+    allowed.older_ = 1 - allowed.older_;
+    layout.names.resize(cached_count_);
+    for (std::size_t i = 0; i < cached_count_; ++i) layout.names[i] = cached_[i].name_view();
+    layout.by_slot = by_slot_;
   }
 }
 

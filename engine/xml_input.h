@@ -80,15 +80,17 @@ class AttributeNames {
  private:
   friend class AttributeReader;
   std::vector<std::string> names_;
-  // The names of the last element read with these, in its order, when every one was allowed and
-  // cached, with the slot table they made (AttributeReader::by_slot_): an element written the
-  // same way (England's 34,000 areas all are) is read without hashing and looking up each name.
-  // Filled by AttributeReader, on the one thread that reads elements.
+  // The names of the last two elements read with these that differ, each in its order, when
+  // every one was allowed and cached, with the slot table they made (AttributeReader::by_slot_):
+  // an element written the same way as one of them (England's 34,000 areas all are alike; a file
+  // may alternate two orders) is read without hashing and looking up each name. Filled by
+  // AttributeReader, on the one thread that reads elements.
   struct Layout {
     std::vector<std::string> names;
     std::array<std::uint8_t, 64> by_slot{};
   };
-  mutable Layout last_;
+  mutable std::array<Layout, 2> layouts_;
+  mutable std::size_t older_ = 0;  // the layout a new one replaces
   // By a name's hash (detail::name_slot): 1 + the first name with it, 0 for none; then
   // next_ chains names that share a slot.
   std::array<std::uint16_t, 64> first_{};

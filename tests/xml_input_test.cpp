@@ -67,23 +67,28 @@ TEST_CASE("an element with more attributes than the reader caches is searched wh
 }
 
 TEST_CASE("elements read with one set of names, each like the last or not, read alike") {
-  // The reader keeps the names of the last element with its allowed names, and reads one written
-  // the same way without checking each: these differ from the one before in a name not allowed,
-  // a name missing or added, the order, and names that share a slot ('nxme' and 'name').
+  // The reader keeps the names of the last two elements with its allowed names, and reads one
+  // written the same way without checking each: these differ from the one before in a name not
+  // allowed, a name missing or added, the order, and names that share a slot ('nxme' and
+  // 'name'), and the last four alternate two orders.
   Read r(R"(<m><e id="a" name="A"/><e id="b" name="B"/><e id="c" nxme="C"/><e id="d"/>)"
-         R"(<e name="E" id="e"/><e id="f" name="F" note="n"/><e id="g" name="G"/><e id="h" nxme="H"/></m>)");
+         R"(<e name="E" id="e"/><e id="f" name="F" note="n"/><e id="g" name="G"/><e id="h" nxme="H"/>)"
+         R"(<e name="I" id="i"/><e id="j" name="J"/><e name="K" id="k"/><e id="l" nxme="L"/></m>)");
   const AttributeNames allowed = {"id", "name", "note"};
   std::vector<std::string> read;
   for (const XmlNode e : r.doc.document_element().children()) {
     AttributeReader a(r.files, r.file, e, r.sink, allowed);
     read.push_back(a.text("id") + ":" + a.text("name") + ":" + a.text("note") + ":" + a.text("nxme"));
   }
-  CHECK(read == std::vector<std::string>{"a:A::", "b:B::", "c:::C", "d:::", "e:E::", "f:F:n:", "g:G::", "h:::H"});
-  REQUIRE(r.sink.all().size() == 2);
+  CHECK(read == std::vector<std::string>{"a:A::", "b:B::", "c:::C", "d:::", "e:E::", "f:F:n:", "g:G::", "h:::H",
+                                         "i:I::", "j:J::", "k:K::", "l:::L"});
+  REQUIRE(r.sink.all().size() == 3);
   CHECK(r.sink.all()[0].message == "unknown attribute 'nxme' on <e> (did you mean 'name'?)");
   CHECK(r.sink.all()[0].column == 54);
   CHECK(r.sink.all()[1].message == "unknown attribute 'nxme' on <e> (did you mean 'name'?)");
   CHECK(r.sink.all()[1].column == 154);
+  CHECK(r.sink.all()[2].message == "unknown attribute 'nxme' on <e> (did you mean 'name'?)");
+  CHECK(r.sink.all()[2].column == 234);
 }
 
 }  // namespace govmap::test
