@@ -273,8 +273,11 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                                  const AttributeNames& allowed)
     : files_(files), file_(file), node_(node), sink_(sink),
       element_(node_location(files, file, node)) {
-  for (const AttributeNames::Layout& layout : allowed.layouts_) {
-    if (!layout.names.empty() && read_as(layout)) return;
+  for (const std::size_t i : {allowed.recent_, 1 - allowed.recent_}) {
+    if (!allowed.layouts_[i].names.empty() && read_as(allowed.layouts_[i])) {
+      allowed.recent_ = i;
+      return;
+    }
   }
   bool all_allowed = true;
   for (auto attribute : node.attributes()) {
@@ -298,8 +301,8 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
                 "unknown-attribute");
   }
   if (all_allowed && cached_count_ > 0 && cached_count_ < kCached) {
-    AttributeNames::Layout& layout = allowed.layouts_[allowed.older_];
-    allowed.older_ = 1 - allowed.older_;
+    allowed.recent_ = 1 - allowed.recent_;
+    AttributeNames::Layout& layout = allowed.layouts_[allowed.recent_];
     layout.names.resize(cached_count_);
     for (std::size_t i = 0; i < cached_count_; ++i) layout.names[i] = cached_[i].name_view();
     layout.by_slot = by_slot_;

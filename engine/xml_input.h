@@ -90,7 +90,7 @@ class AttributeNames {
     std::array<std::uint8_t, 64> by_slot{};
   };
   mutable std::array<Layout, 2> layouts_;
-  mutable std::size_t older_ = 0;  // the layout a new one replaces
+  mutable std::size_t recent_ = 0;  // the layout last read or made: tried first, replaced last
   // By a name's hash (detail::name_slot): 1 + the first name with it, 0 for none; then
   // next_ chains names that share a slot.
   std::array<std::uint16_t, 64> first_{};
