@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 
 namespace govmap {
@@ -26,7 +26,7 @@ Geography::Geography(const Model& model)
       body_population_(model.bodies.size(), 0.0) {
   const auto n = static_cast<AreaIndex>(model.areas.size());
   std::vector<AreaIndex> parent(n, n);
-  Symbol last_parent;     // a file lists a council's small areas together:
+  Symbol last_parent;        // a file lists a council's small areas together:
   AreaIndex last_index = n;  // look each run of one parent up once
   for (AreaIndex a = 0; a < n; ++a) {
     const Symbol id = model.areas[a].parent;
