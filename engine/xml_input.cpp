@@ -284,9 +284,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
     const std::string_view name = attribute.name();
     std::uint8_t& slot = by_slot_[detail::name_slot(name)];
     if (cached_count_ < kCached) {
-      const std::string_view value = attribute.value();
-      cached_[cached_count_++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
-                                  static_cast<std::uint32_t>(value.size())};
+      cached_[cached_count_++] = Cached::of(name, attribute.value());
       slot = slot == 0 ? static_cast<std::uint8_t>(cached_count_) : kShared;
     } else {
       slot = kShared;
@@ -310,21 +308,14 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
 }
 
 bool AttributeReader::read_as(const AttributeNames::Layout& layout) {
+  // cached_count_ stays 0 until the whole element matches.
   std::size_t i = 0;
   for (auto attribute : node_.attributes()) {
     const std::string_view name = attribute.name();
-    if (i == layout.names.size() || !same_bytes(name, layout.names[i])) {
-      cached_count_ = 0;
-      return false;
-    }
-    const std::string_view value = attribute.value();
-    cached_[i++] = {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
-                    static_cast<std::uint32_t>(value.size())};
+    if (i == layout.names.size() || !same_bytes(name, layout.names[i])) return false;
+    cached_[i++] = Cached::of(name, attribute.value());
   }
-  if (i != layout.names.size()) {
-    cached_count_ = 0;
-    return false;
-  }
+  if (i != layout.names.size()) return false;
   cached_count_ = i;
   by_slot_ = layout.by_slot;
   return true;

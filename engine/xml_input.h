@@ -188,6 +188,10 @@ class AttributeReader {
     const char* name;
     const char* value;
     std::uint32_t name_size, value_size;
+    static Cached of(std::string_view name, std::string_view value) {
+      return {name.data(), value.data(), static_cast<std::uint32_t>(name.size()),
+              static_cast<std::uint32_t>(value.size())};
+    }
     std::string_view name_view() const { return {name, name_size}; }
     std::string_view value_view() const { return {value, value_size}; }
   };
