@@ -7,16 +7,37 @@
 #include <utility>
 
 namespace govmap {
+namespace {
 
-void AreaMarks::take(std::vector<AreaIndex>& out) {
-  for (std::size_t w = low_; w < high_; ++w) {
-    for (std::uint64_t bits = std::exchange(words_[w], 0); bits != 0; bits &= bits - 1) {
-      out.push_back(static_cast<AreaIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-    }
+// A set of areas marked one by one and read back in index order, each once: the union of
+// lists of areas without sorting them, in time linear in the areas marked and in the span of
+// indexes between the lowest and highest (a bit each).
+class AreaMarks {
+ public:
+  explicit AreaMarks(std::size_t areas) : words_((areas + 63) / 64, 0) {}
+  void mark(AreaIndex area) {
+    const std::size_t word = area / 64;
+    words_[word] |= std::uint64_t{1} << (area % 64);
+    low_ = std::min(low_, word);
+    high_ = std::max(high_, word + 1);
   }
-  low_ = SIZE_MAX;
-  high_ = 0;
-}
+  // Appends the areas marked, in index order, to `out`, and clears the marks.
+  void take(std::vector<AreaIndex>& out) {
+    for (std::size_t w = low_; w < high_; ++w) {
+      for (std::uint64_t bits = std::exchange(words_[w], 0); bits != 0; bits &= bits - 1) {
+        out.push_back(static_cast<AreaIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+      }
+    }
+    low_ = SIZE_MAX;
+    high_ = 0;
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
+  std::size_t low_ = SIZE_MAX, high_ = 0;  // the words marked
+};
+
+}  // namespace
 
 Geography::Geography(const Model& model)
     : model_(&model),

@@ -2,7 +2,6 @@
 // The geography index: every body's covered atoms (leaf areas) with populations, so overlap
 // and coterminosity are population-weighted set operations. Built once per run (Analysis).
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -21,26 +20,6 @@ struct Share {
   std::size_t body;   // index in Model::bodies
   double population;  // population of the intersection
   double fraction;    // of the first body's population (0 when it has none)
-};
-
-/// A set of areas marked one by one and read back in index order, each once: the union of
-/// lists of areas without sorting them, in time linear in the areas marked and in the span of
-/// indexes between the lowest and highest (a bit each).
-class AreaMarks {
- public:
-  explicit AreaMarks(std::size_t areas) : words_((areas + 63) / 64, 0) {}
-  void mark(AreaIndex area) {
-    const std::size_t word = area / 64;
-    words_[word] |= std::uint64_t{1} << (area % 64);
-    low_ = std::min(low_, word);
-    high_ = std::max(high_, word + 1);
-  }
-  /// Appends the areas marked, in index order, to `out`, and clears the marks.
-  void take(std::vector<AreaIndex>& out);
-
- private:
-  std::vector<std::uint64_t> words_;
-  std::size_t low_ = SIZE_MAX, high_ = 0;  // the words marked
 };
 
 class Geography {
