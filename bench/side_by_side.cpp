@@ -61,16 +61,15 @@ std::optional<SideBySide> side_by_side(const std::string& model_path, int repeat
   }
   const std::string today = "2026-11-30";
   const auto parse_files = [&] { bare_parse(result.files); };
-  const auto load = [&] {
-    DiagnosticSink s;
-    auto loaded = load_model(model_path, s);
-  };
-  const auto load_one_thread = [&] {
+  // The load as govmap does it, and with streaming off (one thread).
+  const auto load_streaming = [&](bool stream) {
     DiagnosticSink s;
     LoadOptions options;
-    options.stream = false;
+    options.stream = stream;
     auto loaded = load_model(model_path, s, options);
   };
+  const auto load = [&] { load_streaming(true); };
+  const auto load_one_thread = [&] { load_streaming(false); };
   const auto check = [&] {
     DiagnosticSink s;
     auto loaded = load_model(model_path, s);
