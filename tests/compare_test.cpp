@@ -37,6 +37,12 @@ std::string proposal_of(const std::string& nation, const std::string& elements,
          "\" status=\"proposed\" extends=\"" + nation + "\">\n" + elements + "</govmap>\n";
 }
 
+// `govmap validate` of a user's own proposal, kept in a folder of its own (see OwnProposal).
+RunResult validate_own(const std::string& name, const std::string& xml) {
+  const OwnProposal own(name, xml);
+  return run_govmap("validate " + own.file + " --models models");
+}
+
 }  // namespace
 
 TEST_CASE("compare explains every kind of change in text") {
@@ -205,22 +211,19 @@ TEST_CASE("a proposal outside the repository names a bundled baseline by name") 
 TEST_CASE("a proposal naming a body by words of its name is shown the bodies so named") {
   // Northern Ireland's trusts have their codes as ids (BHSCT): a user writing "belfast-trust" is
   // too far from any id for "did you mean", but not from the names.
-  const OwnProposal own("named-like",
-                        proposal_of("northern-ireland",
-                                    "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n",
-                                    "2027-04-01"));
-  const auto r = run_govmap("validate " + own.file + " --models models");
+  const auto r = validate_own(
+      "named-like", proposal_of("northern-ireland",
+                                "  <merge bodies=\"belfast-trust NHSCT\" into=\"north-east\" name=\"North East Trust\"/>\n",
+                                "2027-04-01"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("the baseline has no body 'belfast-trust' to merge (bodies named like it: 'BHSCT' (Belfast Health "
                    "and Social Care Trust)") != std::string::npos);
 }
 
 TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is shown the bodies so named") {
-  const OwnProposal own("initials",
-                        proposal_of("wales",
-                                    "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
-                                    "  <abolish body=\"cardiff-rpb\"/>\n"));
-  const auto r = run_govmap("validate " + own.file + " --models models");
+  const auto r = validate_own("initials", proposal_of("wales",
+                                                      "  <merge bodies=\"powys-thb W11000025\" into=\"W11000025\"/>\n"
+                                                      "  <abolish body=\"cardiff-rpb\"/>\n"));
   CHECK(r.exit_code == 2);
   // "thb": the initials of Teaching Health Board, in both names that hold "powys".
   CHECK(r.err.find("the baseline has no body 'powys-thb' to merge (bodies named like it: 'W11000024' (Powys Teaching "
@@ -234,11 +237,10 @@ TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is sh
 TEST_CASE("each body of a merge that the baseline lacks is reported, a county written short included") {
   // Found in a new-user trial: only the first unknown body of bodies="..." was reported, and
   // "notts" (Nottinghamshire, as the English write it) found no body.
-  const OwnProposal own("counties",
-                        proposal_of("england",
-                                    "  <merge bodies=\"derbyshire-icb notts-icb\" into=\"derbyshire-icb\"/>\n"
-                                    "  <move-coverage area=\"E06000015\" from=\"lincs-icb\" to=\"leics-icb\"/>\n"));
-  const auto r = run_govmap("validate " + own.file + " --models models");
+  const auto r = validate_own(
+      "counties", proposal_of("england",
+                              "  <merge bodies=\"derbyshire-icb notts-icb\" into=\"derbyshire-icb\"/>\n"
+                              "  <move-coverage area=\"E06000015\" from=\"lincs-icb\" to=\"leics-icb\"/>\n"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no body 'derbyshire-icb' to merge (bodies named like it: 'E54000058' (NHS Derby and Derbyshire "
                    "Integrated Care Board))") != std::string::npos);
@@ -252,14 +254,12 @@ TEST_CASE("each body of a merge that the baseline lacks is reported, a county wr
 TEST_CASE("a split's parts naming councils by name are shown the councils so named, each one") {
   // Found in a new-user trial: areas="anglesey gwynedd" reported 'anglesey' alone, with no hint,
   // and then that the split needed two parts, though it had three.
-  const OwnProposal own("split-names",
-                        proposal_of("wales",
-                                    "  <split body=\"W11000023\">\n"
-                                    "    <part id=\"west\" name=\"West\" areas=\"anglesey gwynedd\"/>\n"
-                                    "    <part id=\"central\" name=\"Central\" areas=\"conwy\"/>\n"
-                                    "    <part id=\"east\" name=\"East\" rest=\"true\"/>\n"
-                                    "  </split>\n"));
-  const auto r = run_govmap("validate " + own.file + " --models models");
+  const auto r = validate_own("split-names", proposal_of("wales",
+                                                         "  <split body=\"W11000023\">\n"
+                                                         "    <part id=\"west\" name=\"West\" areas=\"anglesey gwynedd\"/>\n"
+                                                         "    <part id=\"central\" name=\"Central\" areas=\"conwy\"/>\n"
+                                                         "    <part id=\"east\" name=\"East\" rest=\"true\"/>\n"
+                                                         "  </split>\n"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no area with id or code 'anglesey' (areas named like it: 'W06000001' (Isle of Anglesey))") !=
         std::string::npos);
@@ -282,11 +282,10 @@ TEST_CASE("move-coverage of a district that a trust covers in part moves that pa
   CHECK(c.out.find("Resolved findings (1):") != std::string::npos);
   CHECK(c.out.find("Newry, Mourne and Down Council is split between 2 health and social care trusts") !=
         std::string::npos);
-  const OwnProposal named("move-named",
-                          proposal_of("northern-ireland",
-                                      "  <move-coverage area=\"newry\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"
-                                      "  <move-coverage area=\"N09000003\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
-  const auto r = run_govmap("validate " + named.file + " --models models");
+  const auto r = validate_own("move-named",
+                              proposal_of("northern-ireland",
+                                          "  <move-coverage area=\"newry\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"
+                                          "  <move-coverage area=\"N09000003\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no area with id or code 'newry' (areas named like it: 'N09000010' (Newry, Mourne and Down))") !=
         std::string::npos);
