@@ -46,5 +46,10 @@ def main(lookup_csv, upper_tier_csv, population_csv):
 
 if __name__ == "__main__":
     if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    main(*sys.argv[1:])
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    try:
+        main(*sys.argv[1:])
+    except (OSError, ValueError, KeyError) as error:  # a missing file, a file without the columns
+        print(f"split_councils.py: error: {error}", file=sys.stderr)
+        sys.exit(2)
