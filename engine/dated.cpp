@@ -154,17 +154,18 @@ class DatePass {
   using Spans = std::unordered_map<Symbol, std::vector<Dated>>;
   void refers(const Dated& element, std::string_view what, std::string_view id, Symbol target,
               const char* attribute, const Spans& targets) {
-    if (const std::vector<Dated>* spans = target.empty() ? nullptr : find(targets, target)) {
-      check_within(element, what, id, target, attribute, *spans);
-    }
+    if (const auto* spans = spans_of(targets, target)) check_within(element, what, id, target, attribute, *spans);
   }
+  // The Dated is made only for a dated target (England's 34,000 area parents have none).
   void refers(const Provenance& p, std::string_view what, std::string_view id, Symbol target,
               const char* attribute, const Spans& targets) {
-    if (const std::vector<Dated>* spans = target.empty() ? nullptr : find(targets, target)) {
+    if (const auto* spans = spans_of(targets, target)) {
       check_within(Dated{p.since, p.until, p.location, ""}, what, id, target, attribute, *spans);
     }
   }
-  static const std::vector<Dated>* find(const Spans& spans, Symbol id) {
+  /// The spans of `id` when it is dated; nullptr for an undated or empty one.
+  static const std::vector<Dated>* spans_of(const Spans& spans, Symbol id) {
+    if (id.empty()) return nullptr;
     const auto it = spans.find(id);
     return it == spans.end() ? nullptr : &it->second;
   }
