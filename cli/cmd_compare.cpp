@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ostream>
 #include <vector>
 
@@ -65,11 +66,13 @@ Command compare_command() {
     Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
       Model& proposal = proposals[i - 1];
-      if (&proposal != reads_base && extends_file(proposal, base_path, args) && proposal.as_of != comparison.base.model().as_of &&
-          proposal.as_of < comparison.base.model().stated_as_of) {
+      // A proposal reads its baseline at its own date, or at the baseline's as-of when that is earlier.
+      const Model& baseline = comparison.base.model();
+      const std::string& own_base_date = std::min(proposal.as_of, baseline.stated_as_of);
+      if (&proposal != reads_base && extends_file(proposal, base_path, args) && own_base_date != baseline.as_of) {
         io.err << fmt::format("govmap compare: note: {} reads its baseline as of {}; it is compared with the baseline "
                               "as of {} (compare it on its own to see it against its date)\n",
-                              args.positional[i], proposal.as_of, comparison.base.model().as_of);
+                              args.positional[i], own_base_date, baseline.as_of);
       }
       ProposalComparison p{check_model(args.positional[i], std::move(proposal), *profile, *today), {}, {}};
       p.diff = diff_models(comparison.base.model(), p.proposal.model(), comparison.base.analysis->geography,

@@ -237,6 +237,20 @@ TEST_CASE("a proposal changes its baseline as it stood on the proposal's date") 
   const auto later = run_govmap("compare " + kNation + "@2026-11-30 " + proposal);
   CHECK(contains(later.out, "Baseline: Dated nation (tests/dated/nation.xml@2026-11-30, as of 2026-11-30)"));
   CHECK(contains(later.out, "  - New Committee [new-committee], National NHS body"));
+  // Proposals of several dates share the baseline read at the first one's date, and each other
+  // one says so, one dated after the baseline's as-of (which reads the baseline at that) too.
+  const std::string later_dir = out_dir("later-proposal");
+  std::ofstream(later_dir + "/later.xml") << R"(<govmap version="1" id="later" nation="wales" title="Later" as-of="2027-01-01"
+        status="proposed" extends=")" << path(kNation) << R"("/>)";
+  const auto both = run_govmap("compare " + kNation + " " + proposal + " " + later_dir + "/later.xml");
+  CHECK(both.exit_code == 0);
+  CHECK(contains(both.out, "as of 2023-06-01)"));
+  CHECK(contains(both.err, "govmap compare: note: " + later_dir + "/later.xml reads its baseline as of 2026-11-30; it is "
+                           "compared with the baseline as of 2023-06-01 (compare it on its own to see it against its date)"));
+  const auto later_first = run_govmap("compare " + kNation + " " + later_dir + "/later.xml " + proposal);
+  CHECK(contains(later_first.err, "note: " + proposal + " reads its baseline as of 2023-06-01; it is compared with the "
+                                  "baseline as of 2026-11-30"));
+  CHECK_FALSE(contains(later_first.err, "later.xml reads"));
   // report groups the proposal under its baseline at the proposal's date.
   const std::string dir = out_dir("proposal-report");
   const auto report = run_govmap("report " + proposal + " -o " + dir);
