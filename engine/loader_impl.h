@@ -169,6 +169,10 @@ class Loader {
   void succeed(const std::string& old_id, std::vector<Symbol> successors, std::string verb, Location at);
   void re_point(const std::string& old_id, const std::string& new_id);
   void absorb(std::size_t body, std::size_t into, std::string verb, Location at);
+  /// What a body's successor records as its predecessors: the body's own predecessors when a
+  /// verb of this proposal made it (a split's part merged again), so that they name baseline
+  /// bodies compare can follow; else its id.
+  std::vector<Symbol> succeeded_ids(std::size_t body);
   void collapse_links(const std::string& id);
   void collapse_seats(const std::string& id);
   void copy_to_parts(const std::string& id, const std::vector<Symbol>& parts);

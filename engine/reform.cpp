@@ -130,10 +130,16 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
 void Loader::absorb(std::size_t body, std::size_t into, std::string verb, Location at) {
   const std::string old_id = model().bodies[body].id, new_id = model().bodies[into].id;
   append_unique(model().bodies[into].covers, model().bodies[body].covers);
-  model().bodies[into].predecessors.push_back(old_id);
+  append_unique(model().bodies[into].predecessors, succeeded_ids(body));
   re_point(old_id, new_id);
   removed_bodies_.insert(old_id);
   succeed(old_id, {new_id}, std::move(verb), at);
+}
+
+std::vector<Symbol> Loader::succeeded_ids(std::size_t body) {
+  const Body& b = model().bodies[body];
+  if (!b.predecessors.empty() && layer_of(b.provenance.location) == layer_) return b.predecessors;
+  return {b.id};
 }
 
 void Loader::read_abolish(std::uint32_t file, const XmlNode& node) {
@@ -174,8 +180,8 @@ void Loader::read_rename(std::uint32_t file, const XmlNode& node) {
   if (new_id.empty() || new_id == id) return;
   if (!claim_id(model().body_index, body_where_, new_id, *index, a.at("id"), "body")) return;
   model().body_index.erase(id);
+  append_unique(body.predecessors, succeeded_ids(*index));
   body.id = new_id;
-  body.predecessors.push_back(id);
   re_point(id, new_id);
   succeed(id, {new_id}, "renamed", a.at());
 }

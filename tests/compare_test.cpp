@@ -191,6 +191,14 @@ TEST_CASE("a split along council lines and a transfer of a function, compared") 
   CHECK(r.out == read_text(path("tests/compare/reform/split-transfer.expected.txt")));
 }
 
+TEST_CASE("a split's part merged again still succeeds the split body: its areas move from it, not from the other part") {
+  const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-merge.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == read_text(path("tests/compare/reform/split-merge.expected.txt")));
+  CHECK(r.out.find("  ICB B [icb-b] → ICB for Xshire [icb-ax]\n") != std::string::npos);
+  CHECK(r.out.find("Integrated care boards: icb-b → icb-ax") != std::string::npos);
+}
+
 TEST_CASE("a proposal outside the repository names a bundled baseline by name") {
   const OwnProposal own("own-proposal",
                         "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"P\" as-of=\"2026-11-30\"\n"
