@@ -173,7 +173,9 @@ class Loader {
   /// verb of this proposal made it (a split's part merged again), so that they name baseline
   /// bodies compare can follow; else its id.
   std::vector<Symbol> succeeded_ids(std::size_t body);
-  void collapse_links(const std::string& id);
+  void collapse_links(const std::string& id, Location at);
+  /// What to tell a verb naming a link that a merge made one with another (nullopt otherwise).
+  std::optional<std::string> merged_link_message(Symbol link) const;
   void collapse_seats(const std::string& id);
   void copy_to_parts(const std::string& id, const std::vector<Symbol>& parts);
   std::vector<Symbol> written_areas(const std::string& body) const;
@@ -224,6 +226,12 @@ class Loader {
   // Symbols, not strings: finish() asks of every element whether it went, and a string set made a
   // std::string of each of England's 34,000 area ids to ask.
   std::set<Symbol> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;
+  // Links a merge made one with another (collapse_links): the link kept, and the merge.
+  struct MergedLink {
+    std::size_t into;
+    Location at;
+  };
+  std::map<Symbol, MergedLink> merged_links_;
   std::map<std::string, Succession> successions_;  // by the baseline body's id
   std::vector<std::vector<std::size_t>> area_children_;  // built when a verb needs leaf areas
   std::unordered_map<std::string, std::size_t> area_by_code_;

@@ -229,6 +229,12 @@ void Loader::read_remove_or_change(std::uint32_t file, const XmlNode& node) {
   auto& index = what == "area" ? m.area_index : what == "link" ? link_ids_ : what == "seat" ? seat_ids_ : claim_ids_;
   auto& removed = what == "area" ? removed_areas_ : what == "link" ? removed_links_ : what == "seat" ? removed_seats_
                                                                                                        : removed_claims_;
+  if (what == "link") {
+    if (const auto merged = merged_link_message(ref)) {
+      sink_.error(*files_, a.at("ref"), *merged, "overlay");
+      return;
+    }
+  }
   if (removed.count(ref) != 0) {
     sink_.error(*files_, a.at("ref"), fmt::format("{} '{}' was already removed", what, ref), "overlay");
     return;

@@ -14,8 +14,9 @@ namespace govmap::detail {
 
 // After a merge: links between the merged bodies become links of a body to itself and are
 // dropped; links that are now the same (kind, ends, type, holder) collapse into one, their
-// money added when each states it.
-void Loader::collapse_links(const std::string& id) {
+// money added when each states it. The first keeps its id; a later verb naming another's id is
+// told which link it became one with (merged_link_message).
+void Loader::collapse_links(const std::string& id, Location at) {
   auto& links = model().links;
   std::map<std::tuple<LinkKind, std::string, std::string, std::string, std::string>, std::size_t> first;
   for (std::size_t i = 0; i < links.size(); ++i) {
@@ -25,7 +26,7 @@ void Loader::collapse_links(const std::string& id) {
       raw_.link_sides[i].dropped = true;
       continue;
     }
-    if (raw_.link_sides[i].names_kind() || !l.id.empty()) continue;
+    if (raw_.link_sides[i].names_kind()) continue;
     auto [it, inserted] = first.emplace(std::tuple{l.kind, l.from, l.to, l.subtype, l.held_by}, i);
     if (inserted) continue;
     Link& kept = links[it->second];
@@ -35,7 +36,20 @@ void Loader::collapse_links(const std::string& id) {
     append_unique(functions, l.functions);
     kept.functions = functions;
     raw_.link_sides[i].dropped = true;
+    if (!l.id.empty()) merged_links_[l.id] = {it->second, at};
   }
+}
+
+std::optional<std::string> Loader::merged_link_message(Symbol link) const {
+  const auto it = merged_links_.find(link);
+  if (it == merged_links_.end()) return std::nullopt;
+  const Link& kept = raw_.model.links[it->second.into];
+  const Location& where = kept.provenance.location;
+  return fmt::format("link '{}' became one with {} when their bodies merged ({}:{}); {}", link,
+                     kept.id.empty() ? "the link written at " + files_->path(where.file) + ":" + std::to_string(where.line)
+                                     : "link '" + kept.id.str() + "'",
+                     files_->path(it->second.at.file), it->second.at.line,
+                     kept.id.empty() ? "that link has no id, so no verb can name it" : "name '" + kept.id.str() + "' instead");
 }
 
 // Seats on a merged board: one seat per holder; anonymous seats of the same nomination, role
@@ -122,7 +136,7 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
   for (std::size_t m : merged) {
     if (m != target) absorb(m, target, "merged into", a.at());
   }
-  collapse_links(into);
+  collapse_links(into, a.at());
   collapse_seats(into);
 }
 
@@ -160,7 +174,7 @@ void Loader::read_abolish(std::uint32_t file, const XmlNode& node) {
   const auto next = live_body(successor, a.at("successor"), "take over from");
   if (!next) return;
   absorb(*index, *next, "abolished, succeeded by", a.at());
-  collapse_links(successor);
+  collapse_links(successor, a.at());
   collapse_seats(successor);
 }
 
@@ -233,6 +247,10 @@ void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
     }
   }
   for (const auto& link_id : a.words("links")) {
+    if (const auto merged = merged_link_message(link_id)) {
+      sink_.error(*files_, a.at("links"), *merged, "overlay");
+      continue;
+    }
     auto it = link_ids_.find(link_id);
     if (it == link_ids_.end()) {
       sink_.error(*files_, a.at("links"), fmt::format("the baseline has no link '{}' to transfer", link_id), "overlay");

@@ -191,6 +191,27 @@ TEST_CASE("a split along council lines and a transfer of a function, compared") 
   CHECK(r.out == read_text(path("tests/compare/reform/split-transfer.expected.txt")));
 }
 
+TEST_CASE("links that a merger makes the same become one, ids or not, and a later verb naming one is told which") {
+  const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/merge-with-ids.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  = funding NHS England → ICB C (formula-allocation), £1.5bn\n") != std::string::npos);
+  CHECK(r.out.find("  ~ funding NHS England → ICB B and C (formula-allocation), £2.4bn: amount: '900000000' → "
+                   "'2400000000'\n") != std::string::npos);
+  const OwnProposal own("merged-link",
+                        "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"p\" as-of=\"2026-04-01\"\n"
+                        "        status=\"proposed\" extends=\"" + path("tests/compare/reform/base.xml") + "\">\n"
+                        "  <merge bodies=\"icb-b icb-c\" into=\"icb-bc\" name=\"ICB B and C\"/>\n"
+                        "  <transfer from=\"icb-bc\" to=\"icb-a\" links=\"f-c\"/>\n"
+                        "  <remove ref=\"f-c\" what=\"link\"/>\n"
+                        "</govmap>\n");
+  const auto bad = run_govmap("validate " + own.file);
+  CHECK(bad.exit_code == 2);
+  const std::string told = "link 'f-c' became one with the link written at " + path("tests/compare/reform/base.xml") +
+                           ":24 when their bodies merged (" + own.file + ":3); that link has no id, so no verb can name it [overlay]";
+  CHECK(bad.err.find(own.file + ":4:38: error: " + told) != std::string::npos);
+  CHECK(bad.err.find(own.file + ":5:11: error: " + told) != std::string::npos);
+}
+
 TEST_CASE("a split's part merged again still succeeds the split body: its areas move from it, not from the other part") {
   const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-merge.xml");
   CHECK(r.exit_code == 0);
