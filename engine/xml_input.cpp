@@ -51,6 +51,28 @@ bool is_xml_char(std::uint32_t c) {
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// Money written as a reader would (£50m, 1.2bn, £50,000, 50 million) as a plain number, to
+// suggest in place of it; nullopt when it is not that.
+std::optional<double> written_money(std::string_view text) {
+  if (text.starts_with("\xC2\xA3")) text.remove_prefix(2);  // £ in UTF-8
+  std::string digits;
+  std::size_t i = 0;
+  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ',' || text[i] == '.'); ++i) {
+    if (text[i] != ',') digits += text[i];
+  }
+  std::string unit;
+  for (const char c : text.substr(i)) {
+    if (c != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  const std::optional<double> number = parse_number(digits);
+  if (!number) return std::nullopt;
+  if (unit.empty()) return *number;
+  if (unit == "k" || unit == "thousand") return *number * 1e3;
+  if (unit == "m" || unit == "million") return *number * 1e6;
+  if (unit == "bn" || unit == "billion") return *number * 1e9;
+  return std::nullopt;
+}
+
 }  // namespace
 
 // Comments, CDATA sections and processing instructions hold no references, so they are skipped.
@@ -417,7 +439,13 @@ std::optional<double> AttributeReader::number(std::string_view name, bool requir
   if (value.empty()) return std::nullopt;
   const auto parsed = parse_number(value);
   if (!parsed) {
-    sink_.error(files_, at(name), fmt::format("'{}' is not a number (attribute '{}')", value, name),
+    std::string hint;
+    if (money) {
+      const auto pounds = written_money(value);
+      hint = pounds && *pounds <= max ? fmt::format("; money is a plain number: write {}=\"{:.0f}\"", name, *pounds)
+                                      : fmt::format("; money is a plain number, such as {}=\"50000000\" for £50m", name);
+    }
+    sink_.error(files_, at(name), fmt::format("'{}' is not a number (attribute '{}'){}", value, name, hint),
                 "bad-number");
     return std::nullopt;
   }
