@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "compare/comparison.h"
 #include "engine/loader.h"
+#include "engine/model_paths.h"
 #include "output/comparison.h"
 #include "render/delta.h"
 #include "render/render.h"
@@ -69,10 +70,23 @@ Command compare_command() {
       // A proposal reads its baseline at its own date, or at the baseline's as-of when that is earlier.
       const Model& baseline = comparison.base.model();
       const std::string& own_base_date = std::min(proposal.as_of, baseline.stated_as_of);
-      if (&proposal != reads_base && extends_file(proposal, base_path, args) && own_base_date != baseline.as_of) {
+      const bool on_base = extends_file(proposal, base_path, args);
+      if (&proposal != reads_base && on_base && own_base_date != baseline.as_of) {
         io.err << fmt::format("govmap compare: note: {} reads its baseline as of {}; it is compared with the baseline "
                               "as of {} (compare it on its own to see it against its date)\n",
                               args.positional[i], own_base_date, baseline.as_of);
+      }
+      if (!on_base && !proposal.extends.empty()) {
+        // Two options on one baseline compared with each other is meant; a wrong BASE is not.
+        const std::string its_base = is_model_name(proposal.extends) ? proposal.extends : proposal.extends_path;
+        io.err << (proposal.nation != baseline.nation
+                       ? fmt::format("govmap compare: note: {} extends {} (a model of {}), not {} (a model of {}): every "
+                                     "body of either shows as added or removed (did you mean 'govmap compare {} {}'?)\n",
+                                     args.positional[i], its_base, proposal.nation, base_path, baseline.nation,
+                                     its_base, args.positional[i])
+                       : fmt::format("govmap compare: note: {} extends {}, not {}: what {} and {} differ in shows as its "
+                                     "change too\n",
+                                     args.positional[i], its_base, base_path, its_base, base_path));
       }
       ProposalComparison p{check_model(args.positional[i], std::move(proposal), *profile, *today), {}, {}};
       p.diff = diff_models(comparison.base.model(), p.proposal.model(), comparison.base.analysis->geography,

@@ -212,6 +212,20 @@ TEST_CASE("links that a merger makes the same become one, ids or not, and a late
   CHECK(bad.err.find(own.file + ":5:11: error: " + told) != std::string::npos);
 }
 
+TEST_CASE("compare says when a proposal does not extend BASE: another option, or by mistake another nation") {
+  const auto options = run_govmap("compare tests/compare/reform/merge.xml tests/compare/reform/split-transfer.xml");
+  CHECK(options.exit_code == 0);
+  CHECK(options.err == "govmap compare: note: tests/compare/reform/split-transfer.xml extends tests/compare/reform/base.xml, "
+                       "not tests/compare/reform/merge.xml: what tests/compare/reform/base.xml and "
+                       "tests/compare/reform/merge.xml differ in shows as its change too\n");
+  const auto nation = run_govmap("compare tests/dated/nation.xml tests/compare/reform/merge.xml");
+  CHECK(nation.exit_code == 0);
+  CHECK(nation.err == "govmap compare: note: tests/compare/reform/merge.xml extends tests/compare/reform/base.xml (a model "
+                      "of england), not tests/dated/nation.xml (a model of wales): every body of either shows as added or "
+                      "removed (did you mean 'govmap compare tests/compare/reform/base.xml tests/compare/reform/merge.xml'?)\n");
+  CHECK(run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/merge.xml").err.empty());
+}
+
 TEST_CASE("a split's part merged again still succeeds the split body: its areas move from it, not from the other part") {
   const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-merge.xml");
   CHECK(r.exit_code == 0);
