@@ -50,7 +50,8 @@ std::optional<Selection> area_selection(const Model& m, const std::string& wante
   if (!area) {
     std::vector<std::string> ids;
     for (const auto& a : m.areas) ids.push_back(a.id);
-    sink.error("--area", fmt::format("no area '{}' in model {}{}", wanted, m.id, did_you_mean(wanted, ids)),
+    const std::string named = m.areas_named_like(wanted);
+    sink.error("--area", fmt::format("no area '{}' in model {}{}", wanted, m.id, named.empty() ? did_you_mean(wanted, ids) : named),
                "unknown-area");
     return std::nullopt;
   }
@@ -79,10 +80,18 @@ std::optional<Selection> area_selection(const Model& m, const std::string& wante
 std::optional<Selection> body_selection(const Model& m, const std::string& wanted, int depth, DiagnosticSink& sink) {
   const auto start = m.body_index.find(wanted);
   if (start == m.body_index.end()) {
-    std::vector<std::string> ids;
-    for (const auto& b : m.bodies) ids.push_back(b.id);
-    sink.error("--body", fmt::format("no body '{}' in model {}{}", wanted, m.id, did_you_mean(wanted, ids)),
-               "unknown-body");
+    // A body a proposal replaced is named by its successors; one written by name, by the bodies so named.
+    std::vector<std::string> ids, successors;
+    for (const auto& b : m.bodies) {
+      ids.push_back(b.id);
+      if (std::find(b.predecessors.begin(), b.predecessors.end(), wanted) != b.predecessors.end()) {
+        successors.push_back(fmt::format("'{}' ({})", b.id, b.name));
+      }
+    }
+    const std::string hint = !successors.empty() ? fmt::format(": it was succeeded by {}", join(successors, ", "))
+                             : !m.named_like(wanted).empty() ? m.named_like(wanted)
+                                                             : did_you_mean(wanted, ids);
+    sink.error("--body", fmt::format("no body '{}' in model {}{}", wanted, m.id, hint), "unknown-body");
     return std::nullopt;
   }
   std::vector<std::vector<std::size_t>> neighbours(m.bodies.size());

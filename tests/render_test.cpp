@@ -404,6 +404,18 @@ TEST_CASE("unknown area and body ids are diagnostics with a suggestion") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("did you mean 'W06000001'?") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists("/tmp/never.svg"));
+  // Written by name: the areas and bodies so named.
+  CHECK(test::run_govmap("render tests/render/nation.xml --area testland -o /tmp/never.svg").err ==
+        "--area: error: no area 'testland' in model testland-2021 (areas named like it: 'W92000004' (Testland)) [unknown-area]\n");
+  CHECK(test::run_govmap("render tests/render/nation.xml --view body --body betsi -o /tmp/never.svg").err ==
+        "--body: error: no body 'betsi' in model testland-2021 (bodies named like it: 'bcuhb' (Betsi Cadwaladr UHB)) "
+        "[unknown-body]\n");
+  // A body a proposal replaced: its successors.
+  const auto split = test::run_govmap("render tests/compare/reform/split-merge.xml --view body --body icb-b -o /tmp/never.svg");
+  CHECK(split.exit_code == 2);
+  CHECK(split.err == "--body: error: no body 'icb-b' in model reform-split-merge: it was succeeded by 'icb-b-y' (ICB B "
+                     "(Yshire)), 'icb-ax' (ICB for Xshire) [unknown-body]\n");
+  CHECK_FALSE(std::filesystem::exists("/tmp/never.svg"));
 }
 
 TEST_CASE("output format follows the file extension") {
