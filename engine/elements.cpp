@@ -8,7 +8,7 @@
 
 namespace govmap::detail {
 
-Provenance Loader::provenance(AttributeReader& a) {
+Provenance Loader::provenance(AttributeReader& a, bool dated) {
   Provenance p;
   p.location = a.at();
   p.sources = a.symbol_list("source");
@@ -22,6 +22,7 @@ Provenance Loader::provenance(AttributeReader& a) {
   } else {
     a.bad_value("confidence", confidence, {"stated", "estimate", "inferred"});
   }
+  if (!dated) return p;
   p.since = a.date_symbol("since");
   p.until = a.date_symbol("until");
   if (!p.since.empty() && !p.until.empty() && p.until <= p.since) {

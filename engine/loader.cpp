@@ -157,7 +157,11 @@ bool Loader::read_root(std::uint32_t file, const XmlNode& root, FileRole role) {
   if (!m.since.empty() && !m.as_of.empty() && m.as_of < m.since) {
     sink_.error(*files_, m.since_location, fmt::format("since=\"{}\" is after as-of=\"{}\"", m.since, m.as_of), "bad-date");
   }
-  const std::string status = a.text("status", true);
+  if (!a.has("status") && a.has("extends")) {
+    sink_.error(*files_, a.at(), "<govmap> needs the attribute 'status': status=\"proposed\" for a proposal on the model "
+                "it extends", "missing-attribute");
+  }
+  const std::string status = a.text("status", !a.has("extends"));
   if (auto parsed = parse_model_status(status)) {
     m.status = *parsed;
   } else if (!status.empty()) {

@@ -104,7 +104,9 @@ class Loader {
 
   void read_element(std::uint32_t file, const XmlNode& node);
 
-  Provenance provenance(AttributeReader& a);
+  /// An element's source, evidence, confidence and note, and (when `dated`) its since and until. A
+  /// reform verb is not dated: a since it is given is reported as unknown and not taken.
+  Provenance provenance(AttributeReader& a, bool dated = true);
 
   // Records an id in a namespace; reports a duplicate with a note at the first. A dated element
   // (`dates`) may reuse the id of a dated one: a version of it, whose periods the date pass

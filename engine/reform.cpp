@@ -124,7 +124,7 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
       append_unique(body.duties, model().bodies[m].duties);
       append_unique(body.functions, model().bodies[m].functions);
     }
-    body.provenance = provenance(a);
+    body.provenance = provenance(a, false);
     target = model().bodies.size();
     if (!claim_id(model().body_index, body_where_, into, target, a.at("into"), "body")) return;
     model().bodies.push_back(std::move(body));

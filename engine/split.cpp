@@ -102,7 +102,7 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
     body.covers.clear();
     body.predecessors = {id};
     read_body_attributes(p, body, true);
-    body.provenance = provenance(p);
+    body.provenance = provenance(p, false);
     const bool rest = p.boolean("rest").value_or(false);
     if (!rest && !p.has("areas")) {
       sink_.error(*files_, p.at(), "a <part> needs areas=\"...\" (area ids or codes) or rest=\"true\"",

@@ -258,8 +258,12 @@ Location node_location(const SourceFiles& files, std::uint32_t file, const XmlNo
 
 namespace {
 // Dates are written since/until (models/FORMAT.md, "Dates"); from and to name a link's bodies.
-std::string date_hint(std::string_view name, const std::vector<std::string>& allowed) {
-  if (std::find(allowed.begin(), allowed.end(), "since") == allowed.end()) return "";
+std::string date_hint(std::string_view name, std::string_view element, const std::vector<std::string>& allowed) {
+  if (std::find(allowed.begin(), allowed.end(), "since") == allowed.end()) {
+    if (name != "since" && name != "until") return "";
+    return fmt::format("; <{}> is not dated (a proposal's changes hold from its as-of; the elements that take "
+                       "dates are in models/FORMAT.md, \"Dates\")", element);
+  }
   if (name == "from" || name == "valid-from" || name == "start") {
     return "; the first day an element holds is written since=\"YYYY-MM-DD\"";
   }
@@ -314,7 +318,7 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
     if (allowed.contains(name)) continue;
     all_allowed = false;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
-    const std::string hint = date_hint(name, allowed.names());
+    const std::string hint = date_hint(name, node.name(), allowed.names());
     sink_.error(files_, at(name),
                 fmt::format("unknown attribute '{}' on <{}>{}", name, node.name(),
                             hint.empty() ? did_you_mean(name, allowed.names()) : hint),
