@@ -277,9 +277,15 @@ bool Loader::date_baseline() {
   DatePass pass(raw_, sink_);
   pass.check();
   if (sink_.has_errors()) return false;
+  baseline_date_ = date;
   std::vector<bool> status_given;
   for (std::size_t i = 0; i < m.bodies.size(); ++i) {
-    if (in_force(date, m.bodies[i].provenance.since, m.bodies[i].provenance.until)) status_given.push_back(status_given_[i]);
+    const Body& b = m.bodies[i];
+    if (in_force(date, b.provenance.since, b.provenance.until)) {
+      status_given.push_back(status_given_[i]);
+    } else if (auto [it, fresh] = other_dates_.try_emplace(b.id, b); !fresh && it->second.provenance.until < b.provenance.until) {
+      it->second = b;  // the latest version, for a verb naming it (live_body)
+    }
   }
   status_given_ = std::move(status_given);
   pass.filter(date);

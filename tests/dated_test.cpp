@@ -258,6 +258,24 @@ TEST_CASE("a proposal changes its baseline as it stood on the proposal's date") 
   CHECK(contains(report.out, "One joint body (proposal of June 2023), against Wales, as of 2023-06-01"));
 }
 
+TEST_CASE("a verb naming a body of another date than the proposal's is told when it held and what succeeded it") {
+  const std::string dir = out_dir("other-date-verbs");
+  const auto write = [&](const std::string& name, const std::string& as_of, const std::string& verb) {
+    std::ofstream(dir + "/" + name) << "<govmap version=\"1\" id=\"v\" nation=\"wales\" title=\"V\" as-of=\"" << as_of
+                                    << "\"\n        status=\"proposed\" extends=\"" << path(kNation) << "\">\n  " << verb
+                                    << "\n</govmap>\n";
+    return dir + "/" + name;
+  };
+  const auto gone = run_govmap("validate " + write("gone.xml", "2026-11-30", "<abolish body=\"old-committee\"/>"));
+  CHECK(gone.exit_code == 2);
+  CHECK(contains(gone.err, "gone.xml:3:12: error: the baseline, read as of 2026-11-30, has no body 'old-committee' to "
+                           "abolish: Old Committee held until 2024-04-01; it was succeeded by 'new-committee' (New "
+                           "Committee) [overlay]"));
+  const auto early = run_govmap("validate " + write("early.xml", "2023-06-01", "<abolish body=\"new-committee\"/>"));
+  CHECK(contains(early.err, "error: the baseline, read as of 2023-06-01, has no body 'new-committee' to abolish: New "
+                            "Committee holds only from 2024-04-01 [overlay]"));
+}
+
 TEST_CASE("a model read before the earliest date it describes says so") {
   std::string diagnostics;
   REQUIRE(load_at("2019-06-01", &diagnostics));
