@@ -277,13 +277,13 @@ bool Loader::date_baseline() {
   DatePass pass(raw_, sink_);
   pass.check();
   if (sink_.has_errors()) return false;
-  baseline_date_ = date;
+  raw_.baseline_date = date;
   std::vector<bool> status_given;
   for (std::size_t i = 0; i < m.bodies.size(); ++i) {
     const Body& b = m.bodies[i];
     if (in_force(date, b.provenance.since, b.provenance.until)) {
       status_given.push_back(status_given_[i]);
-    } else if (auto [it, fresh] = other_dates_.try_emplace(b.id, b); !fresh && it->second.provenance.until < b.provenance.until) {
+    } else if (auto [it, fresh] = raw_.other_dates.try_emplace(b.id, b); !fresh && it->second.provenance.until < b.provenance.until) {
       it->second = b;  // the latest version, for a verb naming it (live_body)
     }
   }
@@ -351,6 +351,23 @@ void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, 
   // A current model read at an earlier date shows the nation as it was then.
   if (m.status == ModelStatus::Current && m.as_of < m.stated_as_of) m.status = ModelStatus::Historical;
   pass.filter(m.as_of);
+}
+
+std::optional<std::string> RawModel::held_then(Symbol id) const {
+  const auto then = other_dates.find(id);
+  if (then == other_dates.end()) return std::nullopt;
+  std::vector<std::string> successors;
+  for (const Body& b : model.bodies) {
+    if (std::find(b.predecessors.begin(), b.predecessors.end(), id) != b.predecessors.end()) {
+      successors.push_back(fmt::format("'{}' ({})", b.id, b.name));
+    }
+  }
+  const Provenance& p = then->second.provenance;
+  const std::string held = p.until.empty() ? fmt::format("holds only from {}", p.since)
+                           : p.since.empty() ? fmt::format("held until {}", p.until)
+                                             : fmt::format("held from {} until {}", p.since, p.until);
+  return fmt::format("{} {}{}", then->second.name, held,
+                     successors.empty() ? "" : "; it was succeeded by " + join(successors, ", "));
 }
 
 }  // namespace govmap::detail

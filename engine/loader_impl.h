@@ -228,10 +228,6 @@ class Loader {
   // Symbols, not strings: finish() asks of every element whether it went, and a string set made a
   // std::string of each of England's 34,000 area ids to ask.
   std::set<Symbol> removed_bodies_, removed_areas_, removed_links_, removed_seats_, removed_claims_;
-  // The baseline's bodies not in force at a proposal's date (their latest version), by id: a verb
-  // naming one is told when it held and what succeeded it.
-  std::map<Symbol, Body> other_dates_;
-  std::string baseline_date_;  // the date a proposal's baseline was read at
   // Links a merge made one with another (collapse_links): the link kept, and the merge.
   struct MergedLink {
     std::size_t into;

@@ -49,6 +49,12 @@ struct RawModel {
   std::vector<RawCoverage> coverage;
   /// Where a proposal removed each (what, id): a reference left to it is reported there.
   std::map<std::pair<std::string, std::string>, Location> removed_at;
+  /// A proposal's baseline: the date it was read at, and its bodies not in force then (the
+  /// latest version of each), so that a reference to one says when it held (held_then).
+  std::string baseline_date;
+  std::map<Symbol, Body> other_dates;
+  /// "NAME held from S until U; it was succeeded by 'ID' (NAME), ..." for a body of `other_dates`.
+  std::optional<std::string> held_then(Symbol id) const;
 
   /// Removes the links (with their sides) for which `drop(link)` is true, and those a verb
   /// marked dropped, keeping the order.

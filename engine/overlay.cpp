@@ -63,23 +63,13 @@ std::optional<std::size_t> Loader::live_body(const std::string& id, Location at,
     return std::nullopt;
   }
   auto it = model().body_index.find(id);
-  if (it == model().body_index.end() && other_dates_.count(id) != 0) {
-    const Body& then = other_dates_.at(id);
-    std::vector<std::string> successors;
-    for (const Body& b : model().bodies) {
-      if (std::find(b.predecessors.begin(), b.predecessors.end(), id) != b.predecessors.end()) {
-        successors.push_back(fmt::format("'{}' ({})", b.id, b.name));
-      }
+  if (it == model().body_index.end()) {
+    if (const auto then = raw_.held_then(id)) {
+      sink_.error(*files_, at,
+                  fmt::format("the baseline, read as of {}, has no body '{}' to {}: {}", raw_.baseline_date, id, verb, *then),
+                  "overlay");
+      return std::nullopt;
     }
-    const Provenance& p = then.provenance;
-    const std::string held = p.until.empty() ? fmt::format("holds only from {}", p.since)
-                             : p.since.empty() ? fmt::format("held until {}", p.until)
-                                               : fmt::format("held from {} until {}", p.since, p.until);
-    sink_.error(*files_, at,
-                fmt::format("the baseline, read as of {}, has no body '{}' to {}: {} {}{}", baseline_date_, id, verb,
-                            then.name, held, successors.empty() ? "" : "; it was succeeded by " + join(successors, ", ")),
-                "overlay");
-    return std::nullopt;
   }
   if (it == model().body_index.end()) {
     std::vector<std::string> ids;

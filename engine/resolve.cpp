@@ -140,6 +140,11 @@ class Resolver {
       sink_.note(files_, place(where), "named here");
       return std::nullopt;
     }
+    if (const auto then = what == "body" ? raw_.held_then(id) : std::nullopt) {
+      sink_.error(files_, place(where), fmt::format("unknown body '{}' as of {}: {}", id, raw_.baseline_date, *then),
+                  "dangling-ref");
+      return std::nullopt;
+    }
     if (keys.empty()) keys = sorted_keys(index);
     sink_.error(files_, place(where), fmt::format("unknown {} '{}'{}", what, id, suggestion(id, keys)), "dangling-ref");
     return std::nullopt;

@@ -274,6 +274,12 @@ TEST_CASE("a verb naming a body of another date than the proposal's is told when
   const auto early = run_govmap("validate " + write("early.xml", "2023-06-01", "<abolish body=\"new-committee\"/>"));
   CHECK(contains(early.err, "error: the baseline, read as of 2023-06-01, has no body 'new-committee' to abolish: New "
                             "Committee holds only from 2024-04-01 [overlay]"));
+  // The proposal's own elements naming one likewise.
+  const auto named = run_govmap(
+      "validate " + write("named.xml", "2026-11-30", "<accountability from=\"lhb-a\" to=\"old-committee\" kind=\"performance\"/>"));
+  CHECK(named.exit_code == 2);
+  CHECK(contains(named.err, "named.xml:3:32: error: unknown body 'old-committee' as of 2026-11-30: Old Committee held until "
+                            "2024-04-01; it was succeeded by 'new-committee' (New Committee) [dangling-ref]"));
 }
 
 TEST_CASE("a model read before the earliest date it describes says so") {
