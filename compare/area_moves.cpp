@@ -1,17 +1,37 @@
 #include "compare/area_moves.h"
 
-#include <functional>
-#include <map>
+#include <unordered_map>
+
+#include "engine/text.h"
 
 namespace govmap {
 namespace {
 
-std::string signature(const AreaMove& m) {
-  std::string s = m.kind + "|";
-  for (const auto& id : m.from) s += id + " ";
-  s += "|";
-  for (const auto& id : m.to) s += id + " ";
-  return s;
+// Two numbers as one key.
+std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
+
+// What a move is: its kind, the bodies before and the bodies after (interned lists, so that
+// equal lists have equal ids).
+struct Signature {
+  std::uint32_t kind, from, to;
+  bool operator==(const Signature&) const = default;
+};
+struct SignatureHash {
+  std::size_t operator()(const Signature& s) const {
+    return std::hash<std::uint64_t>()(pair_key(s.from, s.to) * 0x9E3779B97F4A7C15ull + s.kind);
+  }
+};
+
+// Each move's signature as a number: equal numbers are equal moves.
+std::vector<std::uint32_t> signatures(const std::vector<AreaMove>& moves) {
+  std::unordered_map<Signature, std::uint32_t, SignatureHash> numbers;
+  std::vector<std::uint32_t> out;
+  out.reserve(moves.size());
+  for (const auto& m : moves) {
+    const auto next = static_cast<std::uint32_t>(numbers.size());
+    out.push_back(numbers.try_emplace({m.kind.id(), m.from.id(), m.to.id()}, next).first->second);
+  }
+  return out;
 }
 
 }  // namespace
@@ -19,50 +39,55 @@ std::string signature(const AreaMove& m) {
 std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Model& base, const Model& proposal,
                                                 const Geography& geography) {
   const Model& m = proposal;
-  std::map<std::string, std::vector<std::size_t>> children;  // area id -> child indexes
+  std::unordered_map<Symbol, std::vector<std::size_t>> children;  // area id -> child indexes
   for (std::size_t i = 0; i < m.areas.size(); ++i) {
     if (!m.areas[i].parent.empty()) children[m.areas[i].parent].push_back(i);
   }
+  const std::vector<std::uint32_t> sigs = signatures(diff.area_moves);
   // (area id, body kind) -> signature: an area may move for several kinds at once.
-  std::map<std::pair<std::string, std::string>, std::string> moved;
-  for (const auto& move : diff.area_moves) moved.emplace(std::pair(move.area, move.kind), signature(move));
-  std::map<std::string, bool> memo;
-  // Whether the area and everything under it moved with this signature (which names the kind).
-  std::function<bool(const std::string&, const std::string&)> all_moved = [&](const std::string& area,
-                                                                              const std::string& sig) {
-    auto hit = moved.find({area, sig.substr(0, sig.find('|'))});
-    if (hit != moved.end()) return hit->second == sig;
+  std::unordered_map<std::uint64_t, std::uint32_t> moved;
+  for (std::size_t i = 0; i < diff.area_moves.size(); ++i) {
+    moved.emplace(pair_key(diff.area_moves[i].area.id(), diff.area_moves[i].kind.id()), sigs[i]);
+  }
+  std::unordered_map<std::uint64_t, bool> memo;  // (area, signature) -> all_moved
+  // Whether the area and everything under it moved with this signature (of a move of `kind`).
+  const auto all_moved = [&](const auto& self, Symbol area, Symbol kind, std::uint32_t sig) -> bool {
+    if (auto hit = moved.find(pair_key(area.id(), kind.id())); hit != moved.end()) return hit->second == sig;
     const auto kids = children.find(area);
     if (kids == children.end() || kids->second.empty()) return false;
-    const std::string key = area + "\n" + sig;
+    const std::uint64_t key = pair_key(area.id(), sig);
     if (auto it = memo.find(key); it != memo.end()) return it->second;
     memo[key] = false;  // guards a parent loop
     bool all = true;
-    for (std::size_t k : kids->second) all = all && all_moved(m.areas[k].id, sig);
+    for (std::size_t k : kids->second) all = all && self(self, m.areas[k].id, kind, sig);
     return memo[key] = all;
   };
-  auto population = [&](const std::string& area) {
+  auto population = [&](Symbol area) {
     auto it = m.area_index.find(area);
     return it == m.area_index.end() ? 0.0 : geography.area_population(static_cast<AreaIndex>(it->second));
   };
-  auto parent_of = [&](const std::string& area) {
-    const Area* a = m.find_area(area);
-    if (a == nullptr) a = base.find_area(area);
-    return a ? a->parent.str() : std::string();
+  auto parent_of = [&](Symbol area) {
+    const auto it = m.area_index.find(area);
+    if (it != m.area_index.end()) return m.areas[it->second].parent;
+    const auto was = base.area_index.find(area);
+    return was != base.area_index.end() ? base.areas[was->second].parent : Symbol();
   };
   std::vector<AreaMoveGroup> groups;
-  std::map<std::string, std::size_t> group_of;  // area + signature -> index in groups
-  for (const auto& move : diff.area_moves) {
-    const std::string sig = signature(move);
-    std::string top = move.area;
-    for (std::string up = parent_of(top); !up.empty() && all_moved(up, sig); up = parent_of(up)) top = up;
+  std::unordered_map<std::uint64_t, std::size_t> group_of[2];  // by whole: (area, signature) -> index in groups
+  for (std::size_t i = 0; i < diff.area_moves.size(); ++i) {
+    const AreaMove& move = diff.area_moves[i];
+    const std::uint32_t sig = sigs[i];
+    Symbol top = move.area;
+    for (Symbol up = parent_of(top); !up.empty() && all_moved(all_moved, up, move.kind, sig); up = parent_of(up)) top = up;
     // A small area that moved without the rest of its parent is shown as part of the parent.
-    const std::string parent = parent_of(top);
+    const Symbol parent = parent_of(top);
     const bool leaf = children.count(top) == 0;
     const bool whole = top != move.area || !leaf || parent.empty();
-    const std::string area = whole ? top : parent;
-    auto [it, added] = group_of.emplace(area + (whole ? "=" : "~") + sig, groups.size());
-    if (added) groups.push_back({area, whole, move.kind, move.from, move.to, 0, 0, population(area)});
+    const Symbol area = whole ? top : parent;
+    auto [it, added] = group_of[whole].emplace(pair_key(area.id(), sig), groups.size());
+    if (added) {
+      groups.push_back({area, whole, move.kind, to_strings(move.from), to_strings(move.to), 0, 0, population(area)});
+    }
     AreaMoveGroup& g = groups[it->second];
     ++g.areas;
     g.moved = whole ? g.total : g.moved + population(move.area);

@@ -38,8 +38,8 @@ struct LinkChange {
 
 /// An area whose coverage by one kind of body changed (e.g. a council area moved to another ICB).
 struct AreaMove {
-  std::string area, kind;                     // area id; the body kind whose coverage changed
-  std::vector<std::string> from, to;          // body ids covering it before (baseline) and after (proposal)
+  Symbol area, kind;                          // area id; the body kind whose coverage changed
+  SymbolList from, to;                        // body ids covering it before (baseline) and after (proposal)
 };
 
 struct SeatChange {

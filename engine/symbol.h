@@ -97,6 +97,8 @@ class SymbolList {
   const Symbol* end() const { return begin() + size(); }
   std::size_t size() const;
   bool empty() const { return id_ == 0; }
+  /// A dense number for the list: equal lists have equal ids (0: the empty list).
+  std::uint32_t id() const { return id_; }
   const Symbol& operator[](std::size_t i) const { return begin()[i]; }
   const Symbol& front() const { return *begin(); }
   const Symbol& back() const { return end()[-1]; }
