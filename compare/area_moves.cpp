@@ -43,16 +43,23 @@ std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Mod
   for (std::size_t i = 0; i < m.areas.size(); ++i) {
     if (!m.areas[i].parent.empty()) children[m.areas[i].parent].push_back(i);
   }
-  const std::vector<std::uint32_t> sigs = signatures(diff.area_moves);
-  // (area id, body kind) -> signature: an area may move for several kinds at once.
-  std::unordered_map<std::uint64_t, std::uint32_t> moved;
-  for (std::size_t i = 0; i < diff.area_moves.size(); ++i) {
-    moved.emplace(pair_key(diff.area_moves[i].area.id(), diff.area_moves[i].kind.id()), sigs[i]);
+  const auto& moves = diff.area_moves;
+  const std::vector<std::uint32_t> sigs = signatures(moves);
+  // Each area's moves (one per kind that moved), which are next to each other.
+  std::unordered_map<Symbol, std::pair<std::size_t, std::size_t>> moves_of;
+  moves_of.reserve(moves.size());
+  for (std::size_t i = 0; i < moves.size(); ++i) {
+    auto [it, fresh] = moves_of.try_emplace(moves[i].area, i, i + 1);
+    if (!fresh) it->second.second = i + 1;
   }
   std::unordered_map<std::uint64_t, bool> memo;  // (area, signature) -> all_moved
   // Whether the area and everything under it moved with this signature (of a move of `kind`).
   const auto all_moved = [&](const auto& self, Symbol area, Symbol kind, std::uint32_t sig) -> bool {
-    if (auto hit = moved.find(pair_key(area.id(), kind.id())); hit != moved.end()) return hit->second == sig;
+    if (const auto run = moves_of.find(area); run != moves_of.end()) {
+      for (std::size_t i = run->second.first; i < run->second.second; ++i) {
+        if (moves[i].kind == kind) return sigs[i] == sig;
+      }
+    }
     const auto kids = children.find(area);
     if (kids == children.end() || kids->second.empty()) return false;
     const std::uint64_t key = pair_key(area.id(), sig);
@@ -74,8 +81,8 @@ std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Mod
   };
   std::vector<AreaMoveGroup> groups;
   std::unordered_map<std::uint64_t, std::size_t> group_of[2];  // by whole: (area, signature) -> index in groups
-  for (std::size_t i = 0; i < diff.area_moves.size(); ++i) {
-    const AreaMove& move = diff.area_moves[i];
+  for (std::size_t i = 0; i < moves.size(); ++i) {
+    const AreaMove& move = moves[i];
     const std::uint32_t sig = sigs[i];
     Symbol top = move.area;
     for (Symbol up = parent_of(top); !up.empty() && all_moved(all_moved, up, move.kind, sig); up = parent_of(up)) top = up;
