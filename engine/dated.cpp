@@ -356,18 +356,13 @@ void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, 
 std::optional<std::string> RawModel::held_then(Symbol id) const {
   const auto then = other_dates.find(id);
   if (then == other_dates.end()) return std::nullopt;
-  std::vector<std::string> successors;
-  for (const Body& b : model.bodies) {
-    if (std::find(b.predecessors.begin(), b.predecessors.end(), id) != b.predecessors.end()) {
-      successors.push_back(fmt::format("'{}' ({})", b.id, b.name));
-    }
-  }
+  const std::string successors = model.successors_of(id);
   const Provenance& p = then->second.provenance;
   const std::string held = p.until.empty() ? fmt::format("holds only from {}", p.since)
                            : p.since.empty() ? fmt::format("held until {}", p.until)
                                              : fmt::format("held from {} until {}", p.since, p.until);
   return fmt::format("{} {}{}", then->second.name, held,
-                     successors.empty() ? "" : "; it was succeeded by " + join(successors, ", "));
+                     successors.empty() ? "" : "; it was succeeded by " + successors);
 }
 
 }  // namespace govmap::detail

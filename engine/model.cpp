@@ -118,6 +118,16 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
   return fmt::format(" ({} named like it: {})", label, join(found, ", "));
 }
 
+std::string Model::successors_of(std::string_view body_id) const {
+  std::vector<std::string> found;
+  for (const Body& b : bodies) {
+    if (std::find(b.predecessors.begin(), b.predecessors.end(), body_id) != b.predecessors.end()) {
+      found.push_back(fmt::format("'{}' ({})", b.id, b.name));
+    }
+  }
+  return join(found, ", ");
+}
+
 std::string Model::areas_named_like(std::string_view written) const {
   const std::vector<std::string> words = written_words(written);
   if (words.empty()) return {};

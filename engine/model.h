@@ -244,6 +244,9 @@ struct Model {
   /// Anglesey))"): among the areas that hold others (councils, not their small areas, whose
   /// names repeat the council's), those whose names hold every word written.
   std::string areas_named_like(std::string_view written) const;
+  /// The bodies that name `body_id` among their predecessors, as "'ID' (NAME), ..." ("" for none):
+  /// what a reform or a later date put in place of a body that is not in the model.
+  std::string successors_of(std::string_view body_id) const;
   /// "path:line:col" of a location in this model.
   std::string where(const Location& location) const;
   /// Rebuilds the id indexes after elements were added or removed.

@@ -70,8 +70,6 @@ std::optional<std::size_t> Loader::live_body(const std::string& id, Location at,
                   "overlay");
       return std::nullopt;
     }
-  }
-  if (it == model().body_index.end()) {
     std::vector<std::string> ids;
     if (model().body_index.size() < 5000) {
       for (const auto& [known, _] : model().body_index) ids.push_back(known);

@@ -81,14 +81,10 @@ std::optional<Selection> body_selection(const Model& m, const std::string& wante
   const auto start = m.body_index.find(wanted);
   if (start == m.body_index.end()) {
     // A body a proposal replaced is named by its successors; one written by name, by the bodies so named.
-    std::vector<std::string> ids, successors;
-    for (const auto& b : m.bodies) {
-      ids.push_back(b.id);
-      if (std::find(b.predecessors.begin(), b.predecessors.end(), wanted) != b.predecessors.end()) {
-        successors.push_back(fmt::format("'{}' ({})", b.id, b.name));
-      }
-    }
-    const std::string hint = !successors.empty() ? fmt::format(": it was succeeded by {}", join(successors, ", "))
+    std::vector<std::string> ids;
+    for (const auto& b : m.bodies) ids.push_back(b.id);
+    const std::string successors = m.successors_of(wanted);
+    const std::string hint = !successors.empty() ? ": it was succeeded by " + successors
                              : !m.named_like(wanted).empty() ? m.named_like(wanted)
                                                              : did_you_mean(wanted, ids);
     sink.error("--body", fmt::format("no body '{}' in model {}{}", wanted, m.id, hint), "unknown-body");
