@@ -221,9 +221,13 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
   }
   std::string searched;
   for (const auto& dir : options_.model_search_path) searched += (searched.empty() ? "" : ", ") + display_path(dir);
+  // A path to a bundled model's file that is not there (written for another folder): its name.
+  const std::string folder = written.filename() == "model.xml" ? written.parent_path().filename().string() : "";
+  const bool bundled = !folder.empty() && is_model_name(folder) && find_named_model(folder, options_.model_search_path);
   sink_.error(*files_, at,
               fmt::format("baseline '{}' not found: no such file beside this model{}", extends,
-                          !is_model_name(extends) ? std::string()
+                          bundled ? fmt::format(" (a model on the search path is named by its name: extends=\"{}\")", folder)
+                          : !is_model_name(extends) ? std::string()
                           : searched.empty()      ? ", and no models folder to look for a model of that name in "
                                                     "(give --models DIR or set GOVMAP_MODELS)"
                                                   : fmt::format(", and no model of that name in {}{}; 'govmap models' "
