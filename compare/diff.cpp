@@ -253,7 +253,9 @@ class Differ {
       c.clear();
       const auto it = m.area_index.find(id);
       if (it == m.area_index.end() || !g->is_leaf(static_cast<AreaIndex>(it->second))) return;
-      for (const std::size_t b : g->bodies_covering(static_cast<AreaIndex>(it->second))) c.emplace_back(m.bodies[b].kind, ids[b]);
+      for (const std::size_t b : g->bodies_covering(static_cast<AreaIndex>(it->second))) {
+        c.emplace_back(m.bodies[b].kind, ids[b]);
+      }
       std::sort(c.begin(), c.end(), by_number);
       c.erase(std::unique(c.begin(), c.end()), c.end());
     };
@@ -313,7 +315,8 @@ class Differ {
     std::vector<Run> runs;
     auto& moves = diff_.area_moves;
     for (std::size_t i = 0; i < moves.size(); ++i) {
-      if (runs.empty() || moves[i - 1].area != moves[i].area) runs.push_back({prefix_of(moves[i].area.view()), moves[i].area.view(), i, i});
+      const std::string_view area = moves[i].area.view();
+      if (runs.empty() || moves[i - 1].area != moves[i].area) runs.push_back({prefix_of(area), area, i, i});
       runs.back().end = i + 1;
     }
     std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {

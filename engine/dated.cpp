@@ -283,7 +283,8 @@ bool Loader::date_baseline() {
     const Body& b = m.bodies[i];
     if (in_force(date, b.provenance.since, b.provenance.until)) {
       status_given.push_back(status_given_[i]);
-    } else if (auto [it, fresh] = raw_.other_dates.try_emplace(b.id, b); !fresh && it->second.provenance.until < b.provenance.until) {
+    } else if (auto [it, fresh] = raw_.other_dates.try_emplace(b.id, b);
+               !fresh && it->second.provenance.until < b.provenance.until) {
       it->second = b;  // the latest version, for a verb naming it (live_body)
     }
   }

@@ -51,8 +51,8 @@ std::optional<Selection> area_selection(const Model& m, const std::string& wante
     std::vector<std::string> ids;
     for (const auto& a : m.areas) ids.push_back(a.id);
     const std::string named = m.areas_named_like(wanted);
-    sink.error("--area", fmt::format("no area '{}' in model {}{}", wanted, m.id, named.empty() ? did_you_mean(wanted, ids) : named),
-               "unknown-area");
+    const std::string hint = named.empty() ? did_you_mean(wanted, ids) : named;
+    sink.error("--area", fmt::format("no area '{}' in model {}{}", wanted, m.id, hint), "unknown-area");
     return std::nullopt;
   }
   std::optional<Geography> own;

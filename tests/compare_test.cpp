@@ -207,7 +207,8 @@ TEST_CASE("links that a merger makes the same become one, ids or not, and a late
   const auto bad = run_govmap("validate " + own.file);
   CHECK(bad.exit_code == 2);
   const std::string told = "link 'f-c' became one with the link written at " + path("tests/compare/reform/base.xml") +
-                           ":24 when their bodies merged (" + own.file + ":3); that link has no id, so no verb can name it [overlay]";
+                           ":24 when their bodies merged (" + own.file +
+                           ":3); that link has no id, so no verb can name it [overlay]";
   CHECK(bad.err.find(own.file + ":4:38: error: " + told) != std::string::npos);
   CHECK(bad.err.find(own.file + ":5:11: error: " + told) != std::string::npos);
 }
