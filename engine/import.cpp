@@ -89,33 +89,36 @@ class Builder {
     return ok ? std::optional(out) : std::nullopt;
   }
 
-  void error_at(const Rows& rows, std::size_t row, std::string message, std::string code) {
+  // At the row's field of `column` when given (rows.at).
+  void error_at(const Rows& rows, std::size_t row, std::string message, std::string code,
+                std::optional<std::size_t> column = std::nullopt) {
     if (!context_.too_many_errors()) {
-      context_.sink.error(context_.files, {rows.file, rows.lines[row], 1}, std::move(message), std::move(code));
+      context_.sink.error(context_.files, rows.at(context_.files, row, column), std::move(message), std::move(code));
     }
   }
 
   /// False, with an error at the row, when the model could not be read back: an id longer than a
   /// model id may be or holding whitespace, or a name longer than a model's text attributes.
+  /// `code` and `name` are the templates that gave them, for the field to point at.
   bool readable(const Rows& rows, std::size_t row, std::string_view kind, const std::string& id,
-                const std::string& name) {
+                const std::string& name, const CompiledTemplate& code, const CompiledTemplate& name_of) {
     if (id.size() > kMaxIdLength) {
       error_at(rows, row,
                fmt::format("{} code '{}…' is {} characters long; a model id may have at most {}", kind,
                            id.substr(0, 40), id.size(), kMaxIdLength),
-               "too-long");
+               "too-long", code.column());
       return false;
     }
     if (id.find_first_of(" \t\r\n") != std::string::npos) {
       error_at(rows, row, fmt::format("{} code '{}' contains white space, which a model id may not", kind, id),
-               "bad-id");
+               "bad-id", code.column());
       return false;
     }
     if (name.size() > kMaxTextLength) {
       error_at(rows, row,
                fmt::format("{} name '{}…' is {} characters long; a model's names may have at most {}", kind,
                            name.substr(0, 40), name.size(), kMaxTextLength),
-               "too-long");
+               "too-long", name_of.column());
       return false;
     }
     return true;
@@ -127,10 +130,11 @@ class Builder {
     const std::string code = b.code.eval(values);
     if (!b.unless_same.empty() && code == b.unless_same.eval(values)) return std::nullopt;
     if (code.empty()) {
-      error_at(rows, row, fmt::format("empty {} code (spec line {})", b.spec->kind, b.spec->at.line), "empty-code");
+      error_at(rows, row, fmt::format("empty {} code (spec line {})", b.spec->kind, b.spec->at.line), "empty-code",
+               b.code.column());
       return std::nullopt;
     }
-    if (!readable(rows, row, b.spec->kind, code, b.name.eval(values))) return std::nullopt;
+    if (!readable(rows, row, b.spec->kind, code, b.name.eval(values), b.code, b.name)) return std::nullopt;
     const auto [it, fresh] = body_index_.emplace(code, bodies_.size());
     if (fresh) {
       WorkBody w;
@@ -198,7 +202,7 @@ class Builder {
       std::vector<std::string> ids;
       for (std::size_t l = 0; l < codes.size(); ++l) ids.push_back(codes[l].eval(values));
       if (ids[0].empty()) {
-        error_at(rows, r, fmt::format("empty {} code", spec_.levels[0].kind), "empty-code");
+        error_at(rows, r, fmt::format("empty {} code", spec_.levels[0].kind), "empty-code", codes[0].column());
         continue;
       }
       std::optional<std::uint32_t> leaf;
@@ -210,7 +214,7 @@ class Builder {
           if (ids[p] != ids[l]) parent = ids[p];
         }
         const std::string name = names[l].eval(values);
-        if (!readable(rows, r, spec_.levels[l].kind, ids[l], name)) {
+        if (!readable(rows, r, spec_.levels[l].kind, ids[l], name, codes[l], names[l])) {
           row_ok = false;
           break;
         }
@@ -225,7 +229,7 @@ class Builder {
         if (!number || *number < 0) {
           error_at(rows, r, fmt::format("population '{}' of {} '{}' is not a non-negative number", text,
                                         spec_.levels[0].kind, ids[0]),
-                   "bad-number");
+                   "bad-number", population->column());
           continue;
         }
         areas_[*leaf].population = *number;

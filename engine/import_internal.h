@@ -171,10 +171,14 @@ struct Output {
 struct Rows {
   std::uint32_t file = Location::kNoFile;
   std::string path;
+  std::vector<std::string> header;   // every column of the file, in file order
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
   std::vector<std::uint32_t> lines;
   std::optional<std::size_t> column(std::string_view name) const;
+  /// Where a row's value of `column` is written: its field in the file, for a column read from
+  /// the file; the row's first column otherwise (a derived or joined column, or none).
+  Location at(const SourceFiles& files, std::size_t row, std::optional<std::size_t> column = std::nullopt) const;
 };
 
 /// Shared state of one import run.
@@ -204,6 +208,10 @@ struct CompiledTemplate {
   std::vector<Part> parts;
   bool empty() const { return parts.empty(); }
   std::string eval(const std::vector<std::string>& row) const;
+  /// The column when the template is that column alone.
+  std::optional<std::size_t> column() const {
+    return parts.size() == 1 && parts[0].literal.empty() ? parts[0].column : std::nullopt;
+  }
 };
 
 /// Compiles a template; reports columns the rows lack (missing-column) and returns nullopt.

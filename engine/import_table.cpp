@@ -206,12 +206,35 @@ std::optional<std::size_t> Rows::column(std::string_view name) const {
   return std::nullopt;
 }
 
+Location Rows::at(const SourceFiles& files, std::size_t row, std::optional<std::size_t> column) const {
+  const Location start{file, lines[row], 1};
+  if (!column || *column >= columns.size()) return start;
+  const auto in_file = std::find(header.begin(), header.end(), columns[*column]);
+  if (in_file == header.end()) return start;
+  // Count fields to it, quotes and all (RFC 4180: "" is a quote inside a quoted field).
+  const std::string_view text = files.text(file);
+  std::size_t pos = files.offset(start);
+  bool quoted = false;
+  for (auto field = in_file - header.begin(); field > 0 && pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == ',') {
+      --field;
+    } else if (!quoted && (c == '\n' || c == '\r')) {
+      return start;  // fewer fields than the header: parse_csv has said so
+    }
+  }
+  return files.locate(file, pos);
+}
+
 std::optional<Rows> load_table(const TableSpec& spec, const std::set<std::string>& wanted, Context& context) {
   const std::size_t errors = context.sink.error_count();
   auto table = read_csv(spec.file, context.files, {wanted.begin(), wanted.end()}, context.sink, true);
   if (!table) return std::nullopt;
   context.file_rows.emplace_back(spec.file, table->rows.size());
-  Rows rows{table->file, spec.file, std::move(table->columns), std::move(table->rows), std::move(table->lines)};
+  Rows rows{table->file, spec.file, std::move(table->header), std::move(table->columns), std::move(table->rows),
+            std::move(table->lines)};
   for (const auto& step : spec.steps) {
     bool ok = false;
     switch (step.kind) {

@@ -174,6 +174,25 @@ TEST_CASE("a CSV header that names a wanted column twice is an error") {
   CHECK(sink.all().front().code == "duplicate-column");
 }
 
+TEST_CASE("import points at the field of a bad value, past quoted commas") {
+  const std::string dir = folder("field");
+  std::ofstream(dir + "/spec.xml") << R"(<govmap-import version="1" id="g" nation="wales" title="G" as-of="2021-12-01" status="historical">
+  <source id="s" title="S" publisher="P" year="2021" file="lookup.csv"/>
+  <areas file="lookup.csv">
+    <level kind="small-area" code="code" name="name" population="pop" population-year="2020" source="s"/>
+    <level kind="district" code="district" name="district" source="s"/>
+  </areas>
+</govmap-import>
+)";
+  std::ofstream(dir + "/lookup.csv") << "code,name,district,pop\nA1,\"North, upper\",D1,\"1,500\"\nA2,South,D1,7\n";
+  const auto r = run_govmap("import '" + dir + "/spec.xml' -q -o '" + dir + "/out.xml'");
+  CHECK(r.exit_code == 2);
+  const std::string csv = dir + "/lookup.csv";
+  CHECK(r.err.find(csv + ":2:22: error: population '1,500' of small-area 'A1' is not a non-negative number [bad-number]\n"
+                   "  A1,\"North, upper\",D1,\"1,500\"\n" + std::string(2 + 21, ' ') + "^\n") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/out.xml"));
+}
+
 TEST_CASE("import refuses a code or name that the model it writes could not hold") {
   // Found re-running issue 18 by hand: a 2,000,000-character name imported "ok" into a model
   // that validate then refused (ids at most 256 characters without spaces, names at most 65,536).
@@ -190,7 +209,7 @@ TEST_CASE("import refuses a code or name that the model it writes could not hold
   const auto r = run_govmap("import '" + dir + "/spec.xml' -q -o '" + dir + "/out.xml'");
   CHECK(r.exit_code == 2);
   const std::string csv = dir + "/lookup.csv";
-  CHECK(r.err.find(csv + ":3:1: error: small-area name '" + std::string(40, 'n') +
+  CHECK(r.err.find(csv + ":3:4: error: small-area name '" + std::string(40, 'n') +
                    "…' is 70000 characters long; a model's names may have at most 65536 [too-long]\n") != std::string::npos);
   CHECK(r.err.find(csv + ":4:1: error: small-area code '" + std::string(40, 'c') +
                    "…' is 300 characters long; a model id may have at most 256 [too-long]\n") != std::string::npos);
