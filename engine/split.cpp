@@ -111,29 +111,39 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
     }
     const auto part_areas = p.symbols("areas");
     tokens.insert(tokens.end(), part_areas.begin(), part_areas.end());
-    const auto leaves = leaf_areas(part_areas, p.at("areas"));
-    if (!leaves || body.id.empty()) continue;
-    std::size_t outside = 0;
-    for (const auto& leaf : *leaves) {
-      auto it = owner.find(leaf);
-      if (it == owner.end()) {
-        if (++outside == 1) {
-          sink_.error(*files_, p.at("areas"),
-                      fmt::format("'{}' does not cover area '{}', so a part of it cannot", id, leaf), "overlay");
-        }
-      } else if (!it->second.empty()) {
-        sink_.error(*files_, p.at("areas"),
-                    fmt::format("area '{}' is already given to part '{}'", leaf, it->second), "overlay");
-        break;
-      } else {
-        it->second = body.id;
-        body.covers.push_back(leaf);
+    // Each area written is taken whole, so that a message names what was written (a council the
+    // body does not cover), not one of its small areas.
+    bool known = true;
+    for (const Symbol given : part_areas) {
+      const auto leaves = leaf_areas({given}, p.at("areas"));
+      if (!leaves) {
+        known = false;
+        continue;
       }
+      if (body.id.empty()) continue;
+      std::size_t outside = 0;
+      for (const auto& leaf : *leaves) {
+        auto it = owner.find(leaf);
+        if (it == owner.end()) {
+          ++outside;
+        } else if (!it->second.empty()) {
+          sink_.error(*files_, p.at("areas"),
+                      fmt::format("area '{}' is already given to part '{}'", leaf, it->second), "overlay");
+          break;
+        } else {
+          it->second = body.id;
+          body.covers.push_back(leaf);
+        }
+      }
+      // An area the body covers in part stands for that part (a county the body shares with another).
+      if (outside < leaves->size()) continue;
+      const Area* area = model().find_area(given);
+      const std::string named = area != nullptr && !area->name.empty() && area->name != given
+                                    ? fmt::format(" ({})", area->name) : "";
+      sink_.error(*files_, p.at("areas"),
+                  fmt::format("'{}' does not cover area '{}'{}, so a part of it cannot", id, given, named), "overlay");
     }
-    if (outside > 1) {
-      sink_.error(*files_, p.at("areas"), fmt::format("and {} more areas that '{}' does not cover", outside - 1, id),
-                  "overlay");
-    }
+    if (!known || body.id.empty()) continue;
     const std::size_t position = model().bodies.size();
     if (!claim_id(model().body_index, body_where_, body.id, position, p.at("id"), "body")) continue;
     model().bodies.push_back(std::move(body));

@@ -227,6 +227,23 @@ TEST_CASE("compare says when a proposal does not extend BASE: another option, or
   CHECK(run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/merge.xml").err.empty());
 }
 
+TEST_CASE("a split's part naming a county the body covers in part takes that part") {
+  const OwnProposal own("split-by-county",
+                        "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"p\" as-of=\"2026-04-01\"\n"
+                        "        status=\"proposed\" extends=\"" + path("tests/compare/reform/base.xml") + "\">\n"
+                        "  <split body=\"icb-b\">\n"
+                        "    <part id=\"icb-b-x\" name=\"ICB B (Xshire)\" areas=\"X\"/>\n"
+                        "    <part id=\"icb-b-y\" name=\"ICB B (Yshire)\" areas=\"Y\"/>\n"
+                        "  </split>\n"
+                        "</govmap>\n");
+  const auto r = run_govmap("compare tests/compare/reform/base.xml " + own.file);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  Xshire (X) (1 of its areas, 40% of its population), Integrated care boards: icb-b → icb-b-x\n") !=
+        std::string::npos);
+  CHECK(r.out.find("  Yshire (Y) (1 of its areas, 50% of its population), Integrated care boards: icb-b → icb-b-y\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("a split's part merged again still succeeds the split body: its areas move from it, not from the other part") {
   const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-merge.xml");
   CHECK(r.exit_code == 0);
