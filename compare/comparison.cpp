@@ -63,11 +63,16 @@ std::string proposal_finding_key(const Finding& f, const CheckedModel& base, con
     if (s.type != "body") return s.id;
     auto it = proposal.model().body_index.find(s.id);
     if (it == proposal.model().body_index.end()) return s.id;
-    // A part of a split body stands for the body it was split from.
-    const auto& predecessors = proposal.model().bodies[it->second].predecessors;
-    if (predecessors.size() != 1) return s.id;
-    auto from = base.model().body_index.find(predecessors.front());
-    return from != base.model().body_index.end() && diff.was_split(from->second) ? "split:" + predecessors.front() : s.id;
+    // A part of a split body stands for the body it was split from: its one predecessor in the
+    // baseline (a part merged again, or renamed, also names the parts it came from).
+    std::optional<std::size_t> from;
+    for (const Symbol predecessor : proposal.model().bodies[it->second].predecessors) {
+      const auto in_base = base.model().body_index.find(predecessor);
+      if (in_base == base.model().body_index.end()) continue;
+      if (from) return s.id;
+      from = in_base->second;
+    }
+    return from && diff.was_split(*from) ? "split:" + base.model().bodies[*from].id : s.id;
   });
 }
 

@@ -171,9 +171,9 @@ class Loader {
   void succeed(const std::string& old_id, std::vector<Symbol> successors, std::string verb, Location at);
   void re_point(const std::string& old_id, const std::string& new_id);
   void absorb(std::size_t body, std::size_t into, std::string verb, Location at);
-  /// What a body's successor records as its predecessors: the body's own predecessors when a
-  /// verb of this proposal made it (a split's part merged again), so that they name baseline
-  /// bodies compare can follow; else its id.
+  /// What a body's successor records as its predecessors: its id, and when a reform verb made it
+  /// (in this proposal or one it extends: a split's part merged again) the bodies it came from,
+  /// so that compare can follow it to a baseline body.
   std::vector<Symbol> succeeded_ids(std::size_t body);
   void collapse_links(const std::string& id, Location at);
   /// What to tell a verb naming a link that a merge made one with another (nullopt otherwise).
@@ -234,6 +234,7 @@ class Loader {
     Location at;
   };
   std::map<Symbol, MergedLink> merged_links_;
+  std::set<Symbol> made_by_verb_;  // bodies a split, merge or rename made (succeeded_ids)
   std::map<std::string, Succession> successions_;  // by the baseline body's id
   std::vector<std::vector<std::size_t>> area_children_;  // built when a verb needs leaf areas
   std::unordered_map<std::string, std::size_t> area_by_code_;

@@ -128,6 +128,7 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
     target = model().bodies.size();
     if (!claim_id(model().body_index, body_where_, into, target, a.at("into"), "body")) return;
     model().bodies.push_back(std::move(body));
+    made_by_verb_.insert(into);
     status_given_.push_back(status_given_[merged.front()]);
   }
   Body& kept = model().bodies[target];
@@ -152,8 +153,9 @@ void Loader::absorb(std::size_t body, std::size_t into, std::string verb, Locati
 
 std::vector<Symbol> Loader::succeeded_ids(std::size_t body) {
   const Body& b = model().bodies[body];
-  if (!b.predecessors.empty() && layer_of(b.provenance.location) == layer_) return b.predecessors;
-  return {b.id};
+  std::vector<Symbol> ids = {b.id};
+  if (made_by_verb_.count(b.id) != 0) append_unique(ids, b.predecessors);
+  return ids;
 }
 
 void Loader::read_abolish(std::uint32_t file, const XmlNode& node) {
@@ -196,6 +198,7 @@ void Loader::read_rename(std::uint32_t file, const XmlNode& node) {
   model().body_index.erase(id);
   append_unique(body.predecessors, succeeded_ids(*index));
   body.id = new_id;
+  made_by_verb_.insert(new_id);
   re_point(id, new_id);
   succeed(id, {new_id}, "renamed", a.at());
 }

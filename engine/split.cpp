@@ -147,6 +147,7 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
     const std::size_t position = model().bodies.size();
     if (!claim_id(model().body_index, body_where_, body.id, position, p.at("id"), "body")) continue;
     model().bodies.push_back(std::move(body));
+    made_by_verb_.insert(model().bodies.back().id);
     status_given_.push_back(status_given_[*index]);
     parts.push_back({model().bodies.back().id, p.at(), rest});
   }

@@ -227,6 +227,14 @@ TEST_CASE("compare says when a proposal does not extend BASE: another option, or
   CHECK(run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/merge.xml").err.empty());
 }
 
+TEST_CASE("a split's part merged by a proposal on the split one still succeeds the split body") {
+  const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-then-merge.xml");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  ICB B [icb-b] → ICB for Xshire [icb-ax]\n") != std::string::npos);
+  CHECK(r.out.find("Integrated care boards: icb-b → icb-ax") != std::string::npos);
+  CHECK(r.out.find("icb-b-y → icb-ax") == std::string::npos);
+}
+
 TEST_CASE("a split's part naming a county the body covers in part takes that part") {
   const OwnProposal own("split-by-county",
                         "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"p\" as-of=\"2026-04-01\"\n"
