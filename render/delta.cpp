@@ -200,7 +200,6 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
       }
     }
   }
-  std::erase_if(d.legend, [](const LegendEntry& e) { return e.group != "Links"; });
   for (const auto& [label, colour, style] : {std::tuple{is_proposal ? "added in the proposal" : "added", kAdded, "solid"},
                                              std::tuple{is_proposal ? "removed by the proposal" : "removed", kRemoved, "dashed"},
                                              std::tuple{"changed (label, count\nor status)", kChanged, "solid"},
