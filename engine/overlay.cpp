@@ -250,7 +250,11 @@ void Loader::read_remove_or_change(std::uint32_t file, const XmlNode& node) {
     if (index.size() < 5000) for (const auto& [id, _] : index) ids.push_back(id);
     std::sort(ids.begin(), ids.end());
     sink_.error(*files_, a.at("ref"),
-                fmt::format("the baseline has no {} '{}' to {}{}", what, ref, name, did_you_mean(ref, ids)),
+                fmt::format("the baseline has no {} '{}' to {}{}", what, ref, name,
+                            what != "body" && m.body_index.count(ref) != 0
+                                ? fmt::format(" ('{}' is a body: give the {}'s own id, or what=\"body\" to {} the body)",
+                                              ref, what, name)
+                                : did_you_mean(ref, ids)),
                 "overlay");
     return;
   }
