@@ -39,10 +39,11 @@ std::vector<std::uint32_t> signatures(const std::vector<AreaMove>& moves) {
 std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Model& base, const Model& proposal,
                                                 const Geography& geography) {
   const Model& m = proposal;
-  std::unordered_map<Symbol, std::vector<std::size_t>> children;  // area id -> child indexes
-  for (std::size_t i = 0; i < m.areas.size(); ++i) {
-    if (!m.areas[i].parent.empty()) children[m.areas[i].parent].push_back(i);
-  }
+  static const std::vector<AreaIndex> kNone;
+  const auto children = [&](Symbol area) -> const std::vector<AreaIndex>& {
+    const auto it = m.area_index.find(area);
+    return it == m.area_index.end() ? kNone : geography.children(static_cast<AreaIndex>(it->second));
+  };
   const auto& moves = diff.area_moves;
   const std::vector<std::uint32_t> sigs = signatures(moves);
   // Each area's moves (one per kind that moved), which are next to each other.
@@ -60,13 +61,13 @@ std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Mod
         if (moves[i].kind == kind) return sigs[i] == sig;
       }
     }
-    const auto kids = children.find(area);
-    if (kids == children.end() || kids->second.empty()) return false;
+    const auto& kids = children(area);
+    if (kids.empty()) return false;
     const std::uint64_t key = pair_key(area.id(), sig);
     if (auto it = memo.find(key); it != memo.end()) return it->second;
     memo[key] = false;  // guards a parent loop
     bool all = true;
-    for (std::size_t k : kids->second) all = all && self(self, m.areas[k].id, kind, sig);
+    for (const AreaIndex k : kids) all = all && self(self, m.areas[k].id, kind, sig);
     return memo[key] = all;
   };
   auto population = [&](Symbol area) {
@@ -88,7 +89,7 @@ std::vector<AreaMoveGroup> summarise_area_moves(const ModelDiff& diff, const Mod
     for (Symbol up = parent_of(top); !up.empty() && all_moved(all_moved, up, move.kind, sig); up = parent_of(up)) top = up;
     // A small area that moved without the rest of its parent is shown as part of the parent.
     const Symbol parent = parent_of(top);
-    const bool leaf = children.count(top) == 0;
+    const bool leaf = children(top).empty();
     const bool whole = top != move.area || !leaf || parent.empty();
     const Symbol area = whole ? top : parent;
     auto [it, added] = group_of[whole].emplace(pair_key(area.id(), sig), groups.size());

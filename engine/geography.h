@@ -40,6 +40,8 @@ class Geography {
   /// Leaf areas under an area (itself when a leaf).
   std::vector<AreaIndex> leaves_under(AreaIndex area) const;
   bool is_leaf(AreaIndex area) const { return children_[area].empty(); }
+  /// The areas whose parent is `area`, in model order.
+  const std::vector<AreaIndex>& children(AreaIndex area) const { return children_[area]; }
 
   /// Population shared by two bodies.
   double overlap(std::size_t a, std::size_t b) const;
