@@ -168,6 +168,8 @@ class Loader {
   /// verb already replaced it) and gives nullopt otherwise.
   std::optional<std::size_t> live_body(const std::string& id, Location at, std::string_view verb);
   std::string succession_message(const std::string& id, const Succession& s) const;
+  /// "path:line" of a location, for a message that names another element.
+  std::string line_of(const Location& at) const { return files_->path(at.file) + ":" + std::to_string(at.line); }
   void succeed(const std::string& old_id, std::vector<Symbol> successors, std::string verb, Location at);
   void re_point(const std::string& old_id, const std::string& new_id);
   void absorb(std::size_t body, std::size_t into, std::string verb, Location at);

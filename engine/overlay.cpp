@@ -84,7 +84,7 @@ std::optional<std::size_t> Loader::live_body(const std::string& id, Location at,
 }
 
 std::string Loader::succession_message(const std::string& id, const Succession& s) const {
-  const std::string where = files_->path(s.location.file) + ":" + std::to_string(s.location.line);
+  const std::string where = line_of(s.location);
   if (s.successors.empty()) return fmt::format("body '{}' is {} by this proposal ({})", id, s.verb, where);
   std::vector<std::string> quoted;
   for (const auto& x : s.successors) quoted.push_back("'" + x + "'");

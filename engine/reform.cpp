@@ -44,11 +44,10 @@ std::optional<std::string> Loader::merged_link_message(Symbol link) const {
   const auto it = merged_links_.find(link);
   if (it == merged_links_.end()) return std::nullopt;
   const Link& kept = raw_.model.links[it->second.into];
-  const Location& where = kept.provenance.location;
-  return fmt::format("link '{}' became one with {} when their bodies merged ({}:{}); {}", link,
-                     kept.id.empty() ? "the link written at " + files_->path(where.file) + ":" + std::to_string(where.line)
+  return fmt::format("link '{}' became one with {} when their bodies merged ({}); {}", link,
+                     kept.id.empty() ? "the link written at " + line_of(kept.provenance.location)
                                      : "link '" + kept.id.str() + "'",
-                     files_->path(it->second.at.file), it->second.at.line,
+                     line_of(it->second.at),
                      kept.id.empty() ? "that link has no id, so no verb can name it" : "name '" + kept.id.str() + "' instead");
 }
 
