@@ -283,9 +283,12 @@ bool Loader::date_baseline() {
     const Body& b = m.bodies[i];
     if (in_force(date, b.provenance.since, b.provenance.until)) {
       status_given.push_back(status_given_[i]);
-    } else if (auto [it, fresh] = raw_.other_dates.try_emplace(b.id, b);
-               !fresh && it->second.provenance.until < b.provenance.until) {
-      it->second = b;  // the latest version, for a verb naming it (live_body)
+    } else {
+      // The latest version, for a reference to it (held_then).
+      const RawModel::Held held{b.name, b.provenance.since, b.provenance.until};
+      if (auto [it, fresh] = raw_.other_dates.try_emplace(b.id, held); !fresh && it->second.until < held.until) {
+        it->second = held;
+      }
     }
   }
   status_given_ = std::move(status_given);
@@ -358,11 +361,11 @@ std::optional<std::string> RawModel::held_then(Symbol id) const {
   const auto then = other_dates.find(id);
   if (then == other_dates.end()) return std::nullopt;
   const std::string successors = model.successors_of(id);
-  const Provenance& p = then->second.provenance;
+  const Held& p = then->second;
   const std::string held = p.until.empty() ? fmt::format("holds only from {}", p.since)
                            : p.since.empty() ? fmt::format("held until {}", p.until)
                                              : fmt::format("held from {} until {}", p.since, p.until);
-  return fmt::format("{} {}{}", then->second.name, held,
+  return fmt::format("{} {}{}", p.name, held,
                      successors.empty() ? "" : "; it was succeeded by " + successors);
 }
 

@@ -52,7 +52,10 @@ struct RawModel {
   /// A proposal's baseline: the date it was read at, and its bodies not in force then (the
   /// latest version of each), so that a reference to one says when it held (held_then).
   std::string baseline_date;
-  std::map<Symbol, Body> other_dates;
+  struct Held {
+    Symbol name, since, until;
+  };
+  std::map<Symbol, Held> other_dates;
   /// "NAME held from S until U; it was succeeded by 'ID' (NAME), ..." for a body of `other_dates`.
   std::optional<std::string> held_then(Symbol id) const;
 
