@@ -301,7 +301,23 @@ void Loader::check_successors() {
     check(p.of, p.provenance.location, "of");
     for (const auto& body : p.for_bodies) check(body, p.provenance.location, "for");
   }
-  for (const auto& b : model().bodies) check(b.part_of, b.provenance.location, "part-of");
+  for (auto& b : model().bodies) {
+    check(b.part_of, b.provenance.location, "part-of");
+    // A baseline body part of one this proposal splits: which part it belongs to is the
+    // proposal's to say (a merger or rename re-points it; a split has several successors).
+    const auto split = successions_.find(b.part_of);
+    if (split == successions_.end() || split->second.successors.size() < 2 ||
+        layer_of(b.provenance.location) >= split->second.layer) {
+      continue;
+    }
+    sink_.error(*files_, split->second.location,
+                fmt::format("'{}' ({}) is part of '{}', which this proposal splits into {}: say which part it is "
+                            "part of, after the split: <change ref=\"{}\" part-of=\"{}\"/>",
+                            b.id, b.name, b.part_of, join(split->second.successors, ", "), b.id,
+                            split->second.successors.front()),
+                "overlay");
+    b.part_of.clear();  // reported here, not again as a reference to a body that is gone
+  }
   for (const auto& s : model().suppressions) check(s.subject, s.location, "subject");
 }
 

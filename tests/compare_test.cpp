@@ -235,6 +235,19 @@ TEST_CASE("a split's part merged by a proposal on the split one still succeeds t
   CHECK(r.out.find("icb-b-y → icb-ax") == std::string::npos);
 }
 
+TEST_CASE("a split of a body others are part of is valid once the proposal says which part they belong to") {
+  const std::string split = "  <split body=\"WHSCT\">\n"
+                            "    <part id=\"nw-trust\" name=\"North West HSC Trust\" areas=\"N09000005\"/>\n"
+                            "    <part id=\"fo-trust\" name=\"Fermanagh and Omagh HSC Trust\" rest=\"true\"/>\n"
+                            "  </split>\n";
+  CHECK(validate_own("split-part-of", proposal_of("northern-ireland", split)).exit_code == 2);
+  const auto r = validate_own(
+      "split-part-of-said",
+      proposal_of("northern-ireland", split + "  <change ref=\"hsc-allocation-WHSCT\" part-of=\"nw-trust\"/>\n"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+}
+
 TEST_CASE("a split's part naming a county the body covers in part takes that part") {
   const OwnProposal own("split-by-county",
                         "<govmap version=\"1\" id=\"p\" nation=\"england\" title=\"p\" as-of=\"2026-04-01\"\n"
