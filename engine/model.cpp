@@ -91,7 +91,11 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
   std::vector<std::string> words = written_words(written);
   std::erase_if(words, [](const std::string& w) { return w.size() < 3; });
   if (words.empty()) return {};
-  std::vector<std::string> found;
+  // The bodies whose names hold the most of the words written: all of them when some name does;
+  // else the most any name holds ("fife-ijb": Fife's council, health board and integration
+  // authority hold "fife", none "ijb"), so that a word the model spells otherwise still finds it.
+  std::size_t best = 0;
+  std::vector<const Body*> found;
   for (const Body& body : bodies) {
     if (!kind.empty() && body.kind != kind) continue;
     const std::string name = lower(body.name);
@@ -108,14 +112,18 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
       return name.find(w) != std::string::npos || initials.find(w) != std::string::npos ||
              kind_initials == w || county;
     };
-    if (!std::all_of(words.begin(), words.end(), in_name)) continue;
-    if (found.size() == 3) return {};
-    found.push_back(fmt::format("'{}' ({})", body.id, body.name));
+    const auto held = static_cast<std::size_t>(std::count_if(words.begin(), words.end(), in_name));
+    if (held == 0 || held < best) continue;
+    if (held > best) found.clear();
+    best = held;
+    found.push_back(&body);
   }
-  if (found.empty()) return {};
+  if (found.empty() || found.size() > 3) return {};
+  std::vector<std::string> listed;
+  for (const Body* body : found) listed.push_back(fmt::format("'{}' ({})", body->id, body->name));
   std::string label = kind.empty() ? "bodies" : kind_label(kind, found.size() > 1);
   if (label.size() > 1 && std::islower(static_cast<unsigned char>(label[1]))) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-  return fmt::format(" ({} named like it: {})", label, join(found, ", "));
+  return fmt::format(" ({} named like it: {})", label, join(listed, ", "));
 }
 
 std::string Model::successors_of(std::string_view body_id) const {

@@ -146,7 +146,9 @@ class Resolver {
       return std::nullopt;
     }
     if (keys.empty()) keys = sorted_keys(index);
-    sink_.error(files_, place(where), fmt::format("unknown {} '{}'{}", what, id, suggestion(id, keys)), "dangling-ref");
+    std::string hint = suggestion(id, keys);
+    if (hint.empty() && what == "body") hint = named_like(id);
+    sink_.error(files_, place(where), fmt::format("unknown {} '{}'{}", what, id, hint), "dangling-ref");
     return std::nullopt;
   }
   std::optional<std::size_t> body_ref(Symbol id, Where where) {
@@ -162,6 +164,14 @@ class Resolver {
     if (cost > suggestion_budget_) return {};
     suggestion_budget_ -= cost;
     return did_you_mean(word, candidates);
+  }
+
+  /// The bodies named like `id` (Model::named_like), while the suggestion budget lasts.
+  std::string named_like(Symbol id) {
+    const std::size_t cost = m_.bodies.size() * (id.view().size() + 1);
+    if (cost > suggestion_budget_) return {};
+    suggestion_budget_ -= cost;
+    return m_.named_like(std::string(id.view()));
   }
 
   /// Whether every source exists (reporting each that does not).

@@ -316,6 +316,20 @@ TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is sh
         != std::string::npos);
 }
 
+TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
+  // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
+  // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
+  const auto r = validate_own(
+      "partial-names", proposal_of("scotland",
+                                   "  <abolish body=\"fife-ijb\"/>\n"
+                                   "  <accountability from=\"S08000029\" to=\"scottish-ministers\" kind=\"ministerial\"/>\n"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("the baseline has no body 'fife-ijb' to abolish (bodies named like it: 'S12000047' (Fife Council), "
+                   "'S08000029' (NHS Fife), 'S37000032' (Fife integration authority))") != std::string::npos);
+  CHECK(r.err.find("unknown body 'scottish-ministers' (bodies named like it: 'scottish-government' (Scottish "
+                   "Government (Scottish Ministers; Health and Social Care Directorates)))") != std::string::npos);
+}
+
 TEST_CASE("each body of a merge that the baseline lacks is reported, a county written short included") {
   // Found in a new-user trial: only the first unknown body of bodies="..." was reported, and
   // "notts" (Nottinghamshire, as the English write it) found no body.
