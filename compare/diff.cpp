@@ -238,10 +238,19 @@ class Differ {
     // a change of dates moves every small area of a nation (England 2021 to today: 100,000).
     std::vector<Symbol> base_ids, proposal_ids;
     std::unordered_map<Symbol, Symbol> proposal_id_of;  // mapped id -> proposal id, for display
-    for (const auto& body : base_.bodies) base_ids.emplace_back(base_key(body.id));
+    std::unordered_map<Symbol, Symbol> proposal_kind_of;  // mapped id -> the proposal body's kind
     for (const auto& body : proposal_.bodies) {
       proposal_ids.emplace_back(as_base(body.id));
       proposal_id_of[proposal_ids.back()] = body.id;
+      proposal_kind_of[proposal_ids.back()] = body.kind;
+    }
+    // A baseline body succeeded by a body of another kind (a CCG by an ICB, an integration
+    // authority merged into a care board) stays itself in its own kind's coverage: its areas
+    // leave it there, and arrive at the successor in the successor's kind.
+    for (const auto& body : base_.bodies) {
+      const Symbol key = base_key(body.id);
+      const auto kind = proposal_kind_of.find(key);
+      base_ids.emplace_back(kind != proposal_kind_of.end() && kind->second != body.kind ? body.id : key);
     }
     // The (kind, id) of each body covering a small area, sorted by their numbers (to compare
     // two sets), written into `c`.

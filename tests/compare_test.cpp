@@ -316,6 +316,26 @@ TEST_CASE("a proposal naming a body by an abbreviation of its name or kind is sh
         != std::string::npos);
 }
 
+TEST_CASE("areas of a body succeeded by one of another kind leave the body itself in its own kind") {
+  // Found in a new-user trial: merging two integration authorities into a care board showed
+  // "Integration authorities: fife-tayside-cb → none", as if the care board had been an
+  // integration authority; England 2021 to today showed each council's CCG as its ICB.
+  const OwnProposal own("kind-change",
+                        proposal_of("scotland",
+                                    "  <merge bodies=\"S37000032 S37000009\" into=\"fife-tayside-cb\" "
+                                    "name=\"Fife and Tayside care board\" kind=\"care-board\"/>\n",
+                                    "2027-04-01"));
+  const auto r = run_govmap("compare scotland " + own.file + " --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  Fife (S12000047) (whole, 494 areas), Care boards: none → fife-tayside-cb\n"
+                   "  Fife (S12000047) (whole, 494 areas), Integration authorities: S37000032 → none\n") !=
+        std::string::npos);
+  const auto england = run_govmap("compare england@2021-12-01 england --models models");
+  CHECK(england.out.find("  City of London (E09000001) (whole, 6 areas), Clinical commissioning groups: E38000255 → none\n"
+                         "  City of London (E09000001) (whole, 6 areas), Integrated care boards: none → E54000029\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
