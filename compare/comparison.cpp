@@ -116,6 +116,24 @@ FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal
   return result;
 }
 
+std::vector<ContinuedFinding> by_proposal_finding(const std::vector<FindingDiff::Pair>& pairs) {
+  std::vector<ContinuedFinding> out;
+  std::map<std::size_t, std::size_t> at;  // proposal finding -> its place in out
+  for (const auto& [b, i] : pairs) {
+    const auto [it, fresh] = at.try_emplace(i, out.size());
+    if (fresh) out.push_back({i, {}});
+    out[it->second].base.push_back(b);
+  }
+  return out;
+}
+
+std::string continued_count(const std::vector<FindingDiff::Pair>& pairs, std::string_view what) {
+  std::set<std::size_t> proposal;
+  for (const auto& pair : pairs) proposal.insert(pair.second);
+  return proposal.size() == pairs.size() ? fmt::format("{} {}", pairs.size(), what)
+                                         : fmt::format("{} {} (from {})", proposal.size(), what, pairs.size());
+}
+
 std::string money_pooled_text(const ComparisonMetrics& m) {
   if (m.links_into_pools == 0) return "none modelled";
   if (m.links_into_pools_stated == 0) return "not stated";

@@ -61,6 +61,17 @@ std::string proposal_finding_key(const Finding& f, const CheckedModel& base, con
 
 FindingDiff diff_findings(const CheckedModel& base, const CheckedModel& proposal, const ModelDiff& diff);
 
+/// Pairs grouped by their proposal finding, in the order of each one's first pair: a finding that
+/// two baseline findings continue as (two bodies with the same finding merged) is shown once.
+struct ContinuedFinding {
+  std::size_t proposal;
+  std::vector<std::size_t> base;
+};
+std::vector<ContinuedFinding> by_proposal_finding(const std::vector<FindingDiff::Pair>& pairs);
+/// How many proposal findings the pairs hold, with `what` they are, and how many baseline ones
+/// when more: "5 carried over (from 6)".
+std::string continued_count(const std::vector<FindingDiff::Pair>& pairs, std::string_view what);
+
 struct ProposalComparison {
   CheckedModel proposal;
   ModelDiff diff;

@@ -48,8 +48,9 @@ std::string comparison_text(const Comparison& c) {
     metrics_table(out, c.base.metrics, p.proposal.metrics, comparison_role(prop, false));
     for (const auto& list : structural_changes(c.base, p)) section(out, list.title, list.items);
     const auto& f = p.findings;
-    out += fmt::format("\nFindings: {} new, {} resolved, {} carried over, {} changed, {} unchanged\n", f.added.size(),
-                       f.resolved.size(), f.carried_over.size(), f.changed.size(), f.unchanged.size());
+    out += fmt::format("\nFindings: {} new, {} resolved, {}, {}, {}\n", f.added.size(),
+                       f.resolved.size(), continued_count(f.carried_over, "carried over"),
+                       continued_count(f.changed, "changed"), continued_count(f.unchanged, "unchanged"));
     std::vector<std::string> items;
     for (auto i : f.added) items.push_back(finding_line(prop, p.proposal.check.findings[i]));
     section(out, "New findings", items);
@@ -59,8 +60,10 @@ std::string comparison_text(const Comparison& c) {
     for (const auto& [title, pairs] : {std::pair{"Findings carried over to successors", &f.carried_over},
                                        std::pair{"Findings changed in wording", &f.changed}}) {
       items.clear();
-      for (const auto& [b, i] : *pairs) {
-        items.push_back(finding_line(prop, p.proposal.check.findings[i]) + "\n      was: " + c.base.check.findings[b].message);
+      for (const auto& continued : by_proposal_finding(*pairs)) {
+        std::string item = finding_line(prop, p.proposal.check.findings[continued.proposal]);
+        for (const std::size_t b : continued.base) item += "\n      was: " + c.base.check.findings[b].message;
+        items.push_back(std::move(item));
       }
       section(out, title, items);
     }

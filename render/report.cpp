@@ -291,9 +291,10 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
     for (const auto& list : lists) out += limited_list(list.title, list.items);
     if (prop.diff.empty()) out += fmt::format("<p>The {} makes no structural change.</p>\n", comparison_role(m, false));
     const auto& f = prop.findings;
-    out += fmt::format("<h3>Findings: {} new, {} resolved, {} carried over, {} changed, {} unchanged</h3>\n"
+    out += fmt::format("<h3>Findings: {} new, {} resolved, {}, {}, {}</h3>\n"
                        "<div class=\"side-by-side\">\n",
-                       f.added.size(), f.resolved.size(), f.carried_over.size(), f.changed.size(), f.unchanged.size());
+                       f.added.size(), f.resolved.size(), continued_count(f.carried_over, "carried over"),
+                       continued_count(f.changed, "changed"), continued_count(f.unchanged, "unchanged"));
     out += "<div><h4>New</h4><ol>";
     for (auto i : f.added) out += finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}n", index, p));
     out += "</ol></div>\n<div><h4>Resolved</h4><ol>";
@@ -304,9 +305,13 @@ std::string comparison_section(const Comparison& c, std::size_t index, Diagnosti
                                             std::tuple{"Changed in wording", &f.changed, "w"}}) {
       if (pairs->empty()) continue;
       out += fmt::format("<h4>{}</h4>\n", title);
-      for (const auto& [before, i] : *pairs) {
-        out += "<ol>" + finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}{}", index, p, tag)) +
-               fmt::format("</ol><p class=\"was\">was: {}</p>\n", xml_escape(c.base.check.findings[before].message));
+      for (const auto& continued : by_proposal_finding(*pairs)) {
+        const std::size_t i = continued.proposal;
+        out += "<ol>" + finding_html(m, prop.proposal.check.findings[i], i, fmt::format("c{}-{}{}", index, p, tag)) + "</ol>";
+        for (const std::size_t before : continued.base) {
+          out += fmt::format("<p class=\"was\">was: {}</p>", xml_escape(c.base.check.findings[before].message));
+        }
+        out += "\n";
       }
     }
     const ChangeList claims = claim_change_list(c.base, prop);

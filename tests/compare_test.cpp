@@ -336,6 +336,22 @@ TEST_CASE("areas of a body succeeded by one of another kind leave the body itsel
         std::string::npos);
 }
 
+TEST_CASE("a finding that two baseline findings continue as is shown once, with each earlier text") {
+  // Found in a new-user trial: merging two Welsh RPBs listed the merged board's one finding twice
+  // under "carried over", and the counts added up to more findings than the proposal has.
+  const auto r = run_govmap("compare wales@2021-12-01 wales --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Findings: 3 new, 2 resolved, 6 carried over (from 11), 0 changed, 37 unchanged\n") != std::string::npos);
+  CHECK(r.out.find("Findings carried over to successors (6):\n") != std::string::npos);
+  CHECK(r.out.find("  models/wales/membership.xml:247:3: warning: Flintshire and Wrexham Public Services Board has 2 "
+                   "statutory duties (well-being-assessment, well-being-plan) but cannot hold a budget or employ staff "
+                   "[funding-duty-without-means]\n"
+                   "      was: Flintshire Public Services Board has 2 statutory duties (well-being-assessment, "
+                   "well-being-plan) but cannot hold a budget or employ staff\n"
+                   "      was: Wrexham Public Services Board has 2 statutory duties (well-being-assessment, "
+                   "well-being-plan) but cannot hold a budget or employ staff\n") != std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
