@@ -156,14 +156,7 @@ class Loader {
   void read_rename(std::uint32_t file, const XmlNode& node);
   void read_supersede(std::uint32_t file, const XmlNode& node);
 
-  /// What a verb did to a baseline body: its successors (none when removed or abolished
-  /// without one), in words ("merged into"), where, and in which layer.
-  struct Succession {
-    std::vector<Symbol> successors;
-    std::string verb;
-    Location location;
-    int layer = 0;
-  };
+  using Succession = RawModel::Succession;
   /// The index of a baseline body a verb may act on; reports it (naming its successor when a
   /// verb already replaced it) and gives nullopt otherwise.
   std::optional<std::size_t> live_body(const std::string& id, Location at, std::string_view verb);
@@ -237,7 +230,6 @@ class Loader {
   };
   std::map<Symbol, MergedLink> merged_links_;
   std::set<Symbol> made_by_verb_;  // bodies a split, merge or rename made (succeeded_ids)
-  std::map<std::string, Succession> successions_;  // by the baseline body's id
   std::vector<std::vector<std::size_t>> area_children_;  // built when a verb needs leaf areas
   std::unordered_map<std::string, std::size_t> area_by_code_;
 };

@@ -49,6 +49,17 @@ struct RawModel {
   std::vector<RawCoverage> coverage;
   /// Where a proposal removed each (what, id): a reference left to it is reported there.
   std::map<std::pair<std::string, std::string>, Location> removed_at;
+  /// What a proposal's verbs did to each baseline body they replaced, by its id: its successors
+  /// (none when removed or abolished without one), in words ("merged into"), where, in which
+  /// layer, and the body's kind.
+  struct Succession {
+    std::vector<Symbol> successors;
+    std::string verb;
+    Location location;
+    int layer = 0;
+    Symbol kind;
+  };
+  std::map<std::string, Succession> successions;
   /// A proposal's baseline: the date it was read at, and its bodies not in force then (the
   /// latest version of each), so that a reference to one says when it held (held_then).
   std::string baseline_date;

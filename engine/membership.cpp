@@ -7,11 +7,13 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "engine/geography.h"
+#include "engine/text.h"
 #include "engine/loader_internal.h"
 #include "engine/xml_input.h"
 
@@ -33,7 +35,7 @@ std::string post_title(const std::string& title, const Body& of) {
 
 class Expander {
  public:
-  Expander(RawModel& raw, DiagnosticSink& sink) : m_(raw.model), sink_(sink) {}
+  Expander(RawModel& raw, DiagnosticSink& sink) : m_(raw.model), successions_(raw.successions), sink_(sink) {}
 
   void run() {
     for (std::size_t i = 0; i < m_.bodies.size(); ++i) by_kind_[m_.bodies[i].kind].push_back(i);
@@ -146,6 +148,9 @@ class Expander {
     } else {
       bodies.push_back(m_.body_index.at(seat.body));
     }
+    // A body with no related body because the proposal replaced those of the kind is the
+    // reform's doing, not an error in the model: the seat is left out, with a warning there.
+    const auto replaced = replaced_of_kind(partner_kind);
     std::size_t unresolved = 0;
     for (std::size_t b : bodies) {
       if (partner_kind.empty()) {
@@ -158,7 +163,13 @@ class Expander {
           holder != nullptr && by != m_.body_index.end() && m_.bodies[by->second].kind == partner_kind) {
         partners = {by->second};
       }
-      if (partners.empty() && ++unresolved <= kMaxReportedPerSeat) report_unresolved(seat, holder, b, partner_kind);
+      if (partners.empty() && ++unresolved <= kMaxReportedPerSeat) {
+        if (replaced) {
+          report_left_out(seat, holder, b, partner_kind, *replaced);
+        } else {
+          report_unresolved(seat, holder, b, partner_kind);
+        }
+      }
       for (std::size_t p : partners) {
         Seat& s = add(seat, out);
         s.body = m_.bodies[b].id;
@@ -167,9 +178,13 @@ class Expander {
       }
     }
     if (unresolved > kMaxReportedPerSeat) {
-      sink_.error(*m_.files, at, fmt::format("and {} more bodies without a related {}", unresolved - kMaxReportedPerSeat,
-                                             partner_kind),
-                  "no-related-body");
+      const std::string more = fmt::format("and {} more bodies without a related {}", unresolved - kMaxReportedPerSeat,
+                                           partner_kind);
+      if (replaced) {
+        sink_.warning(*m_.files, replaced->second->location, more + ": their seats are left out", "no-related-body");
+      } else {
+        sink_.error(*m_.files, at, more, "no-related-body");
+      }
     }
   }
 
@@ -194,6 +209,38 @@ class Expander {
                 "no-related-body");
   }
 
+  /// The first (in the order written) of the baseline bodies of `kind` that a proposal's verbs
+  /// replaced with none of that kind: the likely reason a body has no related one.
+  std::optional<std::pair<std::string, const RawModel::Succession*>> replaced_of_kind(const std::string& kind) const {
+    std::optional<std::pair<std::string, const RawModel::Succession*>> first;
+    for (const auto& [id, s] : successions_) {
+      if (s.kind != kind) continue;
+      const bool same_kind_successor = std::any_of(s.successors.begin(), s.successors.end(), [&](Symbol next) {
+        const auto it = m_.body_index.find(next);
+        return it != m_.body_index.end() && m_.bodies[it->second].kind == kind;
+      });
+      if (same_kind_successor) continue;
+      const auto order = [](const Location& l) { return std::tuple(l.file, l.line, l.column); };
+      if (!first || order(s.location) < order(first->second->location)) first.emplace(id, &s);
+    }
+    return first;
+  }
+
+  void report_left_out(const Seat& seat, const Post* holder, std::size_t b, const std::string& kind,
+                       const std::pair<std::string, const RawModel::Succession*>& replaced) {
+    const auto& [id, s] = replaced;
+    std::vector<std::string> successors;
+    for (const Symbol next : s->successors) successors.push_back("'" + next.str() + "'");
+    const Body& body = m_.bodies[b];
+    sink_.warning(*m_.files, s->location,
+                  fmt::format("with '{}' {}{} here, '{}' ({}) has no related {} to {} its seat{}: the seat is left out",
+                              id, s->verb, successors.empty() ? "" : " " + join(successors, ", "), body.id, body.name,
+                              kind, holder != nullptr ? "hold" : "nominate",
+                              seat.id.empty() ? "" : fmt::format(" '{}'", seat.id)),
+                  "no-related-body");
+    sink_.note(*m_.files, seat.provenance.location, "the seat is written here");
+  }
+
   void expand_seats() {
     std::vector<Seat> seats;
     seats.reserve(m_.seats.size());
@@ -208,6 +255,7 @@ class Expander {
   }
 
   Model& m_;
+  const std::map<std::string, RawModel::Succession>& successions_;
   DiagnosticSink& sink_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_kind_;
   std::unordered_map<std::size_t, std::vector<std::size_t>> partners_;

@@ -58,7 +58,7 @@ void Loader::read_overlay(std::uint32_t file, const XmlNode& node) {
 
 std::optional<std::size_t> Loader::live_body(const std::string& id, Location at, std::string_view verb) {
   if (id.empty()) return std::nullopt;
-  if (auto it = successions_.find(id); it != successions_.end()) {
+  if (auto it = raw_.successions.find(id); it != raw_.successions.end()) {
     sink_.error(*files_, at, succession_message(id, it->second), "overlay");
     return std::nullopt;
   }
@@ -93,7 +93,9 @@ std::string Loader::succession_message(const std::string& id, const Succession& 
 }
 
 void Loader::succeed(const std::string& old_id, std::vector<Symbol> successors, std::string verb, Location at) {
-  successions_[old_id] = Succession{std::move(successors), std::move(verb), at, layer_};
+  const auto body = model().body_index.find(old_id);
+  const Symbol kind = body != model().body_index.end() ? model().bodies[body->second].kind : Symbol();
+  raw_.successions[old_id] = Succession{std::move(successors), std::move(verb), at, layer_, kind};
 }
 
 // Points every reference to `old_id` in the layers below this one at `new_id`.
@@ -279,11 +281,11 @@ void Loader::remove_body(const std::string& id) {
 }
 
 void Loader::check_successors() {
-  if (successions_.empty()) return;
+  if (raw_.successions.empty()) return;
   auto check = [&](const std::string& ref, const Location& at, std::string_view attribute) {
     if (ref.empty()) return;
-    auto it = successions_.find(ref);
-    if (it == successions_.end() || layer_of(at) < it->second.layer) return;
+    auto it = raw_.successions.find(ref);
+    if (it == raw_.successions.end() || layer_of(at) < it->second.layer) return;
     sink_.error(*files_, attribute.empty() ? at : attribute_location(*files_, at, attribute),
                 succession_message(ref, it->second), "overlay");
   };
@@ -305,8 +307,8 @@ void Loader::check_successors() {
     check(b.part_of, b.provenance.location, "part-of");
     // A baseline body part of one this proposal splits: which part it belongs to is the
     // proposal's to say (a merger or rename re-points it; a split has several successors).
-    const auto split = successions_.find(b.part_of);
-    if (split == successions_.end() || split->second.successors.size() < 2 ||
+    const auto split = raw_.successions.find(b.part_of);
+    if (split == raw_.successions.end() || split->second.successors.size() < 2 ||
         layer_of(b.provenance.location) >= split->second.layer) {
       continue;
     }

@@ -352,6 +352,23 @@ TEST_CASE("a finding that two baseline findings continue as is shown once, with 
                    "well-being-plan) but cannot hold a budget or employ staff\n") != std::string::npos);
 }
 
+TEST_CASE("a seat left with no nominator by a proposal's verb is left out with a warning at the verb") {
+  // Found in a new-user trial: abolishing Cornwall's ICB into the council failed with two errors
+  // at the baseline's kind-level HWB seat (membership.xml), a line the user never wrote.
+  const OwnProposal own("left-out", proposal_of("england", "  <abolish body=\"E54000036\" successor=\"E06000052\"/>\n",
+                                                "2027-04-01"));
+  const auto r = run_govmap("validate " + own.file + " --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(own.file + ":2:3: warning: with 'E54000036' abolished, succeeded by 'E06000052' here, "
+                   "'hwb-E06000052' (Cornwall Health and Wellbeing Board) has no related integrated-care-board to "
+                   "nominate its seat 'hwb-icb': the seat is left out [no-related-body]") != std::string::npos);
+  CHECK(r.err.find("models/england/membership.xml:150:3: note: the seat is written here") != std::string::npos);
+  CHECK(r.err.find("error") == std::string::npos);
+  const auto c = run_govmap("compare england " + own.file + " --models models");
+  CHECK(c.out.find("  Cornwall Health and Wellbeing Board [hwb-E06000052]: 6 seats (6 voting) → 5 seats (5 voting)\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
