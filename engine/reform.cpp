@@ -241,7 +241,10 @@ void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
     if (!power) {
       a.bad_value("powers", word, {"hold-budget", "employ-staff", "commission", "provide"});
     } else if ((model().bodies[*from].powers & *power) == 0) {
-      sink_.error(*files_, a.at("powers"), fmt::format("'{}' does not have the power '{}' to transfer", from_id, word),
+      const std::string has = powers_to_string(model().bodies[*from].powers);
+      sink_.error(*files_, a.at("powers"),
+                  fmt::format("'{}' does not have the power '{}' to transfer ({})", from_id, word,
+                              has.empty() ? "it has none" : "it has: " + has),
                   "overlay");
     } else {
       model().bodies[*from].powers &= static_cast<std::uint8_t>(~*power);

@@ -369,6 +369,17 @@ TEST_CASE("a seat left with no nominator by a proposal's verb is left out with a
         std::string::npos);
 }
 
+TEST_CASE("a transfer of a power the body lacks says which powers it has") {
+  const auto r = validate_own("transfer-power",
+                              proposal_of("northern-ireland",
+                                          "  <transfer from=\"sppg\" to=\"public-health-agency\" powers=\"commission\"/>\n"
+                                          "  <transfer from=\"BHSCT\" to=\"NHSCT\" powers=\"commission\"/>\n"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("'sppg' does not have the power 'commission' to transfer (it has none)") != std::string::npos);
+  CHECK(r.err.find("'BHSCT' does not have the power 'commission' to transfer (it has: hold-budget employ-staff provide)") !=
+        std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
