@@ -126,8 +126,11 @@ std::optional<RuleProfile> profile_for(const Args& args, const std::string& mode
     path = args.get("--rules");
   } else {
     path = discover_profile(model != nullptr && model->files && model->files->size() > 0 ? model->files->path(0) : model_path);
-    // A proposal without a profile of its own is checked as its baseline is.
-    if (path.empty() && model != nullptr && !model->extends_path.empty()) path = discover_profile(model->extends_path);
+    // A proposal without a profile of its own is checked as its baseline is, the nearest in its
+    // chain with one (a second stage in the user's folder, extending a first, extending england).
+    for (std::size_t i = 0; path.empty() && model != nullptr && i < model->baselines.size(); ++i) {
+      path = discover_profile(model->baselines[i]);
+    }
   }
   if (path.empty()) return RuleProfile{};
   io.inputs.push_back(path);

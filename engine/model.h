@@ -199,6 +199,7 @@ struct Model {
   std::string since;
   Location since_location;
   std::string extends_path;  // the file `extends` resolved to (a path or a named model's file)
+  std::vector<std::string> baselines;  // every file the chain extends, nearest first (extends_path first)
   ModelStatus status = ModelStatus::Current;
   std::vector<Symbol> model_sources;
   std::shared_ptr<const SourceFiles> files;

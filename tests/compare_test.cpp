@@ -380,6 +380,23 @@ TEST_CASE("a transfer of a power the body lacks says which powers it has") {
         std::string::npos);
 }
 
+TEST_CASE("a second stage kept in the user's folder is checked with the rules profile of the chain's baseline") {
+  // Found in a new-user trial: stage 2 extending stage 1 (both in the user's folder, stage 1
+  // extending england) was checked with the default profile, and England's board-interlock
+  // findings (max-boards 1 in models/england/govmap-rules.xml) vanished without a word.
+  const OwnProposal stage1("stage1", proposal_of("england",
+                                                  "  <merge bodies=\"E08000021 E08000037\" into=\"tyneside\" "
+                                                  "name=\"Tyneside Council\"/>\n", "2027-04-01"));
+  const std::string stage2 = (stage1.dir / "stage2.xml").string();
+  std::ofstream(stage2) << "<govmap version=\"1\" id=\"p2\" nation=\"england\" title=\"p2\" as-of=\"2027-04-01\" "
+                           "status=\"proposed\" extends=\"proposal.xml\">\n"
+                           "  <rename body=\"tyneside\" name=\"Tyneside and Gateshead Council\"/>\n</govmap>\n";
+  const auto one = run_govmap("check " + stage1.file + " --models models --fail-on never");
+  const auto two = run_govmap("check " + stage2 + " --models models --fail-on never");
+  CHECK(one.out.find(" 7 board-interlock,") != std::string::npos);
+  CHECK(two.out.find(" 7 board-interlock,") != std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
