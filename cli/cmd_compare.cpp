@@ -78,7 +78,7 @@ Command compare_command() {
       }
       if (!on_base && !proposal.extends.empty()) {
         // Two options on one baseline compared with each other is meant; a wrong BASE is not.
-        const std::string its_base = is_model_name(proposal.extends) ? proposal.extends : proposal.extends_path;
+        const std::string its_base = is_model_name(proposal.extends) ? proposal.extends : proposal.extends_path();
         io.err << (proposal.nation != baseline.nation
                        ? fmt::format("govmap compare: note: {} extends {} (a model of {}), not {} (a model of {}): every "
                                      "body of either shows as added or removed (did you mean 'govmap compare {} {}'?)\n",

@@ -81,7 +81,7 @@ Command report_command() {
       }
       // The baseline as the proposal reads it (at the proposal's date): one comparison per
       // baseline and date.
-      const std::string base_path = model->extends_path;
+      const std::string base_path = model->extends_path();
       std::string& key = key_for[resolved_path(base_path) + "@" + model->as_of];
       if (key.empty()) {
         auto base = load_or_report(base_path, args, io, &*model);

@@ -114,10 +114,10 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
 }
 
 bool extends_file(const Model& proposal, const std::string& path, const Args& args) {
-  if (proposal.extends_path.empty()) return false;
+  if (proposal.extends_path().empty()) return false;
   const std::string file = model_path(split_model_reference(path).model, load_options(args));
   std::error_code ec;
-  return std::filesystem::equivalent(file, proposal.extends_path, ec);
+  return std::filesystem::equivalent(file, proposal.extends_path(), ec);
 }
 
 std::optional<RuleProfile> profile_for(const Args& args, const std::string& model_path, Io& io, const Model* model) {

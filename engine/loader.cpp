@@ -185,8 +185,7 @@ bool Loader::read_baseline(std::uint32_t file, AttributeReader& a) {
   if (extends.empty()) return true;
   const auto target = resolve_extends(file, extends, a.at("extends"));
   if (!target) return false;
-  if (model().extends_path.empty()) model().extends_path = *target;  // the top model's baseline
-  model().baselines.push_back(*target);
+  model().baselines.push_back(*target);  // the top model's baseline first: its chain is read depth first
   roots_.push_back(model_root(*target));
   bool ok = read_file(*target, a.at("extends"), FileRole::Baseline);
   if (ok && stack_.size() == 1 && !too_many()) ok = date_baseline();  // the whole chain, at the proposal's date

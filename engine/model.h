@@ -198,8 +198,10 @@ struct Model {
   /// The root's since: the earliest date the model describes (empty: not stated), and where.
   std::string since;
   Location since_location;
-  std::string extends_path;  // the file `extends` resolved to (a path or a named model's file)
-  std::vector<std::string> baselines;  // every file the chain extends, nearest first (extends_path first)
+  /// Every file the chain of `extends` resolved to (a path or a named model's file), nearest first.
+  std::vector<std::string> baselines;
+  /// The file this model's own `extends` resolved to; empty when it extends nothing.
+  std::string extends_path() const { return baselines.empty() ? std::string() : baselines.front(); }
   ModelStatus status = ModelStatus::Current;
   std::vector<Symbol> model_sources;
   std::shared_ptr<const SourceFiles> files;
