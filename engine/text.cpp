@@ -175,17 +175,73 @@ bool is_iso_date(std::string_view text) {
   return date->day <= days_in(date->month, date->year);
 }
 
+namespace {
+
+constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+
+// A date as people write it ("1 April 2027", "April 2027", "1st Apr 2027", "01/04/2027" read day
+// first, as in the UK, "2027-4-1"), as YYYY-MM-DD; none when it is not one. A month with no day
+// is its first day.
+std::optional<std::string> written_date(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(text) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  int day = 0, month = 0, year = 0;
+  std::vector<int> numbers;
+  for (std::string w : words) {
+    for (const char* suffix : {"st", "nd", "rd", "th"}) {
+      if (w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) && w.ends_with(suffix)) w.resize(w.size() - 2);
+    }
+    if (std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      if (w.size() > 4) return std::nullopt;
+      numbers.push_back(std::stoi(w));
+      if (w.size() == 4) year = numbers.back();
+      continue;
+    }
+    for (int m = 0; m < 12; ++m) {
+      const std::string name = lower(kMonths[m]);
+      if (w.size() >= 3 && name.compare(0, w.size(), w) == 0) month = m + 1;
+    }
+    if (month == 0) return std::nullopt;
+  }
+  if (year == 0) return std::nullopt;
+  std::erase(numbers, year);
+  if (month != 0) {  // "1 April 2027", "April 2027"
+    if (numbers.size() > 1) return std::nullopt;
+    day = numbers.empty() ? 1 : numbers.front();
+  } else if (numbers.size() == 2) {  // "2027-4-1" or "1/4/2027"
+    const bool year_first = words.front().size() == 4;
+    day = year_first ? numbers[1] : numbers[0];
+    month = year_first ? numbers[0] : numbers[1];
+  } else {
+    return std::nullopt;
+  }
+  const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  return is_iso_date(iso) ? std::optional(iso) : std::nullopt;
+}
+
+}  // namespace
+
 std::string date_problem(std::string_view text) {
   if (is_iso_date(text)) return "";
   const auto date = date_parts(text);
-  if (!date) return fmt::format("'{}' is not a date written YYYY-MM-DD", text);
+  if (!date) {
+    const auto written = written_date(text);
+    return written ? fmt::format("'{}' is not a date written YYYY-MM-DD: write {}", text, *written)
+                   : fmt::format("'{}' is not a date written YYYY-MM-DD", text);
+  }
   if (date->month < 1 || date->month > 12) {
     return fmt::format("'{}' is not a date: there is no month {:02} (dates are written YYYY-MM-DD)",
                        text, date->month);
   }
-  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
   return fmt::format("'{}' is not a date: {} {} has {} days", text, kMonths[date->month - 1],
                      date->year, days_in(date->month, date->year));
 }

@@ -105,7 +105,22 @@ TEST_CASE("date_problem says why text is not a date") {
   CHECK(date_problem("2023-02-29") == "'2023-02-29' is not a date: February 2023 has 28 days");
   CHECK(date_problem("2024-04-31") == "'2024-04-31' is not a date: April 2024 has 30 days");
   CHECK(date_problem("2024-13-01") == "'2024-13-01' is not a date: there is no month 13 (dates are written YYYY-MM-DD)");
-  CHECK(date_problem("01-04-2024") == "'01-04-2024' is not a date written YYYY-MM-DD");
+  CHECK(date_problem("01-04-2024") == "'01-04-2024' is not a date written YYYY-MM-DD: write 2024-04-01");
+}
+
+TEST_CASE("date_problem reads a date as people write it and says how to write it") {
+  // Found in a new-user trial: as-of="April 2027" got only "not a date written YYYY-MM-DD".
+  CHECK(date_problem("April 2027") == "'April 2027' is not a date written YYYY-MM-DD: write 2027-04-01");
+  CHECK(date_problem("1st Apr 2027") == "'1st Apr 2027' is not a date written YYYY-MM-DD: write 2027-04-01");
+  CHECK(date_problem("April 1, 2027") == "'April 1, 2027' is not a date written YYYY-MM-DD: write 2027-04-01");
+  CHECK(date_problem("30/11/2026") == "'30/11/2026' is not a date written YYYY-MM-DD: write 2026-11-30");  // day first
+  CHECK(date_problem("2027-4-1") == "'2027-4-1' is not a date written YYYY-MM-DD: write 2027-04-01");
+  // Nothing is suggested for what is not one date.
+  CHECK(date_problem("31 June 2027") == "'31 June 2027' is not a date written YYYY-MM-DD");
+  CHECK(date_problem("2027/28") == "'2027/28' is not a date written YYYY-MM-DD");
+  CHECK(date_problem("spring 2027") == "'spring 2027' is not a date written YYYY-MM-DD");
+  CHECK(date_problem("2027") == "'2027' is not a date written YYYY-MM-DD");
+  CHECK(date_problem("99999999999 April 2027") == "'99999999999 April 2027' is not a date written YYYY-MM-DD");
 }
 
 }  // namespace govmap
