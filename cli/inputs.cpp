@@ -143,7 +143,7 @@ std::optional<RuleProfile> profile_for(const Args& args, const std::string& mode
 std::optional<std::string> today_for(std::string_view command, const Args& args, Io& io) {
   const std::string today = args.get("--today", today_utc());
   if (is_iso_date(today)) return today;
-  io.err << fmt::format("govmap {}: '{}' is not a date written YYYY-MM-DD (--today)\n", command, today);
+  io.err << fmt::format("govmap {}: {} (--today)\n", command, date_problem(today));
   return std::nullopt;
 }
 
