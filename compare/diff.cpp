@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -186,21 +187,52 @@ class Differ {
       const Link& link = proposal_.links[l];
       proposal_links[{static_cast<int>(link.kind), as_base(link.from), as_base(link.to), link.subtype}].push_back(l);
     }
+    std::set<std::size_t> paired_proposal;
     for (const auto& [key, ls] : base_links) {
       auto it = proposal_links.find(key);
-      const std::size_t paired = it == proposal_links.end() ? 0 : std::min(ls.size(), it->second.size());
-      for (std::size_t i = 0; i < paired; ++i) compare_link(ls[i], it->second[i]);
-      // Links of merged bodies that became one link are merged, not removed.
-      const bool succeeded = std::any_of(ls.begin(), ls.end(), [&](std::size_t l) {
+      static const std::vector<std::size_t> kNone;
+      const auto& ps = it == proposal_links.end() ? kNone : it->second;
+      // Several links between the same bodies (two merged bodies' links become one): a link the
+      // proposal keeps unchanged is paired with its own, so that the other is the one merged
+      // away, not a change of amounts between two different links; the rest pair in order.
+      // A link whose own bodies remain is the one kept, before one that a merged body's link
+      // became.
+      const auto moved = [&](std::size_t l) {
         return base_key(base_.links[l].from) != base_.links[l].from || base_key(base_.links[l].to) != base_.links[l].to;
-      });
-      auto& unpaired = paired > 0 && succeeded ? diff_.merged_links : diff_.removed_links;
-      for (std::size_t i = paired; i < ls.size(); ++i) unpaired.push_back({ls[i], std::nullopt, {}});
+      };
+      std::vector<std::size_t> order(ls.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !moved(ls[i]); });
+      std::vector<std::optional<std::size_t>> partner(ls.size());
+      std::vector<bool> used(ps.size(), false);
+      for (std::size_t i : order) {
+        for (std::size_t j = 0; ls.size() > 1 && j < ps.size() && !partner[i]; ++j) {
+          if (!used[j] && link_change(ls[i], ps[j]).fields.empty()) partner[i] = j, used[j] = true;
+        }
+      }
+      for (std::size_t i : order) {
+        for (std::size_t j = 0; j < ps.size() && !partner[i]; ++j) {
+          if (!used[j]) partner[i] = j, used[j] = true;
+        }
+      }
+      // Links of merged bodies that became one link are merged, not removed.
+      const bool succeeded = std::any_of(ls.begin(), ls.end(), moved);
+      auto& unpaired = !ps.empty() && succeeded ? diff_.merged_links : diff_.removed_links;
+      for (std::size_t i = 0; i < ls.size(); ++i) {
+        if (!partner[i]) {
+          unpaired.push_back({ls[i], std::nullopt, {}});
+          continue;
+        }
+        paired_proposal.insert(ps[*partner[i]]);
+        if (LinkChange change = link_change(ls[i], ps[*partner[i]]); !change.fields.empty()) {
+          diff_.changed_links.push_back(std::move(change));
+        }
+      }
     }
     for (const auto& [key, ls] : proposal_links) {
-      auto it = base_links.find(key);
-      const std::size_t paired = it == base_links.end() ? 0 : std::min(ls.size(), it->second.size());
-      for (std::size_t i = paired; i < ls.size(); ++i) diff_.added_links.push_back({std::nullopt, ls[i], {}});
+      for (const std::size_t l : ls) {
+        if (paired_proposal.count(l) == 0) diff_.added_links.push_back({std::nullopt, l, {}});
+      }
     }
     auto by_index = [](const LinkChange& a, const LinkChange& b) { return a.base.value_or(a.proposal.value_or(0)) < b.base.value_or(b.proposal.value_or(0)); };
     std::sort(diff_.removed_links.begin(), diff_.removed_links.end(), by_index);
@@ -209,7 +241,7 @@ class Differ {
     std::sort(diff_.changed_links.begin(), diff_.changed_links.end(), by_index);
   }
 
-  void compare_link(std::size_t b, std::size_t p) {
+  LinkChange link_change(std::size_t b, std::size_t p) const {
     const Link& x = base_.links[b];
     const Link& y = proposal_.links[p];
     LinkChange change{b, p, {}};
@@ -228,7 +260,7 @@ class Differ {
       return "not operating " + period_text(period.since, period.until);
     };
     field("operating", state(x), state(y));
-    if (!change.fields.empty()) diff_.changed_links.push_back(std::move(change));
+    return change;
   }
 
   void compare_coverage() {

@@ -367,6 +367,13 @@ TEST_CASE("a seat left with no nominator by a proposal's verb is left out with a
   const auto c = run_govmap("compare england " + own.file + " --models models");
   CHECK(c.out.find("  Cornwall Health and Wellbeing Board [hwb-E06000052]: 6 seats (6 voting) → 5 seats (5 voting)\n") !=
         std::string::npos);
+  // The ICB's links that became the council's are the ones merged away: the council's own BCF
+  // contribution is unchanged, not "changed" to the ICB's national total.
+  CHECK(c.out.find("  = funding NHS Cornwall and the Isles of Scilly Integrated Care Board → Better Care Fund") !=
+        std::string::npos);
+  CHECK(c.out.find("  = partner NHS Cornwall and the Isles of Scilly Integrated Care Board → Integrated care partnerships") !=
+        std::string::npos);
+  CHECK(c.out.find("Links changed") == std::string::npos);
 }
 
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
