@@ -188,8 +188,9 @@ class Differ {
       proposal_links[{static_cast<int>(link.kind), as_base(link.from), as_base(link.to), link.subtype}].push_back(l);
     }
     std::set<std::size_t> paired_proposal;
-    for (const auto& [key, ls] : base_links) {
-      auto it = proposal_links.find(key);
+    for (const auto& group : base_links) {
+      const std::vector<std::size_t>& ls = group.second;  // not a structured binding: lambdas below use it
+      auto it = proposal_links.find(group.first);
       static const std::vector<std::size_t> kNone;
       const auto& ps = it == proposal_links.end() ? kNone : it->second;
       // Several links between the same bodies (two merged bodies' links become one): a link the
