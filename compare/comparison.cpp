@@ -128,10 +128,9 @@ std::vector<ContinuedFinding> by_proposal_finding(const std::vector<FindingDiff:
 }
 
 std::string continued_count(const std::vector<FindingDiff::Pair>& pairs, std::string_view what) {
-  std::set<std::size_t> proposal;
-  for (const auto& pair : pairs) proposal.insert(pair.second);
-  return proposal.size() == pairs.size() ? fmt::format("{} {}", pairs.size(), what)
-                                         : fmt::format("{} {} (from {})", proposal.size(), what, pairs.size());
+  const std::size_t findings = by_proposal_finding(pairs).size();
+  return findings == pairs.size() ? fmt::format("{} {}", findings, what)
+                                  : fmt::format("{} {} (from {})", findings, what, pairs.size());
 }
 
 std::string money_pooled_text(const ComparisonMetrics& m) {

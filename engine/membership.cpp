@@ -150,7 +150,7 @@ class Expander {
     }
     // A body with no related body because the proposal replaced those of the kind is the
     // reform's doing, not an error in the model: the seat is left out, with a warning there.
-    const auto replaced = replaced_of_kind(partner_kind);
+    const Replaced* replaced = replaced_of_kind(partner_kind);
     std::size_t unresolved = 0;
     for (std::size_t b : bodies) {
       if (partner_kind.empty()) {
@@ -164,7 +164,7 @@ class Expander {
         partners = {by->second};
       }
       if (partners.empty() && ++unresolved <= kMaxReportedPerSeat) {
-        if (replaced) {
+        if (replaced != nullptr) {
           report_left_out(seat, holder, b, partner_kind, *replaced);
         } else {
           report_unresolved(seat, holder, b, partner_kind);
@@ -180,8 +180,8 @@ class Expander {
     if (unresolved > kMaxReportedPerSeat) {
       const std::string more = fmt::format("and {} more bodies without a related {}", unresolved - kMaxReportedPerSeat,
                                            partner_kind);
-      if (replaced) {
-        sink_.warning(*m_.files, replaced->second->location, more + ": their seats are left out", "no-related-body");
+      if (replaced != nullptr) {
+        sink_.warning(*m_.files, replaced->second.location, more + ": their seats are left out", "no-related-body");
       } else {
         sink_.error(*m_.files, at, more, "no-related-body");
       }
@@ -211,9 +211,11 @@ class Expander {
 
   /// The first (in the order written) of the baseline bodies of `kind` that a proposal's verbs
   /// replaced with none of that kind: the likely reason a body has no related one.
-  std::optional<std::pair<std::string, const RawModel::Succession*>> replaced_of_kind(const std::string& kind) const {
-    std::optional<std::pair<std::string, const RawModel::Succession*>> first;
-    for (const auto& [id, s] : successions_) {
+  using Replaced = std::pair<const std::string, RawModel::Succession>;  // an entry of RawModel::successions
+  const Replaced* replaced_of_kind(const std::string& kind) const {
+    const Replaced* first = nullptr;
+    for (const Replaced& entry : successions_) {
+      const RawModel::Succession& s = entry.second;
       if (s.kind != kind) continue;
       const bool same_kind_successor = std::any_of(s.successors.begin(), s.successors.end(), [&](Symbol next) {
         const auto it = m_.body_index.find(next);
@@ -221,20 +223,20 @@ class Expander {
       });
       if (same_kind_successor) continue;
       const auto order = [](const Location& l) { return std::tuple(l.file, l.line, l.column); };
-      if (!first || order(s.location) < order(first->second->location)) first.emplace(id, &s);
+      if (first == nullptr || order(s.location) < order(first->second.location)) first = &entry;
     }
     return first;
   }
 
   void report_left_out(const Seat& seat, const Post* holder, std::size_t b, const std::string& kind,
-                       const std::pair<std::string, const RawModel::Succession*>& replaced) {
+                       const Replaced& replaced) {
     const auto& [id, s] = replaced;
     std::vector<std::string> successors;
-    for (const Symbol next : s->successors) successors.push_back("'" + next.str() + "'");
+    for (const Symbol next : s.successors) successors.push_back("'" + next.str() + "'");
     const Body& body = m_.bodies[b];
-    sink_.warning(*m_.files, s->location,
+    sink_.warning(*m_.files, s.location,
                   fmt::format("with '{}' {}{} here, '{}' ({}) has no related {} to {} its seat{}: the seat is left out",
-                              id, s->verb, successors.empty() ? "" : " " + join(successors, ", "), body.id, body.name,
+                              id, s.verb, successors.empty() ? "" : " " + join(successors, ", "), body.id, body.name,
                               kind, holder != nullptr ? "hold" : "nominate",
                               seat.id.empty() ? "" : fmt::format(" '{}'", seat.id)),
                   "no-related-body");

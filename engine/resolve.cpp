@@ -158,20 +158,19 @@ class Resolver {
   Location attr(Location element, std::string_view name) const { return attribute_location(files_, element, name); }
   Location place(Where where) const { return where.attribute.empty() ? where.element : attr(where.element, where.attribute); }
 
+  /// Whether the suggestion budget has `cost` left, spending it when it has.
+  bool afford(std::size_t cost) {
+    if (cost > suggestion_budget_) return false;
+    suggestion_budget_ -= cost;
+    return true;
+  }
   /// " (did you mean 'x'?)" while the suggestion budget lasts, then "".
   std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-    const std::size_t cost = candidates.size() * (word.size() + 1);
-    if (cost > suggestion_budget_) return {};
-    suggestion_budget_ -= cost;
-    return did_you_mean(word, candidates);
+    return afford(candidates.size() * (word.size() + 1)) ? did_you_mean(word, candidates) : std::string();
   }
-
   /// The bodies named like `id` (Model::named_like), while the suggestion budget lasts.
   std::string named_like(Symbol id) {
-    const std::size_t cost = m_.bodies.size() * (id.view().size() + 1);
-    if (cost > suggestion_budget_) return {};
-    suggestion_budget_ -= cost;
-    return m_.named_like(std::string(id.view()));
+    return afford(m_.bodies.size() * (id.view().size() + 1)) ? m_.named_like(std::string(id.view())) : std::string();
   }
 
   /// Whether every source exists (reporting each that does not).
