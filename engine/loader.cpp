@@ -321,8 +321,8 @@ void Loader::reserve_for(const ElementCounts& counts) {
 }
 
 void Loader::read_children(std::uint32_t file, const XmlNode& root, XmlStream* stream) {
-  if (file_layer_.size() <= file) file_layer_.resize(file + 1, 0);
-  file_layer_[file] = layer_;
+  if (raw_.file_layer.size() <= file) raw_.file_layer.resize(file + 1, 0);
+  raw_.file_layer[file] = layer_;
   reserve_for(stream ? count_in_text(files_->text(file)) : count_children(root));
   const auto first = [&] { return stream ? stream->first_child(root) : root.first_child(); };
   const auto next = [&](const XmlNode& node) { return stream ? stream->next_sibling(node) : node.next_sibling(); };

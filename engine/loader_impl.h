@@ -77,9 +77,7 @@ class Loader {
 
   /// The layer an element was read in: 0 for the first baseline, one more for each model
   /// that extends it. Overlay elements need a layer above 0.
-  int layer_of(const Location& at) const {
-    return at.file < file_layer_.size() ? file_layer_[at.file] : layer_;
-  }
+  int layer_of(const Location& at) const { return raw_.layer_of(at, layer_); }
 
   void load_vocabulary(std::uint32_t file, AttributeReader& a);
 
@@ -200,7 +198,6 @@ class Loader {
   std::set<std::string> loaded_;
   bool include_unread_ = false;  // an include that could not be read: references not checked
   int layer_ = 0, layers_ = 0;
-  std::vector<int> file_layer_;  // by file id
   std::vector<bool> status_given_;
   IdIndex seat_ids_, link_ids_, claim_ids_;
   // (what: a literal, id) first written dated. Hashed: a set would order its keys by their ids'

@@ -60,6 +60,13 @@ struct RawModel {
     Symbol kind;
   };
   std::map<std::string, Succession> successions;
+  /// The layer each file was read in, by file id: 0 for the first baseline, one more for each
+  /// model that extends it.
+  std::vector<int> file_layer;
+  /// The layer an element was read in (`otherwise` for a file not read as a layer's).
+  int layer_of(const Location& at, int otherwise = 0) const {
+    return at.file < file_layer.size() ? file_layer[at.file] : otherwise;
+  }
   /// A proposal's baseline: the date it was read at, and its bodies not in force then (the
   /// latest version of each), so that a reference to one says when it held (held_then).
   std::string baseline_date;
@@ -92,9 +99,12 @@ struct RawModel {
 inline constexpr std::size_t kMaxExpandedLinks = 1'000'000;
 
 /// Checks the shared posts (<post replaces="TEMPLATE" for="BODY …">, engine/shared_posts.cpp):
-/// the template exists, each body exists and is of its kind, and no body has two at once.
-/// Runs before apply_dates(), so every date is checked whatever date the model is read at.
-void check_shared_posts(const RawModel& raw, DiagnosticSink& sink);
+/// the template exists, each body exists and is of its kind, and no body has two at once. A
+/// proposal's own shared post stands in for the baseline's for the bodies it serves, and two
+/// baseline posts that a verb's merger gave one body serve it no longer (with a warning at the
+/// verb): both leave that body out of their 'for'. Runs before apply_dates(), so every date is
+/// checked whatever date the model is read at.
+void check_shared_posts(RawModel& raw, DiagnosticSink& sink);
 
 /// Checks the dates of every element (each reference must exist whenever the element does)
 /// and leaves out what is not in force at the date the model is read at: `as_of`, or the

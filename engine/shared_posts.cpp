@@ -2,10 +2,14 @@
 // for="BODY …"> stands in for a post template's post of each body it names (one director of
 // public health for two councils). Checked here, before the date pass leaves anything out, so
 // that an unknown or wrong-kind body and two shared posts for one body at once are reported
-// whatever date the model is read at; expand_membership() applies them.
+// whatever date the model is read at; expand_membership() applies them. In a proposal, a
+// shared post of a later layer stands in for an earlier one's for the bodies both serve, and
+// two baseline posts that a verb's merger gave one body leave it (a warning at the verb: which
+// sharing the merged body keeps is the reform's to say).
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -19,15 +23,15 @@ namespace {
 
 class SharedPostCheck {
  public:
-  SharedPostCheck(const Model& m, DiagnosticSink& sink) : m_(m), files_(*m.files), sink_(sink) {}
+  SharedPostCheck(RawModel& raw, DiagnosticSink& sink) : raw_(raw), m_(raw.model), files_(*m_.files), sink_(sink) {}
 
   void run() {
     std::unordered_map<std::string, const Post*> templates;
     for (const Post& p : m_.posts) {
       if (!p.of_kind.empty()) templates.emplace(p.id, &p);
     }
-    std::map<std::pair<std::string, std::string>, std::vector<const Post*>> by_body;  // (template, body)
-    for (const Post& post : m_.posts) {
+    std::map<std::pair<std::string, std::string>, std::vector<Post*>> by_body;  // (template, body)
+    for (Post& post : m_.posts) {
       if (post.replaces.empty() && post.for_bodies.empty()) continue;
       const Post* templ = check_template(post, templates);
       if (templ == nullptr) continue;
@@ -109,11 +113,21 @@ class SharedPostCheck {
   }
 
   /// One body may have only one shared post in place of a template at any date. `posts` are in
-  /// the order written, so the later one is reported.
-  void check_overlaps(const std::string& templ, const std::string& body, const std::vector<const Post*>& posts) {
+  /// the order written, so the later one is reported. A post of a later layer (a proposal's)
+  /// stands in for an earlier layer's, and two posts that a verb's merger gave the body leave it.
+  void check_overlaps(const std::string& templ, const std::string& body, std::vector<Post*> posts) {
+    const auto layer = [&](const Post* p) { return raw_.layer_of(p->provenance.location); };
+    std::erase_if(posts, [&](Post* earlier) {
+      const bool replaced = std::any_of(posts.begin(), posts.end(), [&](const Post* later) {
+        return layer(later) > layer(earlier) && periods_overlap(later->provenance, earlier->provenance);
+      });
+      if (replaced) leave_out(*earlier, body);
+      return replaced;
+    });
     for (std::size_t i = 1; i < posts.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
         if (!periods_overlap(posts[i]->provenance, posts[j]->provenance)) continue;
+        if (merged_apart(templ, body, posts, layer(posts[i]))) return;
         error(*posts[i], "for",
               fmt::format("'{}' already has the shared post '{}' in place of '{}' ({}); this one holds {}: a body "
                           "has one post of a template at a time",
@@ -126,7 +140,47 @@ class SharedPostCheck {
     }
   }
 
-  const Model& m_;
+  /// When a verb above `layer` merged bodies into `body`, the posts that each served one of them
+  /// leave it, with a warning at the verb; false when no verb did.
+  bool merged_apart(const std::string& templ, const std::string& body, const std::vector<Post*>& posts, int layer) {
+    std::vector<std::string> merged;
+    const RawModel::Succession* verb = nullptr;
+    for (const auto& [id, s] : raw_.successions) {
+      if (s.layer <= layer || std::find(s.successors.begin(), s.successors.end(), body) == s.successors.end()) continue;
+      merged.push_back("'" + id + "'");
+      if (verb == nullptr || std::tuple(s.location.file, s.location.line, s.location.column) <
+                                 std::tuple(verb->location.file, verb->location.line, verb->location.column)) {
+        verb = &s;
+      }
+    }
+    if (verb == nullptr) return false;
+    std::vector<std::string> ids;
+    for (Post* p : posts) {
+      ids.push_back("'" + p->id.str() + "'");
+      leave_out(*p, body);
+    }
+    sink_.warning(files_, verb->location,
+                  fmt::format("with {} {} '{}' here, the shared posts {} would each stand in for its '{}': neither does, "
+                              "and '{}' has its own (write a <post replaces=\"{}\" for=\"{} …\"> to say which it shares)",
+                              join(merged, " and "), verb->verb, body, join(ids, " and "), templ, body, templ, body),
+                  "duplicate-override");
+    for (const Post* p : posts) {
+      sink_.note(files_, p->provenance.location,
+                 p->for_bodies.empty()
+                     ? fmt::format("'{}' is written here; it now serves no other body", p->id)
+                     : fmt::format("'{}' is written here; it still serves '{}'", p->id, join(p->for_bodies, "', '")));
+    }
+    return true;
+  }
+
+  /// `post` no longer serves `body`; a shared post left serving none is a post of its own body
+  /// only (as when a proposal removes the bodies it served).
+  static void leave_out(Post& post, const std::string& body) {
+    if (std::erase(post.for_bodies, body) > 0 && post.for_bodies.empty()) post.replaces.clear();
+  }
+
+  RawModel& raw_;
+  Model& m_;
   const SourceFiles& files_;
   DiagnosticSink& sink_;
   std::vector<std::string> body_ids_;
@@ -134,11 +188,11 @@ class SharedPostCheck {
 
 }  // namespace
 
-void check_shared_posts(const RawModel& raw, DiagnosticSink& sink) {
+void check_shared_posts(RawModel& raw, DiagnosticSink& sink) {
   const Model& m = raw.model;
   const bool any = std::any_of(m.posts.begin(), m.posts.end(),
                                [](const Post& p) { return !p.replaces.empty() || !p.for_bodies.empty(); });
-  if (any) SharedPostCheck(m, sink).run();
+  if (any) SharedPostCheck(raw, sink).run();
 }
 
 }  // namespace govmap::detail

@@ -376,6 +376,44 @@ TEST_CASE("a seat left with no nominator by a proposal's verb is left out with a
   CHECK(c.out.find("Links changed") == std::string::npos);
 }
 
+TEST_CASE("merging councils of two shared directors is the reform's doing: a warning at the merge, not an error") {
+  // My own proposal: Westminster (bi-borough director with Kensington and Chelsea) merged with
+  // Gateshead (director shared with Newcastle) had failed at the baseline's membership.xml.
+  const std::string merge = "  <merge bodies=\"E09000033 E08000037\" into=\"odd\" name=\"Odd Council\"/>\n";
+  const auto r = validate_own("merge-shared-posts", proposal_of("england", merge, "2028-04-01"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(":2:3: warning: with 'E08000037' and 'E09000033' merged into 'odd' here, the shared posts "
+                   "'dph-newcastle-gateshead' and 'dph-bi-borough' would each stand in for its 'dph': neither does, "
+                   "and 'odd' has its own") != std::string::npos);
+  CHECK(r.err.find("note: 'dph-bi-borough' is written here; it still serves 'E09000020'") != std::string::npos);
+  CHECK(r.err.find("error") == std::string::npos);
+  // Saying which one the merged council shares: the proposal's own post stands in for both.
+  const auto shared = validate_own(
+      "merge-shared-posts-own",
+      proposal_of("england",
+                  merge + "  <post id=\"dph-odd\" title=\"Director of public health, Odd and Kensington and Chelsea\" "
+                          "of=\"odd\" replaces=\"dph\" for=\"odd E09000020\"/>\n",
+                  "2028-04-01"));
+  CHECK(shared.exit_code == 0);
+  CHECK(shared.err.empty());
+}
+
+TEST_CASE("a proposal's own shared post stands in for the baseline's for the bodies it serves") {
+  const OwnProposal own("own-shared-post",
+                        proposal_of("england",
+                                    "  <post id=\"dph-newcastle-nt\" title=\"Director of public health, Newcastle and North "
+                                    "Tyneside\" of=\"E08000021\" replaces=\"dph\" for=\"E08000021 E08000022\"/>\n",
+                                    "2028-04-01"));
+  const auto c = run_govmap("compare england " + own.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.err.empty());
+  CHECK(c.out.find("New findings (1):\n  " + own.file +
+                   ":2:3: warning: Director of public health, Newcastle and North Tyneside sits on 2 boards") !=
+        std::string::npos);
+  CHECK(c.out.find("Resolved findings (1):\n  ") != std::string::npos);
+  CHECK(c.out.find("Director of public health, Newcastle upon Tyne and Gateshead sits on 2 boards") != std::string::npos);
+}
+
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
   const auto r = validate_own("transfer-power",
                               proposal_of("northern-ireland",
