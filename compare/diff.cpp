@@ -372,6 +372,17 @@ class Differ {
 
   void compare_seats() {
     std::map<std::string, SeatChange> boards;  // keyed by baseline id (or "+id")
+    // The posts holding each board's seats, before and after, by what they are: a written post by
+    // its id, a template's post by the template and its body in the baseline's terms, so that the
+    // chair of two merged ICBs and the chair of the merged ICB are the same holder.
+    std::map<std::string, std::pair<std::map<std::string, Symbol>, std::map<std::string, Symbol>>> holders;
+    const auto holder_key = [](const Model& m, Symbol holder, const auto& body_key) {
+      const Post* post = m.find_post(holder);
+      return post == nullptr || post->from_template.empty() ? holder.str()
+                                                            : post->from_template + "@" + body_key(post->of);
+    };
+    const auto base_holder = [&](Symbol id) { return holder_key(base_, id, [&](Symbol of) { return base_key(of); }); };
+    const auto proposal_holder = [&](Symbol id) { return holder_key(proposal_, id, [&](Symbol of) { return as_base(of); }); };
     for (const auto& seat : base_.seats) {
       const std::string key = base_key(seat.body);
       auto& c = boards[key];
@@ -381,15 +392,35 @@ class Differ {
       }
       c.before += seat.count;
       if (seat.voting) c.voting_before += seat.count;
+      if (!seat.holder.empty()) holders[key].first.emplace(base_holder(seat.holder), seat.holder);
     }
     for (const auto& seat : proposal_.seats) {
-      auto& c = boards[as_base(seat.body)];
+      const std::string key = as_base(seat.body);
+      auto& c = boards[key];
       c.body = seat.body;
       c.after += seat.count;
       if (seat.voting) c.voting_after += seat.count;
+      if (!seat.holder.empty()) holders[key].second.emplace(proposal_holder(seat.holder), seat.holder);
     }
-    for (auto& [_, c] : boards) {
-      if (c.before != c.after || c.voting_before != c.voting_after) diff_.seat_changes.push_back(c);
+    // Only a board with seats before and after: a new board's holders are all new.
+    const auto only_in = [](const std::map<std::string, Symbol>& these, const std::map<std::string, Symbol>& others) {
+      std::vector<Symbol> ids;
+      for (const auto& [key, id] : these) {
+        if (others.count(key) == 0) ids.push_back(id);
+      }
+      std::sort(ids.begin(), ids.end());  // by their text
+      return ids;
+    };
+    for (auto& [key, c] : boards) {
+      const auto& [before, after] = holders[key];
+      if (c.before > 0 && c.after > 0) {
+        c.holders_left = only_in(before, after);
+        c.holders_joined = only_in(after, before);
+      }
+      if (c.before != c.after || c.voting_before != c.voting_after || !c.holders_left.empty() ||
+          !c.holders_joined.empty()) {
+        diff_.seat_changes.push_back(c);
+      }
     }
   }
 

@@ -48,6 +48,9 @@ struct SeatChange {
   /// Baseline boards the board succeeds (merged into it, or abolished with it as successor),
   /// whose seats `before` counts with its own.
   std::vector<std::string> succeeded;
+  /// The posts holding its seats only before (baseline ids) and only after (proposal ids),
+  /// sorted: a shared director in place of the council's own, or the reverse.
+  std::vector<Symbol> holders_left, holders_joined;
 };
 
 struct ModelDiff {

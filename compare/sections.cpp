@@ -117,21 +117,38 @@ std::vector<ChangeList> structural_changes(const CheckedModel& checked_base, con
                                 g.from.empty() ? "none" : join(g.from, ", "), g.to.empty() ? "none" : join(g.to, ", ")));
   }
   add("Area assignments moved", std::exchange(items, {}));
-  for (const auto& s : d.seat_changes) {
+  const auto board_label = [&](const SeatChange& s) {
     const Body* body = prop.find_body(s.body);
     if (body == nullptr) body = base.find_body(s.body);
+    return body ? body_label(*body) : s.body;
+  };
+  for (const auto& s : d.seat_changes) {
+    if (s.before == s.after && s.voting_before == s.voting_after) continue;
     std::vector<std::string> succeeded;
     for (const auto& id : s.succeeded) {
       if (id == s.body) continue;
       const Body* old_body = base.find_body(id);
       succeeded.push_back(old_body ? body_label(*old_body) : id);
     }
-    items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting){}", body ? body_label(*body) : s.body,
+    items.push_back(fmt::format("{}: {} seats ({} voting) → {} seats ({} voting){}", board_label(s),
                                 s.before, s.voting_before, s.after, s.voting_after,
                                 succeeded.empty() ? "" : " (before: with the seats of " + join(succeeded, ", ") +
                                                              ", which it succeeds)"));
   }
   add("Board seats changed", std::exchange(items, {}));
+  const auto titles = [](const Model& m, const std::vector<Symbol>& posts) {
+    std::vector<std::string> out;
+    for (const Symbol id : posts) {
+      const Post* post = m.find_post(id);
+      out.push_back(post != nullptr && !post->title.empty() ? fmt::format("{} [{}]", post->title, id) : id.str());
+    }
+    return out.empty() ? std::string("none") : join(out, ", ");
+  };
+  for (const auto& s : d.seat_changes) {
+    if (s.holders_left.empty() && s.holders_joined.empty()) continue;
+    items.push_back(fmt::format("{}: {} → {}", board_label(s), titles(base, s.holders_left), titles(prop, s.holders_joined)));
+  }
+  add("Board seats held by other posts", std::exchange(items, {}));
   return lists;
 }
 

@@ -209,6 +209,7 @@ void index_items(IdIndex& index, const Items& items) {
 const Body* Model::find_body(std::string_view body_id) const { return lookup(body_index, bodies, body_id); }
 const Area* Model::find_area(std::string_view area_id) const { return lookup(area_index, areas, area_id); }
 const Source* Model::find_source(std::string_view source_id) const { return lookup(source_index, sources, source_id); }
+const Post* Model::find_post(std::string_view post_id) const { return lookup(post_index, posts, post_id); }
 
 std::string Model::kind_label(std::string_view kind, bool plural) const {
   const BodyKind* k = vocabulary ? vocabulary->body_kind(kind) : nullptr;

@@ -235,6 +235,7 @@ struct Model {
   const Body* find_body(std::string_view id) const;
   const Area* find_area(std::string_view id) const;
   const Source* find_source(std::string_view id) const;
+  const Post* find_post(std::string_view id) const;
   /// The display label of a body kind ("Integrated care board"); the id when unknown.
   std::string kind_label(std::string_view kind, bool plural = false) const;
   /// A hint for a body written by its name rather than its id: " (bodies named like it: 'BHSCT'

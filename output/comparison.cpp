@@ -198,7 +198,11 @@ std::string comparison_json(const Comparison& c) {
     j.end_array().key("seat_changes").begin_array();
     for (const auto& s : d.seat_changes) {
       j.begin_object().field("body", s.body).field("before", s.before).field("after", s.after)
-          .field("voting_before", s.voting_before).field("voting_after", s.voting_after).end_object();
+          .field("voting_before", s.voting_before).field("voting_after", s.voting_after).key("holders_left").begin_array();
+      for (const Symbol id : s.holders_left) j.value(id);
+      j.end_array().key("holders_joined").begin_array();
+      for (const Symbol id : s.holders_joined) j.value(id);
+      j.end_array().end_object();
     }
     j.end_array().key("findings").begin_object().key("new").begin_array();
     for (auto i : p.findings.added) write_finding(j, prop, p.proposal.check.findings[i]);

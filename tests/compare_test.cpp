@@ -412,6 +412,35 @@ TEST_CASE("a proposal's own shared post stands in for the baseline's for the bod
         std::string::npos);
   CHECK(c.out.find("Resolved findings (1):\n  ") != std::string::npos);
   CHECK(c.out.find("Director of public health, Newcastle upon Tyne and Gateshead sits on 2 boards") != std::string::npos);
+  // Who holds the seats changes though their number does not.
+  CHECK(c.out.find("Board seats held by other posts (2):\n") != std::string::npos);
+  CHECK(c.out.find("\n  North Tyneside Health and Wellbeing Board [hwb-E08000022]: Director of public health, North "
+                   "Tyneside [dph@E08000022] → Director of public health, Newcastle and North Tyneside "
+                   "[dph-newcastle-nt]\n") != std::string::npos);
+  CHECK(c.out.find("Board seats changed") == std::string::npos);
+  CHECK(c.out.find("The proposal makes no structural change") == std::string::npos);
+}
+
+TEST_CASE("compare lists a board whose seats other posts hold, but not the posts a merged board's template gives it") {
+  // Since the 2021 report: Northamptonshire's councils stopped sharing a director of public
+  // health (2022), Newcastle and Gateshead began (2024).
+  const auto r = run_govmap("compare models/england/model.xml@2021-12-01 models/england/model.xml --format json");
+  CHECK(r.exit_code == 0);
+  const auto seat_change = [&](const std::string& board, const std::string& left, const std::string& joined) {
+    const auto at = r.out.find("\"body\": \"" + board + "\",");
+    const std::string entry = at == std::string::npos ? "" : r.out.substr(at, r.out.find('}', at) - at);
+    return entry.find("\"holders_left\": [\n            \"" + left + "\"\n          ],\n          \"holders_joined\": [\n"
+                      "            \"" + joined + "\"\n          ]") != std::string::npos;
+  };
+  CHECK(seat_change("hwb-E08000037", "dph@E08000037", "dph-newcastle-gateshead"));
+  CHECK(seat_change("hwb-E06000062", "dph-northamptonshire", "dph@E06000062"));
+  // The merged ICBs' chairs are the merged ICB's chair: only the seat count changes.
+  const auto m = run_govmap("compare models/england/model.xml@2026-03-31 models/england/model.xml");
+  CHECK(m.out.find("Central East Integrated Care Board [icb26-central-east]: 20 seats (20 voting) → 10 seats (10 voting) "
+                   "(before: with the seats of NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board "
+                   "[E54000024], NHS Cambridgeshire and Peterborough Integrated Care Board [E54000056], which it "
+                   "succeeds)\n") != std::string::npos);
+  CHECK(m.out.find("Board seats held by other posts") == std::string::npos);
 }
 
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
