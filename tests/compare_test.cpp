@@ -443,6 +443,27 @@ TEST_CASE("compare lists a board whose seats other posts hold, but not the posts
   CHECK(m.out.find("Board seats held by other posts") == std::string::npos);
 }
 
+TEST_CASE("splitting a Welsh health board leaves its regional partnership board with several, which is reported") {
+  // Each RPB is set up for one health board's area (vocabulary.xml, must-partner); my own split of
+  // Betsi Cadwaladr into three boards by council had shown only the claim mismatches.
+  const OwnProposal own("betsi-split",
+                        proposal_of("wales",
+                                    "  <split body=\"W11000023\">\n"
+                                    "    <part id=\"hb-west\" name=\"West\" areas=\"W06000001 W06000002\"/>\n"
+                                    "    <part id=\"hb-central\" name=\"Central\" areas=\"W06000003 W06000004\"/>\n"
+                                    "    <part id=\"hb-east\" name=\"East\" rest=\"true\"/>\n"
+                                    "  </split>\n",
+                                    "2027-04-01"));
+  const auto c = run_govmap("compare wales " + own.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("warning: Regional partnership board for the Betsi Cadwaladr University Health Board area works "
+                   "with 3 health boards over its area (more than 1): East (42%), Central (31%), West (28%) "
+                   "[boundary-many-partners]") != std::string::npos);
+  // Today each RPB is coterminous with its health board.
+  const auto stats = run_govmap("stats wales --models models");
+  CHECK(stats.out.find("Regional partnership boards in Health boards: 7 of 7 within one, 7 coterminous") != std::string::npos);
+}
+
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
   const auto r = validate_own("transfer-power",
                               proposal_of("northern-ireland",
