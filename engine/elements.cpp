@@ -1,12 +1,25 @@
 // The loader's readers of model elements: one function per element, each checking its
 // attributes and recording what it reads in the raw model.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/loader_impl.h"
 #include "engine/text.h"
 
 namespace govmap::detail {
+
+Symbol Loader::body_ref(AttributeReader& a, std::string_view name, bool required) {
+  const std::string_view written = a.text_view(name);
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  if (std::none_of(written.begin(), written.end(), blank)) return a.id_symbol(name, required);
+  sink_.error(*files_, a.at(name),
+              fmt::format("'{}' is not a valid id: ids contain no spaces{}", written,
+                          model().named_like(std::string(written))),
+              "bad-id");
+  return {};
+}
 
 Provenance Loader::provenance(AttributeReader& a, bool dated) {
   Provenance p;
@@ -187,7 +200,7 @@ void Loader::read_body(std::uint32_t file, const XmlNode& node) {
 void Loader::read_coverage(std::uint32_t file, const XmlNode& node) {
   static const AttributeNames kAllowed(with(names_of({"body", "areas"}), kProvenance));
   AttributeReader a(*files_, file, node, sink_, kAllowed);
-  RawCoverage c{a.id_symbol("body", true), a.symbols("areas"), a.at(), {}, {}};
+  RawCoverage c{body_ref(a, "body", true), a.symbols("areas"), a.at(), {}, {}};
   if (c.areas.empty() && a.has("areas")) a.text("areas", true);
   if (!a.has("areas")) a.text("areas", true);
   const Provenance dates = provenance(a);
@@ -214,7 +227,7 @@ void Loader::read_post(std::uint32_t file, const XmlNode& node) {
   static const AttributeNames kAllowed(
       with(names_of({"id", "title", "of", "of-kind", "holder", "shared", "replaces", "for"}), kProvenance));
   AttributeReader a(*files_, file, node, sink_, kAllowed);
-  Post p{a.id_symbol("id", true), a.symbol("title", true), a.id_symbol("of"), a.id_symbol("holder"), a.symbol("of-kind"), "", false,
+  Post p{a.id_symbol("id", true), a.symbol("title", true), body_ref(a, "of"), a.id_symbol("holder"), a.symbol("of-kind"), "", false,
          provenance(a), a.id_symbol("replaces"), a.symbols("for")};
   if (auto shared = a.boolean("shared")) p.shared = *shared;
   if (!p.of.empty() && !p.of_kind.empty()) {
@@ -243,9 +256,9 @@ void Loader::read_seat(std::uint32_t file, const XmlNode& node) {
   Seat s;
   s.id = a.id_symbol("id");
   s.body_kind = a.symbol("body-kind");
-  s.body = a.id_symbol("body", s.body_kind.empty());
+  s.body = body_ref(a, "body", s.body_kind.empty());
   s.holder = a.id_symbol("holder");
-  s.nominated_by = a.id_symbol("nominated-by");
+  s.nominated_by = body_ref(a, "nominated-by");
   s.nominated_by_kind = a.symbol("nominated-by-kind");
   s.except = a.symbols("except");
   if (!s.body.empty() && !s.body_kind.empty()) {
@@ -292,13 +305,14 @@ void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
   Link& link = model().links.emplace_back();
   link.kind = kind;
   link.id = a.id_symbol("id");
-  link.from = a.id_symbol("from");
-  link.to = a.id_symbol("to");
+  link.from = body_ref(a, "from");
+  link.to = body_ref(a, "to");
   named.from_kind = a.text("from-kind");
   named.to_kind = a.text("to-kind");
   for (auto [body, kind_name, side] : {std::tuple{&link.from, &named.from_kind, "from"},
                                        std::tuple{&link.to, &named.to_kind, "to"}}) {
-    if (body->empty() == kind_name->empty()) {
+    // A body written but not an id is reported already (body_ref).
+    if (body->empty() == kind_name->empty() && !(body->empty() && !a.text_view(side).empty())) {
       sink_.error(*files_, a.at(),
                   body->empty() ? fmt::format("<{}> needs '{}' (a body) or '{}-kind'", node.name(), side, side)
                                 : fmt::format("<{}> has both '{}' and '{}-kind'; give one", node.name(), side, side),
@@ -324,7 +338,7 @@ void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
     }
     if (a.has("currency")) link.currency = a.symbol("currency");
     link.year = a.symbol("year");
-    link.held_by = a.id_symbol("held-by");
+    link.held_by = body_ref(a, "held-by");
   } else if (kind == LinkKind::Accountability) {
     link.subtype = a.symbol("kind", true);
   }

@@ -106,6 +106,10 @@ class Loader {
   /// reform verb is not dated: a since it is given is reported as unknown and not taken.
   Provenance provenance(AttributeReader& a, bool dated = true);
 
+  /// An attribute that names a body by id (a link's ends, a verb's body). One written as a name
+  /// ("NHS Fife") is a bad id, reported with the bodies read so far that are named like it.
+  Symbol body_ref(AttributeReader& a, std::string_view name, bool required = false);
+
   // Records an id in a namespace; reports a duplicate with a note at the first. A dated element
   // (`dates`) may reuse the id of a dated one: a version of it, whose periods the date pass
   // checks do not overlap; the index keeps the first until the model is read at a date.

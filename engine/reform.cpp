@@ -160,7 +160,7 @@ std::vector<Symbol> Loader::succeeded_ids(std::size_t body) {
 void Loader::read_abolish(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "successor"}), kVerbProvenance));
   no_children(file, node);
-  const std::string id = a.id("body", true), successor = a.id("successor");
+  const std::string id = body_ref(a, "body", true), successor = body_ref(a, "successor");
   const auto index = live_body(id, a.at("body"), "abolish");
   if (!index) return;
   if (successor.empty()) {
@@ -182,7 +182,7 @@ void Loader::read_abolish(std::uint32_t file, const XmlNode& node) {
 void Loader::read_rename(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "id", "name", "code"}), kVerbProvenance));
   no_children(file, node);
-  const std::string id = a.id("body", true), new_id = a.id("id");
+  const std::string id = body_ref(a, "body", true), new_id = a.id("id");
   const auto index = live_body(id, a.at("body"), "rename");
   if (!index) return;
   if (!a.has("id") && !a.has("name") && !a.has("code")) {
@@ -206,7 +206,7 @@ void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_,
                     with(names_of({"from", "to", "functions", "duties", "powers", "links"}), kVerbProvenance));
   no_children(file, node);
-  const std::string from_id = a.id("from", true), to_id = a.id("to", true);
+  const std::string from_id = body_ref(a, "from", true), to_id = body_ref(a, "to", true);
   const auto from = live_body(from_id, a.at("from"), "transfer from");
   const auto to = live_body(to_id, a.at("to"), "transfer to");
   if (!from || !to) return;

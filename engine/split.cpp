@@ -68,7 +68,7 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
 
 void Loader::read_split(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body"}), kVerbProvenance));
-  const std::string id = a.id("body", true);
+  const std::string id = body_ref(a, "body", true);
   const auto index = live_body(id, a.at("body"), "split");
   if (!index) return;
   // The leaf areas the body covers, each to be given to exactly one part.

@@ -464,6 +464,22 @@ TEST_CASE("splitting a Welsh health board leaves its regional partnership board 
   CHECK(stats.out.find("Regional partnership boards in Health boards: 7 of 7 within one, 7 coterminous") != std::string::npos);
 }
 
+TEST_CASE("a body written by its name where an id goes gets the ids of the bodies so named") {
+  const auto r = validate_own(
+      "body-by-name",
+      proposal_of("scotland",
+                  "  <abolish body=\"S37000032\" successor=\"NHS Fife\"/>\n"
+                  "  <funding from=\"Scottish Government\" to=\"S08000029\" mechanism=\"block-grant\"/>\n",
+                  "2027-04-01"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(":2:29: error: 'NHS Fife' is not a valid id: ids contain no spaces (bodies named like it: "
+                   "'S08000029' (NHS Fife)) [bad-id]") != std::string::npos);
+  CHECK(r.err.find("error: 'Scottish Government' is not a valid id: ids contain no spaces (bodies named like it: "
+                   "'scottish-government' (Scottish Government") != std::string::npos);
+  // Reported once: not also as a link with no 'from'.
+  CHECK(r.err.find("needs 'from'") == std::string::npos);
+}
+
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
   const auto r = validate_own("transfer-power",
                               proposal_of("northern-ireland",
