@@ -173,6 +173,9 @@ class Loader {
   /// so that compare can follow it to a baseline body.
   std::vector<Symbol> succeeded_ids(std::size_t body);
   void collapse_links(const std::string& id, Location at);
+  /// Whether the vocabulary allows link `l`, which a verb at `at` made end at `successor`;
+  /// warns there when it does not.
+  bool allowed_now(const Link& l, const std::string& successor, Location at);
   /// What to tell a verb naming a link that a merge made one with another (nullopt otherwise).
   std::optional<std::string> merged_link_message(Symbol link) const;
   void collapse_seats(const std::string& id);

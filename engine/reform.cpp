@@ -15,7 +15,10 @@ namespace govmap::detail {
 // After a merge: links between the merged bodies become links of a body to itself and are
 // dropped; links that are now the same (kind, ends, type, holder) collapse into one, their
 // money added when each states it. The first keeps its id; a later verb naming another's id is
-// told which link it became one with (merged_link_message).
+// told which link it became one with (merged_link_message). A baseline link that the vocabulary
+// does not allow now that it ends at a body of another kind (a council's partner link to an
+// integration authority, abolished into the health board) is left out, with a warning at the
+// verb: the reform ended it.
 void Loader::collapse_links(const std::string& id, Location at) {
   auto& links = model().links;
   std::map<std::tuple<LinkKind, std::string, std::string, std::string, std::string>, std::size_t> first;
@@ -27,6 +30,10 @@ void Loader::collapse_links(const std::string& id, Location at) {
       continue;
     }
     if (raw_.link_sides[i].names_kind()) continue;
+    if (layer_of(l.provenance.location) < layer_ && !allowed_now(l, id, at)) {
+      raw_.link_sides[i].dropped = true;
+      continue;
+    }
     auto [it, inserted] = first.emplace(std::tuple{l.kind, l.from, l.to, l.subtype, l.held_by}, i);
     if (inserted) continue;
     Link& kept = links[it->second];
@@ -38,6 +45,30 @@ void Loader::collapse_links(const std::string& id, Location at) {
     raw_.link_sides[i].dropped = true;
     if (!l.id.empty()) merged_links_[l.id] = {it->second, at};
   }
+}
+
+bool Loader::allowed_now(const Link& l, const std::string& successor, Location at) {
+  const auto from = model().body_index.find(l.from), to = model().body_index.find(l.to);
+  if (!model().vocabulary || from == model().body_index.end() || to == model().body_index.end()) return true;
+  const Vocabulary& vocab = *model().vocabulary;
+  const Body& a = model().bodies[from->second];
+  const Body& b = model().bodies[to->second];
+  const auto sector = [&](const Body& body) -> std::string_view {  // its kind's until resolve() sets it
+    const BodyKind* kind = vocab.body_kind(body.kind);
+    return !body.sector.empty() || kind == nullptr ? body.sector.view() : std::string_view(kind->sector);
+  };
+  if (vocab.allows(to_string(l.kind), a.kind, sector(a), b.kind, sector(b))) return true;
+  const bool to_successor = l.to == successor;
+  const Body& other = to_successor ? a : b;
+  const Body& now = to_successor ? b : a;
+  sink_.warning(*files_, at,
+                fmt::format("the {} link {} '{}' ({}) is left out: now {} '{}' ({}), a {}, it is a link the vocabulary "
+                            "does not allow, from a {} to a {}",
+                            to_string(l.kind), to_successor ? "from" : "to", other.id, other.name,
+                            to_successor ? "to" : "from", now.id, now.name, now.kind, a.kind, b.kind),
+                "vocabulary");
+  sink_.note(*files_, l.provenance.location, "the link is written here");
+  return false;
 }
 
 std::optional<std::string> Loader::merged_link_message(Symbol link) const {

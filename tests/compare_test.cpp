@@ -480,6 +480,30 @@ TEST_CASE("a body written by its name where an id goes gets the ids of the bodie
   CHECK(r.err.find("needs 'from'") == std::string::npos);
 }
 
+TEST_CASE("a baseline link a verb leaves ending at a body the vocabulary does not allow is left out, with a warning") {
+  // My own lead-agency proposal for Fife: the integration authority abolished into NHS Fife. The
+  // council's partner link to the authority had become one to a health board, an error at the
+  // baseline's geography.xml.
+  const auto r = validate_own("fife-lead-agency",
+                              proposal_of("scotland", "  <abolish body=\"S37000032\" successor=\"S08000029\"/>\n",
+                                          "2027-04-01"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(":2:3: warning: the partner link from 'S12000047' (Fife Council) is left out: now to 'S08000029' "
+                   "(NHS Fife), a health-board, it is a link the vocabulary does not allow, from a council to a "
+                   "health-board [vocabulary]") != std::string::npos);
+  CHECK(r.err.find("models/scotland/geography.xml:8464:3: note: the link is written here") != std::string::npos);
+  CHECK(r.err.find("error") == std::string::npos);
+  // The proposal's own link of that kind is still an error at its own line.
+  const auto own = validate_own("fife-own-partner",
+                                proposal_of("scotland",
+                                            "  <abolish body=\"S37000032\" successor=\"S08000029\"/>\n"
+                                            "  <partner from=\"S12000047\" to=\"S08000029\"/>\n",
+                                            "2027-04-01"));
+  CHECK(own.exit_code == 2);
+  CHECK(own.err.find(":3:3: error: the vocabulary does not allow a partner link from council 'S12000047' to "
+                     "health-board 'S08000029'") != std::string::npos);
+}
+
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
   const auto r = validate_own("transfer-power",
                               proposal_of("northern-ireland",
