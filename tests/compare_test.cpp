@@ -504,6 +504,21 @@ TEST_CASE("a baseline link a verb leaves ending at a body the vocabulary does no
                      "health-board 'S08000029'") != std::string::npos);
 }
 
+TEST_CASE("merging two Northern Ireland trusts leaves the merged trust with two AIPBs, which is reported") {
+  const OwnProposal own("ni-trust-merger",
+                        proposal_of("northern-ireland",
+                                    "  <merge bodies=\"BHSCT SEHSCT\" into=\"eastern-trust\" name=\"Eastern Trust\"/>\n",
+                                    "2027-04-01"));
+  const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find(":2:3: warning: Eastern Trust works with 2 area integrated partnership boards over its area (more "
+                   "than 1): South Eastern Area Integrated Partnership Board (50%), Belfast Area Integrated Partnership "
+                   "Board (50%) [boundary-many-partners]") != std::string::npos);
+  const auto stats = run_govmap("stats northern-ireland --models models");
+  CHECK(stats.out.find("Area integrated partnership boards in Health and social care trusts: 5 of 5 within one, 5 "
+                       "coterminous") != std::string::npos);
+}
+
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
   const auto r = validate_own("transfer-power",
                               proposal_of("northern-ireland",
@@ -589,8 +604,13 @@ TEST_CASE("move-coverage of a district that a trust covers in part moves that pa
                                                  "  <move-coverage area=\"N09000010\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
   const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
   CHECK(c.exit_code == 0);
-  CHECK(c.out.find("areas split between partners                                5                    4         -1") !=
+  // The district is no longer split between trusts; the trusts' local commissioning groups and
+  // AIPBs, which the proposal leaves, now are (each is coterminous with its trust today).
+  CHECK(c.out.find("areas split between partners                                5                    8         +3") !=
         std::string::npos);
+  CHECK(c.out.find("warning: Southern Area Integrated Partnership Board is split between 2 health and social care "
+                   "trusts: 72% in Southern Health and Social Care Trust, 28% in South Eastern Health and Social Care "
+                   "Trust [boundary-split-area]") != std::string::npos);
   CHECK(c.out.find("Resolved findings (1):") != std::string::npos);
   CHECK(c.out.find("Newry, Mourne and Down Council is split between 2 health and social care trusts") !=
         std::string::npos);
