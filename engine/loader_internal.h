@@ -49,6 +49,9 @@ struct RawModel {
   std::vector<RawCoverage> coverage;
   /// Where a proposal removed each (what, id): a reference left to it is reported there.
   std::map<std::pair<std::string, std::string>, Location> removed_at;
+  /// The new bodies of verbs that failed (a merge naming an unknown body), each with the verb's
+  /// location: a reference to one is told so, not offered bodies named like it.
+  std::map<std::string, Location> unmade;
   /// What a proposal's verbs did to each baseline body they replaced, by its id: its successors
   /// (none when removed or abolished without one), in words ("merged into"), where, in which
   /// layer, and the body's kind.

@@ -106,6 +106,8 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
   no_children(file, node);
   const std::vector<std::string> ids = a.words("bodies");
   const std::string into = a.id("into", true);
+  // Made when the merge succeeds, below.
+  if (!into.empty() && model().body_index.count(into) == 0) raw_.unmade.emplace(into, a.at());
   if (ids.size() < 2) {
     sink_.error(*files_, a.at("bodies"),
                 "<merge> needs bodies=\"A B ...\" naming at least two bodies of the baseline", "overlay");
@@ -158,6 +160,7 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
     target = model().bodies.size();
     if (!claim_id(model().body_index, body_where_, into, target, a.at("into"), "body")) return;
     model().bodies.push_back(std::move(body));
+    raw_.unmade.erase(into);
     made_by_verb_.insert(into);
     status_given_.push_back(status_given_[merged.front()]);
   }
@@ -214,6 +217,7 @@ void Loader::read_rename(std::uint32_t file, const XmlNode& node) {
   AttributeReader a(*files_, file, node, sink_, with(names_of({"body", "id", "name", "code"}), kVerbProvenance));
   no_children(file, node);
   const std::string id = body_ref(a, "body", true), new_id = a.id("id");
+  if (!new_id.empty() && model().body_index.count(new_id) == 0) raw_.unmade.emplace(new_id, a.at());  // until renamed
   const auto index = live_body(id, a.at("body"), "rename");
   if (!index) return;
   if (!a.has("id") && !a.has("name") && !a.has("code")) {
@@ -226,6 +230,7 @@ void Loader::read_rename(std::uint32_t file, const XmlNode& node) {
   if (new_id.empty() || new_id == id) return;
   if (!claim_id(model().body_index, body_where_, new_id, *index, a.at("id"), "body")) return;
   model().body_index.erase(id);
+  raw_.unmade.erase(new_id);
   append_unique(body.predecessors, succeeded_ids(*index));
   body.id = new_id;
   made_by_verb_.insert(new_id);

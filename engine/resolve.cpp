@@ -140,6 +140,13 @@ class Resolver {
       sink_.note(files_, place(where), "named here");
       return std::nullopt;
     }
+    if (const auto unmade = what == "body" ? raw_.unmade.find(id.str()) : raw_.unmade.end(); unmade != raw_.unmade.end()) {
+      sink_.error(files_, place(where),
+                  fmt::format("unknown body '{}': the verb at {}:{} that would make it failed (see its errors)", id,
+                              files_.path(unmade->second.file), unmade->second.line),
+                  "dangling-ref");
+      return std::nullopt;
+    }
     if (const auto then = what == "body" ? raw_.held_then(id) : std::nullopt) {
       sink_.error(files_, place(where), fmt::format("unknown body '{}' as of {}: {}", id, raw_.baseline_date, *then),
                   "dangling-ref");

@@ -519,6 +519,17 @@ TEST_CASE("merging two Northern Ireland trusts leaves the merged trust with two 
                        "coterminous") != std::string::npos);
 }
 
+TEST_CASE("a reference to the body a failed merge would have made says so, without other bodies' names") {
+  const auto r = validate_own("failed-merge",
+                              proposal_of("northern-ireland",
+                                          "  <merge bodies=\"belfast-trust SEHSCT\" into=\"eastern-trust\" name=\"Eastern\"/>\n"
+                                          "  <funding from=\"sppg\" to=\"eastern-trust\" mechanism=\"formula-allocation\"/>\n"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(":3:24: error: unknown body 'eastern-trust': the verb at ") != std::string::npos);
+  CHECK(r.err.find(":2 that would make it failed (see its errors) [dangling-ref]") != std::string::npos);
+  CHECK(r.err.find("invalid (2 errors)") != std::string::npos);
+}
+
 TEST_CASE("a transfer of a power the body lacks says which powers it has") {
   const auto r = validate_own("transfer-power",
                               proposal_of("northern-ireland",
