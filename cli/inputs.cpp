@@ -45,8 +45,7 @@ std::optional<std::string> as_of_for(const ModelReference& reference, const Args
 }
 
 std::string model_path(const std::string& reference, const LoadOptions& options) {
-  std::error_code ec;
-  if (std::filesystem::exists(reference, ec) || !is_model_name(reference)) return reference;
+  if (!is_model_name(reference) || is_model_on_disk(reference)) return reference;
   if (auto found = find_named_model(reference, options.model_search_path)) return *found;
   if (auto renamed = renamed_model(reference, options.model_search_path)) return renamed->path;
   return reference;
@@ -99,6 +98,10 @@ std::optional<Model> load_or_report(const std::string& path, const Args& args, I
     }
   }
   const std::string file = model_path(reference.model, options);
+  if (exists && file != reference.model) {
+    io.err << fmt::format("govmap: note: '{}' here is a folder with no model.xml; reading the model named '{}' ({})\n",
+                          reference.model, reference.model, file);
+  }
   auto model = load_model(file, sink, options);
   print_diagnostics(io.err, sink);
   io.inputs.push_back(file);

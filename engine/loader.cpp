@@ -204,7 +204,11 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
   const fs::path written(extends);
   const fs::path candidate = written.is_absolute() ? written : fs::path(files_->path(file)).parent_path() / written;
   std::error_code ec;
-  if (fs::exists(candidate, ec)) return candidate.lexically_normal().string();
+  // A folder beside the file without a model.xml ("wales", of the user's own proposals) is not
+  // the model a name written the same names.
+  if (fs::exists(candidate, ec) && (!is_model_name(extends) || is_model_on_disk(candidate.string()))) {
+    return candidate.lexically_normal().string();
+  }
   if (is_model_name(extends)) {
     if (auto found = find_named_model(extends, options_.model_search_path)) return found;
     if (auto renamed = renamed_model(extends, options_.model_search_path)) {

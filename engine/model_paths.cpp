@@ -50,6 +50,11 @@ bool is_model_name(const std::string& reference) {
   return reference.find("://") == std::string::npos;
 }
 
+bool is_model_on_disk(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec) ? fs::exists(fs::path(path) / "model.xml", ec) : fs::exists(path, ec);
+}
+
 std::optional<std::string> find_named_model(const std::string& name, const std::vector<std::string>& search_path) {
   if (!is_model_name(name)) return std::nullopt;
   for (const auto& dir : search_path) {

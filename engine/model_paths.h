@@ -24,6 +24,11 @@ std::string resolved_path(const std::string& path);
 /// path: no ".xml" ending, not absolute, no "." or ".." part.
 bool is_model_name(const std::string& reference);
 
+/// Whether `path` is a model on disk: a file, or a folder holding model.xml. A folder without
+/// one (the user's own folder of Welsh proposals, "wales") is not, so that a model name written
+/// the same is looked up as a name.
+bool is_model_on_disk(const std::string& path);
+
 /// The file a model name stands for: <dir>/<name>/model.xml, else <dir>/<name>.xml, in the
 /// first folder of `search_path` that has it.
 std::optional<std::string> find_named_model(const std::string& name, const std::vector<std::string>& search_path);

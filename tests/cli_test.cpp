@@ -114,6 +114,28 @@ TEST_CASE("a model named with a typo is told the name it is near") {
   CHECK(run_govmap("check no/such/model.xml").err.find("note:") == std::string::npos);
 }
 
+TEST_CASE("a folder of the user's own named like a model, without a model.xml, does not hide the model") {
+  // My own folder of Welsh proposals was "wales": `govmap check wales` there, and a proposal beside
+  // it with extends="wales", read the folder and failed ("is a folder, not a model file").
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("govmap-own-folders-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "wales");
+  std::ofstream(dir / "proposal.xml") << "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" "
+                                         "as-of=\"2026-11-30\" status=\"proposed\" extends=\"wales\"/>\n";
+  const std::string here = "cd '" + dir.string() + "' &&";
+  const auto check = run_govmap_with(here, "check wales --fail-on never");
+  CHECK(check.exit_code == 0);
+  CHECK(check.err.find("govmap: note: 'wales' here is a folder with no model.xml; reading the model named 'wales'") !=
+        std::string::npos);
+  const auto proposal = run_govmap_with(here, "validate proposal.xml");
+  CHECK(proposal.exit_code == 0);
+  CHECK(proposal.err.empty());
+  // A folder not named like a model is still what was asked for.
+  fs::create_directories(dir / "mine");
+  CHECK(run_govmap_with(here, "check mine").err.find("'mine' is a folder, not a model file") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("validate of a folder or a pipe says what it is, with exit 2, not an internal error") {
   const auto folder = run_govmap("validate models/wales");
   CHECK(folder.exit_code == 2);
