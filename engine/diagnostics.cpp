@@ -102,8 +102,11 @@ Diagnostic& DiagnosticSink::error(std::string path, std::string message, std::st
 
 void DiagnosticSink::note(const SourceFiles& files, const Location& at, std::string message) {
   if (diagnostics_.empty()) return;
-  diagnostics_.back().notes.push_back(
-      make_diagnostic(DiagnosticLevel::Note, files, at, std::move(message), ""));
+  note(diagnostics_.size() - 1, files, at, std::move(message));
+}
+
+void DiagnosticSink::note(std::size_t index, const SourceFiles& files, const Location& at, std::string message) {
+  diagnostics_.at(index).notes.push_back(make_diagnostic(DiagnosticLevel::Note, files, at, std::move(message), ""));
 }
 
 

@@ -37,6 +37,8 @@ class DiagnosticSink {
   Diagnostic& error(std::string path, std::string message, std::string code);
   /// Adds a note to the last diagnostic, pointing at another location.
   void note(const SourceFiles& files, const Location& at, std::string message);
+  /// Adds a note to the diagnostic `index` of all().
+  void note(std::size_t index, const SourceFiles& files, const Location& at, std::string message);
 
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
   /// Drops every diagnostic after the first `count` (what a reading that is started again had

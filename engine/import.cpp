@@ -92,9 +92,7 @@ class Builder {
   // At the row's field of `column` when given (rows.at).
   void error_at(const Rows& rows, std::size_t row, std::string message, std::string code,
                 std::optional<std::size_t> column = std::nullopt) {
-    if (!context_.too_many_errors()) {
-      context_.sink.error(context_.files, rows.at(context_.files, row, column), std::move(message), std::move(code));
-    }
+    context_.row_error(rows.at(context_.files, row, column), std::move(message), std::move(code));
   }
 
   /// False, with an error at the row, when the model could not be read back: an id longer than a
@@ -412,7 +410,7 @@ std::optional<std::string> import_geography(const std::string& spec_path, Diagno
     report_files_read();
     return std::nullopt;
   }
-  Context context{files, sink, options, {}, {}};
+  Context context{files, sink, options, {}, {}, {}};
   for (const PeriodSpec& period : spec->periods) {
     for (const BodySpec& b : period.content.area_bodies) {
       if (b.succeeds.empty()) continue;
@@ -426,6 +424,7 @@ std::optional<std::string> import_geography(const std::string& spec_path, Diagno
     if (!output || sink.has_errors()) break;
     outputs.push_back(std::move(*output));
   }
+  context.note_repeats();
   report_files_read();
   // A kind a body succeeds must be one the period before generated (a misspelt kind finds none).
   for (std::size_t p = 1; p < outputs.size(); ++p) {

@@ -188,8 +188,20 @@ struct Context {
   const ImportOptions& options;
   std::vector<std::pair<std::string, std::size_t>> file_rows;  // data files read, rows each
   std::set<std::string> leaf_kinds;  // kinds that succeed or are succeeded: Output::leaves keeps their areas
+  struct Repeat {
+    std::size_t diagnostic;            // index of the error reported in the sink
+    Location again;                    // the first row it was also on
+    std::vector<std::uint32_t> lines;  // the first lines it was also on
+    std::size_t more = 0;              // how many rows it was also on
+  };
+  std::map<std::string, Repeat> repeats;  // by code and message
   /// Whether to stop: too many errors already.
   bool too_many_errors() const { return sink.error_count() >= 100; }
+  /// An error about a row of a data file. An error already reported in the same words (a bad
+  /// value repeats on every row of its area or body) is counted, not repeated:
+  /// `note_repeats` then lists the rows it was also on.
+  void row_error(const Location& at, std::string message, std::string code);
+  void note_repeats();
   void progress(std::string_view what, std::size_t done, std::size_t total) const {
     if (options.progress && (done % 4096 == 0 || done == total)) options.progress(what, done, total);
   }

@@ -1,12 +1,15 @@
 // Reads an import spec (models/<nation>/<era>/import.xml); the format is in docs/import.md.
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
 #include <fmt/format.h>
 
 #include "engine/import_internal.h"
+#include "engine/model.h"
 #include "engine/text.h"
+#include "engine/vocabulary.h"
 #include "engine/xml_input.h"
 
 namespace govmap::import_detail {
@@ -90,6 +93,37 @@ class SpecReader {
                 fmt::format("unknown element <{}>{}", node.name(), did_you_mean(node.name(), allowed)), "unknown-element");
   }
 
+  /// A link kind (funding, partner, ...): the element a generated link is written as.
+  std::string link_kind(AttributeReader& r, const char* name, bool required) {
+    std::string kind = r.text(name, required);
+    if (kind.empty() || parse_link_kind(kind)) return kind;
+    std::vector<std::string> kinds;
+    for (const LinkKind k : kAllLinkKinds) kinds.emplace_back(to_string(k));
+    std::string hint = did_you_mean(kind, kinds);
+    sink_.error(files_, r.at(name),
+                fmt::format("'{}' is not a link kind{}", kind, hint.empty() ? "; they are: " + join(kinds, ", ") : hint),
+                "bad-value");
+    return kind;
+  }
+
+  /// A kind of generated body. One govmap's own vocabulary lacks is a warning, not an error: a
+  /// model may name a vocabulary of its own (vocabulary="...").
+  std::string body_kind(AttributeReader& r) {
+    std::string kind = r.id("kind", true);
+    const Vocabulary& vocabulary = builtin_vocabulary();
+    if (kind.empty() || vocabulary.body_kind(kind) != nullptr) return kind;
+    std::vector<std::string> kinds;
+    for (const BodyKind& k : vocabulary.body_kinds) kinds.push_back(k.id);
+    std::string hint = did_you_mean(kind, kinds);
+    if (hint.empty()) hint = "; it has: " + join(kinds, ", ");
+    sink_.warning(files_, r.at("kind"),
+                  fmt::format("'{}' is not a body kind in govmap's vocabulary{}; a model that includes the output "
+                              "needs a vocabulary of its own that has it",
+                              kind, hint),
+                  "vocabulary");
+    return kind;
+  }
+
   std::string resolve(const std::string& file) const {
     return file.empty() ? file : (std::filesystem::path(spec_.folder) / file).lexically_normal().string();
   }
@@ -156,7 +190,7 @@ class SpecReader {
     AttributeReader r(files_, file_, node, sink_,
                       with_passthrough({"kind", "code", "name", "unless-same", "source", "succeeds"}));
     BodySpec b;
-    b.kind = r.id("kind", true);
+    b.kind = body_kind(r);
     b.succeeds = r.words("succeeds");
     b.succeeds_at = r.at("succeeds");
     const bool later_areas = std::string_view(node.parent().name()) == "areas" &&
@@ -193,13 +227,49 @@ class SpecReader {
     return true;
   }
 
-  /// What every spec and every period needs: one <areas> with at least one <level>.
+  /// What every spec and every period needs: one <areas> with at least one <level>; and each
+  /// kind a <derived> or <overlap-links> starts from one that is generated before it runs (a
+  /// misspelt kind would match no body and generate nothing, silently).
   void complete(const ContentSpec& c, Location at, std::string_view what) {
     if (c.areas.at.line == 0) {
       sink_.error(files_, at, fmt::format("the {} needs an <areas> element", what), "missing-element");
     } else if (c.levels.empty()) {
       sink_.error(files_, c.areas.at, "<areas> needs at least one <level>", "missing-element");
     }
+    std::vector<std::string> kinds;  // in the order they are generated: areas, derived, lists
+    std::set<std::string> lists;
+    for (const ListSpec& l : c.lists) {
+      for (const BodySpec& b : l.bodies) lists.insert(b.kind);
+    }
+    for (const BodySpec& b : c.area_bodies) kinds.push_back(b.kind);
+    for (const DerivedSpec& d : c.derived) {
+      generated(kinds, lists, "from-kind", d.from_kind, d.at);
+      kinds.push_back(d.kind);
+    }
+    for (const ListSpec& l : c.lists) {
+      for (const BodySpec& b : l.bodies) kinds.push_back(b.kind);
+    }
+    for (const OverlapSpec& o : c.overlaps) {
+      generated(kinds, {}, "from-kind", o.from_kind, o.at);
+      generated(kinds, {}, "to-kind", o.to_kind, o.at);
+    }
+  }
+
+  void generated(const std::vector<std::string>& kinds, const std::set<std::string>& later, std::string_view attribute,
+                 const std::string& kind, const Location& at) {
+    if (kind.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
+    if (later.count(kind) != 0) {
+      sink_.error(files_, at,
+                  fmt::format("{} '{}' is generated only after this runs: derived bodies are made after the "
+                              "<areas> and before the <list>s",
+                              attribute, kind),
+                  "bad-value");
+      return;
+    }
+    std::string hint = did_you_mean(kind, kinds);
+    if (hint.empty()) hint = kinds.empty() ? "; none is generated before it" : "; those generated before it: " + join(kinds, ", ");
+    sink_.error(files_, at, fmt::format("{} '{}' is not a kind of body the spec generates{}", attribute, kind, hint),
+                "bad-value");
   }
 
   /// A <period since until> of a dated spec: the periods follow one another without gap or
@@ -266,12 +336,12 @@ class SpecReader {
     AttributeReader r(files_, file_, node, sink_,
                       with_passthrough({"kind", "from-kind", "prefix", "name", "part-of", "link-from-source", "source"}));
     DerivedSpec d;
-    d.kind = r.id("kind", true);
+    d.kind = body_kind(r);
     d.from_kind = r.id("from-kind", true);
     d.prefix = r.text("prefix", true);
     d.name = make_template(r, "name", true);
     d.part_of = r.boolean("part-of").value_or(false);
-    d.link_from_source = r.text("link-from-source");
+    d.link_from_source = link_kind(r, "link-from-source", false);
     d.source = r.text("source");
     d.extra = passthrough(node);
     d.at = r.at();
@@ -281,7 +351,7 @@ class SpecReader {
   void overlap(ContentSpec& c, const XmlNode& node) {
     AttributeReader r(files_, file_, node, sink_,
                       {"link", "from-kind", "to-kind", "source", "note", "evidence", "confidence"});
-    OverlapSpec o{r.text("link", true), r.id("from-kind", true), r.id("to-kind", true), r.text("source"), {}, r.at()};
+    OverlapSpec o{link_kind(r, "link", true), r.id("from-kind", true), r.id("to-kind", true), r.text("source"), {}, r.at()};
     for (const char* name : {"note", "evidence", "confidence"}) {
       if (r.has(name)) o.extra.emplace_back(name, r.text(name));
     }
@@ -301,7 +371,7 @@ class SpecReader {
       } else if (name == "link") {
         AttributeReader k(files_, file_, child, sink_, {"link", "from", "to", "source", "note", "evidence", "confidence"});
         LinkSpec link;
-        link.link = k.text("link", true);
+        link.link = link_kind(k, "link", true);
         link.from = make_template(k, "from", false);
         link.to = make_template(k, "to", false);
         link.source = k.text("source");

@@ -66,8 +66,8 @@ bool filter(Rows& rows, const Step& step, Context& context) {
     if (!step.min) return true;
     const auto number = parse_number(value);
     if (!number) {
-      context.sink.error(context.files, row_at(rows, i),
-                         fmt::format("'{}' in column '{}' is not a number", value, step.column), "bad-number");
+      context.row_error(row_at(rows, i), fmt::format("'{}' in column '{}' is not a number", value, step.column),
+                        "bad-number");
       return false;
     }
     return *number >= *step.min;
@@ -87,10 +87,10 @@ bool derive(Rows& rows, const Step& step, Context& context) {
       rows.rows[i].push_back(match[1].str());
       continue;
     }
-    context.sink.error(context.files, row_at(rows, i),
-                       fmt::format("{} in column '{}' does not match the pattern {} (spec line {})", quoted(value),
-                                   step.from, step.regex, step.at.line),
-                       "no-match");
+    context.row_error(row_at(rows, i),
+                      fmt::format("{} in column '{}' does not match the pattern {} (spec line {})", quoted(value),
+                                  step.from, step.regex, step.at.line),
+                      "no-match");
     rows.rows[i].emplace_back();
   }
   rows.columns.push_back(step.column);
@@ -153,12 +153,10 @@ bool join(Rows& rows, const Step& step, const std::set<std::string>& wanted, Con
     const std::string value = on->eval(row);
     const auto it = by_key.find(value);
     if (it == by_key.end()) {
-      if (!context.too_many_errors()) {
-        context.sink.error(context.files, row_at(rows, i),
-                           fmt::format("no row of {} has {} = '{}' (from {} '{}')", file_name(step.file), step.key,
-                                       value, step.on.is_template ? "template" : "column", step.on.text),
-                           "no-match");
-      }
+      context.row_error(row_at(rows, i),
+                        fmt::format("no row of {} has {} = '{}' (from {} '{}')", file_name(step.file), step.key,
+                                    value, step.on.is_template ? "template" : "column", step.on.text),
+                        "no-match");
       return false;
     }
     const auto& joined = table->rows[it->second];
@@ -180,9 +178,9 @@ bool pick_max(Rows& rows, const Step& step, Context& context) {
   for (std::size_t i = 0; i < rows.rows.size(); ++i) {
     const auto number = parse_number(rows.rows[i][*value]);
     if (!number) {
-      context.sink.error(context.files, row_at(rows, i),
-                         fmt::format("'{}' in column '{}' is not a number", rows.rows[i][*value], step.column),
-                         "bad-number");
+      context.row_error(row_at(rows, i),
+                        fmt::format("'{}' in column '{}' is not a number", rows.rows[i][*value], step.column),
+                        "bad-number");
       continue;
     }
     const auto [it, fresh] = best.emplace(rows.rows[i][*group], std::make_pair(i, *number));
@@ -193,6 +191,33 @@ bool pick_max(Rows& rows, const Step& step, Context& context) {
 }
 
 }  // namespace
+
+void Context::row_error(const Location& at, std::string message, std::string code) {
+  std::string key = code + '\n' + message;
+  if (const auto it = repeats.find(key); it != repeats.end()) {
+    Repeat& r = it->second;
+    if (r.more == 0) r.again = at;
+    if (r.lines.size() < 5) r.lines.push_back(at.line);
+    ++r.more;
+    return;
+  }
+  if (too_many_errors()) return;
+  sink.error(files, at, std::move(message), std::move(code));
+  repeats.emplace(std::move(key), Repeat{sink.all().size() - 1, {}, {}, 0});
+}
+
+void Context::note_repeats() {
+  for (const auto& [key, r] : repeats) {
+    if (r.more == 0) continue;
+    std::string message = "the same on " + plural(static_cast<long long>(r.more), "more row", "more rows");
+    if (r.more > 1) {  // the note is at the first; list a few
+      for (std::size_t i = 0; i < r.lines.size(); ++i) message += fmt::format("{}{}", i == 0 ? " (lines " : ", ", r.lines[i]);
+      message += r.more > r.lines.size() ? ", …)" : ")";
+    }
+    sink.note(r.diagnostic, files, r.again, std::move(message));
+  }
+  repeats.clear();
+}
 
 std::regex compile_pattern(const std::string& pattern) {
   // __polynomial (a libstdc++ extension) selects the breadth-first matcher.

@@ -172,6 +172,36 @@ TEST_CASE("import reports every malformed row with file and line and writes noth
         "govmap import: 6 errors; " + out.string() + " not written\n");
 }
 
+TEST_CASE("an error repeated on many rows is reported once, with the rows it is also on") {
+  // A column of names used as codes: every row of a board repeats its name.
+  const auto r = test::run_govmap("import tests/import/name-as-code.xml -o /tmp/govmap-never-written.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "tests/import/lookup.csv:2:40: error: board code 'Board, first' contains white space, which a model id may not "
+        "[bad-id]\n  A01,\"Alpha, north\",D1,\"Dee \"\"One\"\"\",B1,\"Board, first\"\n"
+        "                                         ^\n"
+        "tests/import/lookup.csv:3:37: note: the same on 2 more rows (lines 3, 4)\n"
+        "  A02,Alpha south,D1,\"Dee \"\"One\"\"\",B1,\"Board, first\"\n                                      ^\n"
+        "tests/import/lookup.csv:5:29: error: board code 'Board second' contains white space, which a model id may not "
+        "[bad-id]\n  A04,Beta east,D2,Dee Two,B2,Board second\n                              ^\n"
+        "tests/import/lookup.csv:7:36: note: the same on 1 more row\n"
+        "  with a line break\",D3,Dee Three,B2,Board second\n                                     ^\n"
+        "govmap import: 2 errors; /tmp/govmap-never-written.xml not written\n");
+}
+
+TEST_CASE("a spec's kinds are checked before any row is read") {
+  const auto r = test::run_govmap("import tests/import/bad-kinds.xml -o /tmp/govmap-never-written.xml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("tests/import/bad-kinds.xml:11:11: warning: 'health-bord' is not a body kind in govmap's vocabulary "
+                   "(did you mean 'health-board'?); a model that includes the output needs a vocabulary of its own "
+                   "that has it [vocabulary]\n") != std::string::npos);
+  CHECK(r.err.find("tests/import/bad-kinds.xml:13:91: error: 'partnr' is not a link kind (did you mean 'partner'?) "
+                   "[bad-value]\n") != std::string::npos);
+  CHECK(r.err.find("tests/import/bad-kinds.xml:14:3: error: from-kind 'health-board' is not a kind of body the spec "
+                   "generates (did you mean 'health-bord'?) [bad-value]\n") != std::string::npos);
+  CHECK(r.err.find("govmap import: 2 errors;") != std::string::npos);
+}
+
 TEST_CASE("import leaves an existing output file untouched when the spec has errors") {
   namespace fs = std::filesystem;
   const fs::path out = fs::temp_directory_path() / ("govmap-import-keep-" + std::to_string(::getpid()) + ".xml");
