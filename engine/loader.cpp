@@ -27,9 +27,28 @@ const std::vector<std::string> kElements = {
     "suppress", "remove", "change", "move-coverage", "merge", "split", "transfer", "abolish", "rename",
     "supersede"};
 
-// " (did you mean 'x'?)" for a near miss, else the elements that may appear.
-std::string element_hint(std::string_view name, const std::vector<std::string>& elements) {
-  std::string hint = did_you_mean(name, elements);
+
+// For an element written as a generic link (<link kind="funding" ...>, as in other graph formats):
+// how govmap writes it, an element named by its kind.
+std::optional<std::string> link_hint(const XmlNode& node) {
+  for (const auto attribute : node.attributes()) {
+    if (const auto kind = parse_link_kind(attribute.value())) {
+      return fmt::format("; a link is an element named by its kind: <{} from=\"...\" to=\"...\">", to_string(*kind));
+    }
+  }
+  const std::string_view name = node.name();
+  if (name != "link" && name != "edge" && name != "relationship") return std::nullopt;
+  std::vector<std::string> kinds;
+  for (const LinkKind k : kAllLinkKinds) kinds.emplace_back(to_string(k));
+  return fmt::format("; a link is an element named by its kind ({}): <funding from=\"...\" to=\"...\">",
+                     join(kinds, ", "));
+}
+
+// How to write a link, for what looks like one; else " (did you mean 'x'?)" for a near miss; else
+// the elements that may appear.
+std::string element_hint(const XmlNode& node, const std::vector<std::string>& elements) {
+  if (auto hint = link_hint(node)) return *hint;
+  std::string hint = did_you_mean(node.name(), elements);
   return hint.empty() ? "; a model's elements are: " + join(elements, ", ") : hint;
 }
 
@@ -358,7 +377,7 @@ void Loader::read_element(std::uint32_t file, const XmlNode& node) {
   if (is_overlay_element(name)) return read_overlay(file, node);
   if (auto kind = parse_link_kind(name)) return read_link(file, node, *kind);
   sink_.error(*files_, node_location(*files_, file, node),
-              fmt::format("unknown element <{}>{}", name, element_hint(name, kElements)),
+              fmt::format("unknown element <{}>{}", name, element_hint(node, kElements)),
               "unknown-element");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -202,7 +203,11 @@ class Resolver {
     if (std::find(known.begin(), known.end(), value) != known.end()) return true;
     if (full()) return false;
     std::string hint = did_you_mean(value, known);
-    if (hint.empty()) hint = fmt::format("; it has: {}", join(known, ", "));
+    if (hint.empty()) {  // the whole list once; again for each value would bury the errors
+      hint = listed_.insert(std::string(what)).second
+                 ? fmt::format("; it has: {}", join(known, ", "))
+                 : fmt::format(" (its {}s are listed with the first such error)", what);
+    }
     sink_.error(files_, place(where),
                 fmt::format("'{}' is not {} {} in the vocabulary{}", value, article(what), what, hint),
                 "vocabulary");
@@ -479,6 +484,7 @@ class Resolver {
   std::size_t suggestion_budget_ = kSuggestionBudget;
   std::vector<std::string> body_keys_, area_keys_, source_keys_, person_keys_;
   SymbolList found_sources_;  // the last list of sources found whole
+  std::set<std::string> listed_;  // what vocabulary_ref has listed the values of
   // Whether the vocabulary allows a link of a kind between bodies of two classes (class_of).
   std::unordered_map<std::uint64_t, bool> allowed_;
   static constexpr std::uint32_t kNoClass = static_cast<std::uint32_t>(-1);
