@@ -21,6 +21,19 @@ Symbol Loader::body_ref(AttributeReader& a, std::string_view name, bool required
   return {};
 }
 
+Symbol Loader::vocabulary_attribute(AttributeReader& a, LinkKind element, std::string_view name,
+                                    const std::vector<Labelled> Vocabulary::*values) {
+  if (a.has(name) || !model().vocabulary) return a.symbol(name, true);
+  std::string message = fmt::format("<{}> needs the attribute '{}'", to_string(element), name);
+  if (listed_.insert(message).second) {  // the values once, not with every such error
+    std::vector<std::string> ids;
+    for (const Labelled& value : *model().vocabulary.*values) ids.push_back(value.id);
+    message += ", one of: " + join(ids, ", ");
+  }
+  sink_.error(*files_, a.at(), std::move(message), "missing-attribute");
+  return {};
+}
+
 Provenance Loader::provenance(AttributeReader& a, bool dated) {
   Provenance p;
   p.location = a.at();
@@ -323,7 +336,7 @@ void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
     sink_.error(*files_, a.at(), "a link may name a kind on one side only", "bad-value");
   }
   if (kind == LinkKind::Funding) {
-    link.subtype = a.symbol("mechanism", true);
+    link.subtype = vocabulary_attribute(a, kind, "mechanism", &Vocabulary::mechanisms);
     link.amount = a.number("amount", false, true, true);
     named.total = a.number("total", false, true, true);
     if (named.total && named.from_kind.empty() && named.to_kind.empty()) {
@@ -340,7 +353,7 @@ void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
     link.year = a.symbol("year");
     link.held_by = body_ref(a, "held-by");
   } else if (kind == LinkKind::Accountability) {
-    link.subtype = a.symbol("kind", true);
+    link.subtype = vocabulary_attribute(a, kind, "kind", &Vocabulary::accountability_kinds);
   }
   link.functions = a.symbols("functions");
   link.provenance = provenance(a);

@@ -110,6 +110,11 @@ class Loader {
   /// ("NHS Fife") is a bad id, reported with the bodies read so far that are named like it.
   Symbol body_ref(AttributeReader& a, std::string_view name, bool required = false);
 
+  /// A required attribute whose values are the vocabulary's (a funding mechanism, an
+  /// accountability kind): when it is missing, the error lists them.
+  Symbol vocabulary_attribute(AttributeReader& a, LinkKind element, std::string_view name,
+                              const std::vector<Labelled> Vocabulary::*values);
+
   // Records an id in a namespace; reports a duplicate with a note at the first. A dated element
   // (`dates`) may reuse the id of a dated one: a version of it, whose periods the date pass
   // checks do not overlap; the index keeps the first until the model is read at a date.
@@ -203,6 +208,7 @@ class Loader {
   std::vector<std::string> stack_;
   std::vector<Location> stack_locations_;
   std::set<std::string> loaded_;
+  std::set<std::string> listed_;  // missing attributes whose values an error has listed
   bool include_unread_ = false;  // an include that could not be read: references not checked
   int layer_ = 0, layers_ = 0;
   std::vector<bool> status_given_;
