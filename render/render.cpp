@@ -120,7 +120,8 @@ Agnode_t* add_legend(Agraph_t* g, const Diagram& d, Agnode_t* above) {
       first = last = node(row, id);
       Attributes attributes = entry.attributes;
       attributes["height"] = "0.3";
-      attributes["margin"] = "0.06,0.03";
+      // A component's tabs take room on its left: more margin keeps the words clear of them.
+      attributes["margin"] = attributes["shape"] == "component" ? "0.14,0.03" : "0.06,0.03";
       attributes["label"] = entry.label;
       set_attributes(first, attributes);
     }
