@@ -94,8 +94,12 @@ std::vector<NamedModel> list_named_models(const std::string& dir) {
 
 std::string resolved_path(const std::string& path) {
   std::error_code ec;
-  const fs::path resolved = fs::weakly_canonical(path, ec);
-  return (ec ? fs::absolute(path, ec) : resolved).lexically_normal().string();
+  // Absolute first: weakly_canonical leaves a relative path none of whose parts exist
+  // ("missing.xml" in the working folder) relative.
+  const fs::path absolute = fs::absolute(path, ec);
+  if (ec) return fs::path(path).lexically_normal().string();
+  const fs::path resolved = fs::weakly_canonical(absolute, ec);
+  return (ec ? absolute : resolved).lexically_normal().string();
 }
 
 std::vector<std::string> model_names(const std::vector<std::string>& search_path) {

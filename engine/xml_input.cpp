@@ -121,6 +121,21 @@ bool check_character_references(const SourceFiles& files, std::uint32_t file, Di
   return ok;
 }
 
+std::string near_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path written(path);
+  const fs::path folder = written.has_parent_path() ? written.parent_path() : fs::path(".");
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end && names.size() < 4096; it.increment(ec)) {
+    names.push_back(it->path().filename().string());
+  }
+  std::sort(names.begin(), names.end());  // the folder's order is the file system's
+  const std::string match = closest_match(written.filename().string(), names);
+  if (match.empty()) return "";
+  return fmt::format(" (did you mean '{}'?)", written.has_parent_path() ? (written.parent_path() / match).string() : match);
+}
+
 std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& files,
                                          DiagnosticSink& sink, const SourceFiles* from_files,
                                          Location from) {
@@ -128,7 +143,7 @@ std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& f
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    report_at(sink, from_files, from, path, fmt::format("cannot open '{}': no such file", path),
+    report_at(sink, from_files, from, path, fmt::format("cannot open '{}': no such file{}", path, near_file(path)),
               "file-not-found");
     return std::nullopt;
   }

@@ -19,6 +19,9 @@
 
 namespace govmap {
 
+/// " (did you mean 'x'?)" for a file beside a missing path, spelt nearly the same; else "".
+std::string near_file(const std::string& path);
+
 /// Reads a file whole, checks it is non-empty UTF-8, and adds it to `files`. Problems are
 /// reported at `from` (the include that named it) when given.
 std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& files,

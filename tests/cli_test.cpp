@@ -136,6 +136,34 @@ TEST_CASE("a folder of the user's own named like a model, without a model.xml, d
   fs::remove_all(dir);
 }
 
+TEST_CASE("a file name that is not there, written in the working folder, is missing, with the name nearly so") {
+  // In my own folder, a misspelt include was "outside the model root '.'": the path of a missing
+  // file stayed relative when resolved, so it was not inside the (absolute) root.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("govmap-own-files-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "geo.xml") << "<govmap version=\"1\" id=\"g\" nation=\"wales\" title=\"g\" as-of=\"2026-11-30\" "
+                                    "status=\"current\"/>\n";
+  std::ofstream(dir / "model.xml") << "<govmap version=\"1\" id=\"m\" nation=\"wales\" title=\"m\" as-of=\"2026-11-30\" "
+                                      "status=\"current\">\n  <include href=\"goe.xml\"/>\n</govmap>\n";
+  std::ofstream(dir / "proposal.xml") << "<govmap version=\"1\" id=\"p\" nation=\"wales\" title=\"p\" "
+                                         "as-of=\"2026-11-30\" status=\"proposed\" extends=\"modle.xml\"/>\n";
+  const std::string here = "cd '" + dir.string() + "' &&";
+  const auto include = run_govmap_with(here, "validate model.xml");
+  CHECK(include.exit_code == 2);
+  CHECK(include.err.rfind("model.xml:2:12: error: cannot open 'goe.xml': no such file (did you mean 'geo.xml'?) "
+                          "[file-not-found]\n", 0) == 0);
+  const auto extends = run_govmap_with(here, "validate proposal.xml");
+  CHECK(extends.exit_code == 2);
+  CHECK(extends.err.find("error: baseline 'modle.xml' not found: no such file beside this model (did you mean "
+                         "'model.xml'?) [extends-not-found]") != std::string::npos);
+  const auto argument = run_govmap_with(here, "check modle.xml");
+  CHECK(argument.exit_code == 2);
+  CHECK(argument.err == "modle.xml: error: cannot open 'modle.xml': no such file (did you mean 'model.xml'?) "
+                        "[file-not-found]\n");
+  fs::remove_all(dir);
+}
+
 TEST_CASE("validate of a folder or a pipe says what it is, with exit 2, not an internal error") {
   const auto folder = run_govmap("validate models/wales");
   CHECK(folder.exit_code == 2);
