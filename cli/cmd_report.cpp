@@ -27,9 +27,12 @@ fs::path report_file(const std::string& output) {
   return fs::path(output) / "report.html";
 }
 
-/// "England, as of 2021-12-01": a model named briefly, for the one-line summaries.
+/// "England, as of 2021-12-01": a model named briefly, for the one-line summaries. A model
+/// titled as a figure of its nation is named by the nation; one titled otherwise (a user's own
+/// model of a region) by its title, which tells two of one nation apart.
 std::string short_name(const Model& m) {
   std::string name = nation_display_name(m.nation);
+  if (m.title.rfind(figure_title(m), 0) != 0 && !m.title.empty()) name = m.title;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   return fmt::format("{}, as of {}", name, m.as_of);
 }

@@ -17,10 +17,6 @@ constexpr ViewKind kAllViews[] = {ViewKind::Figure, ViewKind::Funding, ViewKind:
 
 std::set<LinkKind> all_link_kinds() { return {std::begin(kAllLinkKinds), std::end(kAllLinkKinds)}; }
 
-std::string figure_title(const Model& m) {
-  return "Funding and accountability in the health and social care system in " + nation_display_name(m.nation);
-}
-
 // The model's title, without a repeat of the figure title it may start with.
 std::string subtitle(const Model& m) {
   std::string title = m.title;
@@ -137,6 +133,10 @@ std::optional<ViewKind> parse_view_kind(std::string_view text) {
     if (to_string(v) == text) return v;
   }
   return std::nullopt;
+}
+
+std::string figure_title(const Model& m) {
+  return "Funding and accountability in the health and social care system in " + nation_display_name(m.nation);
 }
 
 std::string nation_display_name(std::string_view nation) {

@@ -45,4 +45,8 @@ std::optional<Diagram> build_view(const Model& model, const ViewOptions& options
 /// "Wales", "Northern Ireland", "the UK": the nation as a title names it.
 std::string nation_display_name(std::string_view nation);
 
+/// "Funding and accountability in the health and social care system in Wales", as the 2021
+/// report titles its figures.
+std::string figure_title(const Model& m);
+
 }  // namespace govmap

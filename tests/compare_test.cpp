@@ -134,8 +134,9 @@ TEST_CASE("report writes one file and prints a line per model and per proposal")
                             " --today 2026-01-01");
   CHECK(r.exit_code == 0);
   CHECK(r.out == "report: " + (dir / "report.html").string() + "\n" +
-                     "  Scotland, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 warnings)\n"
-                     "  Merge the two boards, against Scotland, as of 2021-12-01: 0 new findings, 1 resolved\n");
+                     "  Fife health and social care partnership, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 "
+                     "warnings)\n"
+                     "  Merge the two boards, against Compare test baseline, as of 2021-12-01: 0 new findings, 1 resolved\n");
   CHECK(std::filesystem::exists(dir / "report.html"));
   std::filesystem::remove_all(dir);
 }

@@ -255,7 +255,7 @@ TEST_CASE("a proposal changes its baseline as it stood on the proposal's date") 
   const std::string dir = out_dir("proposal-report");
   const auto report = run_govmap("report " + proposal + " -o " + dir);
   REQUIRE(report.exit_code == 0);
-  CHECK(contains(report.out, "One joint body (proposal of June 2023), against Wales, as of 2023-06-01"));
+  CHECK(contains(report.out, "One joint body (proposal of June 2023), against Dated nation, as of 2023-06-01"));
 }
 
 TEST_CASE("a verb naming a body of another date than the proposal's is told when it held and what succeeded it") {
