@@ -113,8 +113,17 @@ std::vector<ChangeList> structural_changes(const CheckedModel& checked_base, con
     const std::string extent = g.whole ? (g.areas > 1 ? fmt::format("whole, {} areas", g.areas) : "whole")
                                        : fmt::format("{} of its areas, {} of its population", g.areas,
                                                      g.total > 0 ? percent(g.moved / g.total) : "?");
-    items.push_back(fmt::format("{} ({}), {}: {} → {}", name, extent, prop.kind_label(g.kind, true),
-                                g.from.empty() ? "none" : join(g.from, ", "), g.to.empty() ? "none" : join(g.to, ", ")));
+    // The bodies by name and id: "E54000034 → icb26-thames-valley" told a reader nothing.
+    const auto bodies = [](const Model& m, const std::vector<std::string>& ids) {
+      std::vector<std::string> labels;
+      for (const auto& id : ids) {
+        const Body* b = m.find_body(id);
+        labels.push_back(b != nullptr ? fmt::format("{} [{}]", b->name, b->id) : id);
+      }
+      return labels.empty() ? std::string("none") : join(labels, ", ");
+    };
+    items.push_back(fmt::format("{} ({}), {}: {} → {}", name, extent, prop.kind_label(g.kind, true), bodies(base, g.from),
+                                bodies(prop, g.to)));
   }
   add("Area assignments moved", std::exchange(items, {}));
   const auto board_label = [&](const SeatChange& s) {

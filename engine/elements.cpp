@@ -11,13 +11,20 @@
 namespace govmap::detail {
 
 Symbol Loader::body_ref(AttributeReader& a, std::string_view name, bool required) {
+  return ref(a, name, required, [&](std::string_view written) { return model().named_like(std::string(written)); });
+}
+
+Symbol Loader::area_ref(AttributeReader& a, std::string_view name, bool required) {
+  return ref(a, name, required, [&](std::string_view written) { return model().areas_named_like(written); });
+}
+
+template <typename NamedLike>
+Symbol Loader::ref(AttributeReader& a, std::string_view name, bool required, NamedLike named_like) {
   const std::string_view written = a.text_view(name);
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   if (std::none_of(written.begin(), written.end(), blank)) return a.id_symbol(name, required);
   sink_.error(*files_, a.at(name),
-              fmt::format("'{}' is not a valid id: ids contain no spaces{}", written,
-                          model().named_like(std::string(written))),
-              "bad-id");
+              fmt::format("'{}' is not a valid id: ids contain no spaces{}", written, named_like(written)), "bad-id");
   return {};
 }
 

@@ -109,6 +109,10 @@ class Loader {
   /// An attribute that names a body by id (a link's ends, a verb's body). One written as a name
   /// ("NHS Fife") is a bad id, reported with the bodies read so far that are named like it.
   Symbol body_ref(AttributeReader& a, std::string_view name, bool required = false);
+  /// The same for an attribute that names an area, with the areas named like it.
+  Symbol area_ref(AttributeReader& a, std::string_view name, bool required = false);
+  template <typename NamedLike>
+  Symbol ref(AttributeReader& a, std::string_view name, bool required, NamedLike named_like);
 
   /// A required attribute whose values are the vocabulary's (a funding mechanism, an
   /// accountability kind): when it is missing, the error lists them.

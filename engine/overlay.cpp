@@ -148,7 +148,7 @@ void Loader::read_supersede(std::uint32_t file, const XmlNode& node) {
 void Loader::read_move_coverage(std::uint32_t file, const XmlNode& node) {
   Model& m = model();
   AttributeReader a(*files_, file, node, sink_, with(names_of({"area", "from", "to"}), kVerbProvenance));
-  const std::string area = a.id("area", true), from = body_ref(a, "from", true), to = body_ref(a, "to", true);
+  const std::string area = area_ref(a, "area", true), from = body_ref(a, "from", true), to = body_ref(a, "to", true);
   const Provenance p = provenance(a, false);
   if (area.empty() || from.empty() || to.empty()) return;
   const bool from_known = live_body(from, a.at("from"), "move coverage from").has_value();

@@ -232,8 +232,8 @@ TEST_CASE("a split's part merged by a proposal on the split one still succeeds t
   const auto r = run_govmap("compare tests/compare/reform/base.xml tests/compare/reform/split-then-merge.xml");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("  ICB B [icb-b] → ICB for Xshire [icb-ax]\n") != std::string::npos);
-  CHECK(r.out.find("Integrated care boards: icb-b → icb-ax") != std::string::npos);
-  CHECK(r.out.find("icb-b-y → icb-ax") == std::string::npos);
+  CHECK(r.out.find("Integrated care boards: ICB B [icb-b] → ICB for Xshire [icb-ax]") != std::string::npos);
+  CHECK(r.out.find("[icb-b-y] → ICB for Xshire") == std::string::npos);
 }
 
 TEST_CASE("a split of a body others are part of is valid once the proposal says which part they belong to") {
@@ -260,10 +260,10 @@ TEST_CASE("a split's part naming a county the body covers in part takes that par
                         "</govmap>\n");
   const auto r = run_govmap("compare tests/compare/reform/base.xml " + own.file);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("  Xshire (X) (1 of its areas, 40% of its population), Integrated care boards: icb-b → icb-b-x\n") !=
-        std::string::npos);
-  CHECK(r.out.find("  Yshire (Y) (1 of its areas, 50% of its population), Integrated care boards: icb-b → icb-b-y\n") !=
-        std::string::npos);
+  CHECK(r.out.find("  Xshire (X) (1 of its areas, 40% of its population), Integrated care boards: ICB B [icb-b] → ICB B "
+                   "(Xshire) [icb-b-x]\n") != std::string::npos);
+  CHECK(r.out.find("  Yshire (Y) (1 of its areas, 50% of its population), Integrated care boards: ICB B [icb-b] → ICB B "
+                   "(Yshire) [icb-b-y]\n") != std::string::npos);
 }
 
 TEST_CASE("a split's part merged again still succeeds the split body: its areas move from it, not from the other part") {
@@ -271,7 +271,7 @@ TEST_CASE("a split's part merged again still succeeds the split body: its areas 
   CHECK(r.exit_code == 0);
   CHECK(r.out == read_text(path("tests/compare/reform/split-merge.expected.txt")));
   CHECK(r.out.find("  ICB B [icb-b] → ICB for Xshire [icb-ax]\n") != std::string::npos);
-  CHECK(r.out.find("Integrated care boards: icb-b → icb-ax") != std::string::npos);
+  CHECK(r.out.find("Integrated care boards: ICB B [icb-b] → ICB for Xshire [icb-ax]") != std::string::npos);
 }
 
 TEST_CASE("a proposal outside the repository names a bundled baseline by name") {
@@ -328,13 +328,15 @@ TEST_CASE("areas of a body succeeded by one of another kind leave the body itsel
                                     "2027-04-01"));
   const auto r = run_govmap("compare scotland " + own.file + " --models models");
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("  Fife (S12000047) (whole, 494 areas), Care boards: none → fife-tayside-cb\n"
-                   "  Fife (S12000047) (whole, 494 areas), Integration authorities: S37000032 → none\n") !=
-        std::string::npos);
+  CHECK(r.out.find("  Fife (S12000047) (whole, 494 areas), Care boards: none → Fife and Tayside care board "
+                   "[fife-tayside-cb]\n"
+                   "  Fife (S12000047) (whole, 494 areas), Integration authorities: Fife integration authority [S37000032] "
+                   "→ none\n") != std::string::npos);
   const auto england = run_govmap("compare england@2021-12-01 england --models models");
-  CHECK(england.out.find("  City of London (E09000001) (whole, 6 areas), Clinical commissioning groups: E38000255 → none\n"
-                         "  City of London (E09000001) (whole, 6 areas), Integrated care boards: none → E54000029\n") !=
-        std::string::npos);
+  CHECK(england.out.find("  City of London (E09000001) (whole, 6 areas), Clinical commissioning groups: NHS North East "
+                         "London CCG [E38000255] → none\n"
+                         "  City of London (E09000001) (whole, 6 areas), Integrated care boards: none → NHS North East "
+                         "London Integrated Care Board [E54000029]\n") != std::string::npos);
 }
 
 TEST_CASE("a finding that two baseline findings continue as is shown once, with each earlier text") {
@@ -479,6 +481,15 @@ TEST_CASE("a body written by its name where an id goes gets the ids of the bodie
                    "'scottish-government' (Scottish Government") != std::string::npos);
   // Reported once: not also as a link with no 'from'.
   CHECK(r.err.find("needs 'from'") == std::string::npos);
+  // An area written by its name gets the areas so named.
+  const auto area = validate_own("area-by-name",
+                                 proposal_of("scotland",
+                                             "  <move-coverage area=\"Argyll and Bute\" from=\"S08000022\" "
+                                             "to=\"S08000031\"/>\n",
+                                             "2027-04-01"));
+  CHECK(area.exit_code == 2);
+  CHECK(area.err.find("error: 'Argyll and Bute' is not a valid id: ids contain no spaces (areas named like it: "
+                      "'S12000035' (Argyll and Bute)) [bad-id]") != std::string::npos);
 }
 
 TEST_CASE("a baseline link a verb leaves ending at a body the vocabulary does not allow is left out, with a warning") {

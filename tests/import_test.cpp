@@ -122,7 +122,8 @@ TEST_CASE("a dated spec writes what stays the same once and what changed as vers
   CHECK(r.out.find("Bodies succeeded (merged, split, abolished with a successor, renamed, or replaced) (2):\n"
                    "  Dee \"One\" Council [D1] → Dee Nine Council [D9]\n") != std::string::npos);
   CHECK(r.out.find("Area assignments moved (2):\n"
-                   "  Dee Nine (D9) (2 of its areas, 50% of its population), Integration authorities: ia-D1 → ia-D9\n") !=
+                   "  Dee Nine (D9) (2 of its areas, 50% of its population), Integration authorities: Dee \"One\" Council "
+                   "integration authority [ia-D1] → Dee Nine Council integration authority [ia-D9]\n") !=
         std::string::npos);
   CHECK(r.out.find("Health boards:") == std::string::npos);
 }
