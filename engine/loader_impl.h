@@ -189,6 +189,9 @@ class Loader {
   std::optional<std::string> merged_link_message(Symbol link) const;
   void collapse_seats(const std::string& id);
   void copy_to_parts(const std::string& id, const std::vector<Symbol>& parts);
+  /// After <move-coverage>: the baseline's links and seats between `from` and a body whose whole
+  /// area is among the `moved` areas now join that body to `to`.
+  void move_ties(const std::string& from, const std::string& to, const std::vector<Symbol>& moved);
   std::vector<Symbol> written_areas(const std::string& body) const;
   std::optional<std::vector<Symbol>> leaf_areas(const std::vector<Symbol>& names, Location at);
   /// Reports a proposal's own references to bodies it removed, merged, split or renamed.

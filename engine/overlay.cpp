@@ -192,6 +192,7 @@ void Loader::read_move_coverage(std::uint32_t file, const XmlNode& node) {
     }
     return;
   }
+  move_ties(from, to, moved);
   raw_.coverage.push_back({to, std::move(moved), p.location, {}, {}});
 }
 

@@ -207,6 +207,42 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
   succeed(id, part_ids, "split into", a.at());
 }
 
+// A council area moved from one health board to another takes with it the board's links with
+// the council and the area's integration authority (and their seats on the board): what a split
+// does for its parts, for the one area moved.
+void Loader::move_ties(const std::string& from, const std::string& to, const std::vector<Symbol>& moved) {
+  auto moved_leaves = leaf_areas(moved, Location{}).value_or(std::vector<Symbol>{});
+  std::sort(moved_leaves.begin(), moved_leaves.end());
+  std::map<Symbol, bool> within;  // by body: whether all its area moved
+  const auto wholly_moved = [&](const Symbol& body) {
+    const auto [it, fresh] = within.try_emplace(body, false);
+    if (fresh && !body.empty() && body != Symbol(to)) {
+      const auto leaves = leaf_areas(written_areas(body), Location{}).value_or(std::vector<Symbol>{});
+      it->second = !leaves.empty() && std::all_of(leaves.begin(), leaves.end(), [&](const Symbol& leaf) {
+        return std::binary_search(moved_leaves.begin(), moved_leaves.end(), leaf);
+      });
+    }
+    return it->second;
+  };
+  Model& m = model();
+  for (std::size_t i = 0; i < m.links.size(); ++i) {
+    Link& link = m.links[i];
+    if (raw_.link_sides[i].dropped || raw_.link_sides[i].names_kind() ||
+        layer_of(link.provenance.location) >= layer_) {
+      continue;
+    }
+    Symbol* end = link.from == from ? &link.to : link.to == from ? &link.from : nullptr;
+    if (end == nullptr || !wholly_moved(*end)) continue;
+    (link.from == from ? link.from : link.to) = to;
+    if (link.held_by == from) link.held_by = to;
+  }
+  for (Seat& seat : m.seats) {
+    if (seat.body == from && layer_of(seat.provenance.location) < layer_ && wholly_moved(seat.nominated_by)) {
+      seat.body = to;
+    }
+  }
+}
+
 // A split body's links and seats, copied to the parts. A link to a body with an area goes to
 // the parts that share some of its area (an integration authority's link to its health board
 // goes to the part that covers it); a link to a body without one (a department) goes to every

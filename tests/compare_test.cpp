@@ -136,7 +136,7 @@ TEST_CASE("report writes one file and prints a line per model and per proposal")
   CHECK(r.out == "report: " + (dir / "report.html").string() + "\n" +
                      "  Fife health and social care partnership, as of 2021-12-01: 3 bodies, 5 links, 4 findings (0 errors, 4 "
                      "warnings)\n"
-                     "  Merge the two boards, against Compare test baseline, as of 2021-12-01: 0 new findings, 1 resolved\n");
+                     "  Merge the two boards, against Compare test baseline, as of 2021-12-01: 1 new finding, 1 resolved\n");
   CHECK(std::filesystem::exists(dir / "report.html"));
   std::filesystem::remove_all(dir);
 }
@@ -490,6 +490,27 @@ TEST_CASE("a body written by its name where an id goes gets the ids of the bodie
   CHECK(area.exit_code == 2);
   CHECK(area.err.find("error: 'Argyll and Bute' is not a valid id: ids contain no spaces (areas named like it: "
                       "'S12000035' (Argyll and Bute)) [bad-id]") != std::string::npos);
+}
+
+TEST_CASE("an area moved between health boards takes the board's ties with the bodies wholly within it") {
+  // My own proposal moving Argyll and Bute to NHS Greater Glasgow and Clyde left the Argyll and
+  // Bute integration authority partnered with, funded by and directing NHS Highland, 100% of its
+  // population outside it, and no verb could re-point the partner link (it has no id).
+  const OwnProposal own("argyll-move", proposal_of("scotland",
+                                                   "  <move-coverage area=\"S12000035\" from=\"S08000022\" "
+                                                   "to=\"S08000031\"/>\n",
+                                                   "2027-04-01"));
+  const auto r = run_govmap("compare scotland " + own.file + " --models models");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  + partner NHS Greater Glasgow & Clyde → Argyll & Bute integration authority\n") != std::string::npos);
+  CHECK(r.out.find("  - funding NHS Highland → Argyll & Bute integration authority (set-aside)\n") != std::string::npos);
+  CHECK(r.out.find("  + funding NHS Greater Glasgow & Clyde → Argyll & Bute integration authority (set-aside)\n") !=
+        std::string::npos);
+  CHECK(r.out.find("lies outside NHS Highland") == std::string::npos);
+  // The council's seat on the board goes with it; NHS Highland keeps its ties with Highland.
+  CHECK(r.out.find("NHS Greater Glasgow & Clyde [S08000031]: none → Councillor of Argyll and Bute Council") !=
+        std::string::npos);
+  CHECK(r.out.find("- partner NHS Highland → Highland integration authority") == std::string::npos);
 }
 
 TEST_CASE("a baseline link a verb leaves ending at a body the vocabulary does not allow is left out, with a warning") {
