@@ -43,6 +43,16 @@ std::string_view what_it_is(const Body& b) {
   return verb(b, "it is a non-statutory body", "they are non-statutory bodies");
 }
 
+/// A host that cannot hold money either: "a statutory committee", "non-statutory".
+std::string host_status(const Body& host) {
+  if (is_pooled_fund(host)) return "a pooled fund";
+  switch (host.status) {
+    case LegalStatus::StatutoryCommittee: return "a statutory committee";
+    case LegalStatus::NonStatutory: return "a non-statutory body";
+    default: return fmt::format("of legal status '{}'", to_string(host.status));
+  }
+}
+
 void check(const RuleContext& ctx) {
   const Model& m = ctx.model();
   const Graph& graph = ctx.graph();
@@ -85,10 +95,15 @@ void check(const RuleContext& ctx) {
     }
     if (held[b].size() > kShown) evidence.push_back(fmt::format("and {} more payments", held[b].size() - kShown));
     const std::string sum = all_known && total > 0 ? money(total) : "money";
-    const std::string_view fix =
-        is_pooled_fund(body) ? verb(body, "no host body is named to hold it (held-by on its links, or part-of its host)",
-                                    "no host body is named to hold it (held-by on their links, or part-of their host)")
-                             : "no body with legal personality is named to hold it (held-by or part-of)";
+    std::string fix(is_pooled_fund(body)
+                        ? verb(body, "no host body is named to hold it (held-by on its links, or part-of its host)",
+                               "no host body is named to hold it (held-by on their links, or part-of their host)")
+                        : "no body with legal personality is named to hold it (held-by or part-of)");
+    if (const auto parent = graph.parent(b)) {  // a host written, but one that cannot hold money either
+      fix = fmt::format("the body {} part of, {}, is {} and cannot hold it either: name one with legal personality "
+                        "(held-by on the links, or part-of a statutory body)",
+                        verb(body, "it is", "they are"), chain::name_of(m, *parent), host_status(m.bodies[*parent]));
+    }
     ctx.report(fmt::format("{} {} {} from {}, but {} without legal personality and {}",
                            chain::name_of(m, b), verb(body, "holds", "hold"), sum, chain::join_names(payers), what_it_is(body), fix),
                std::move(subjects), m.links[held[b].front()].provenance.location, std::move(evidence));
