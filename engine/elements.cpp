@@ -41,6 +41,31 @@ Symbol Loader::vocabulary_attribute(AttributeReader& a, LinkKind element, std::s
   return {};
 }
 
+Symbol Loader::financial_year(AttributeReader& a) {
+  const std::string_view year = a.text_view("year");
+  if (year.empty()) return {};
+  // 2021/22: the rules compare years as written, so "2021-22" would be another year.
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    int value = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (i >= year.size() || year[i] < '0' || year[i] > '9') return -1;
+      value = value * 10 + (year[i] - '0');
+    }
+    return value;
+  };
+  const int first = digits(0, 4);
+  const int second = year.size() == 7 && year[4] == '/' ? digits(5, 2) : -1;
+  if (first >= 0 && second == (first + 1) % 100) return Symbol(year);
+  std::string hint;
+  if (first >= 0 && year.size() >= 6 && (year[4] == '-' || year[4] == '/')) {
+    hint = fmt::format(": write {}/{:02}", first, (first + 1) % 100);
+  }
+  sink_.error(*files_, a.at("year"),
+              fmt::format("year '{}' is not a financial year as the model writes them (2021/22){}", year, hint),
+              "bad-value");
+  return {};
+}
+
 Provenance Loader::provenance(AttributeReader& a, bool dated) {
   Provenance p;
   p.location = a.at();
@@ -357,7 +382,7 @@ void Loader::read_link(std::uint32_t file, const XmlNode& node, LinkKind kind) {
                   "bad-value");
     }
     if (a.has("currency")) link.currency = a.symbol("currency");
-    link.year = a.symbol("year");
+    link.year = financial_year(a);
     link.held_by = body_ref(a, "held-by");
   } else if (kind == LinkKind::Accountability) {
     link.subtype = vocabulary_attribute(a, kind, "kind", &Vocabulary::accountability_kinds);

@@ -114,6 +114,9 @@ class Loader {
   template <typename NamedLike>
   Symbol ref(AttributeReader& a, std::string_view name, bool required, NamedLike named_like);
 
+  /// A funding link's financial year, "2021/22"; anything else is an error.
+  Symbol financial_year(AttributeReader& a);
+
   /// A required attribute whose values are the vocabulary's (a funding mechanism, an
   /// accountability kind): when it is missing, the error lists them.
   Symbol vocabulary_attribute(AttributeReader& a, LinkKind element, std::string_view name,
