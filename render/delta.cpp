@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "render/labels.h"
 #include "render/views.h"
 
 namespace govmap {
@@ -148,6 +149,11 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
   d.subtitle = fmt::format("{} compared with {}", proposal.title, base.title);
   // Boxes and arrows in the order of the aligned figures (so each keeps its row and its order in
   // the row), each marked with its state in words and colour.
+  std::size_t marked = 0;  // boxes and arrows marked added, removed or changed
+  const auto mark_as = [&](Attributes& a, const char* colour, const char* style) {
+    mark(a, colour, style);
+    ++marked;
+  };
   std::map<std::string, const DiagramNode*> old_nodes, new_nodes;
   for (const auto& n : before->nodes) old_nodes[n.id] = &n;
   for (const auto& n : after->nodes) new_nodes[n.id] = &n;
@@ -158,15 +164,15 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
     if (new_nodes.count(n.id) == 0) {
       n.label = "removed\n" + n.label;
       n.attributes["fillcolor"] = "white";
-      mark(n.attributes, kRemoved, "filled,dashed");
+      mark_as(n.attributes, kRemoved, "filled,dashed");
     } else if (old == old_nodes.end()) {
       n.label = "added\n" + n.label;
-      mark(n.attributes, kAdded, nullptr);
+      mark_as(n.attributes, kAdded, nullptr);
     } else if (old->second->label != n.label || status_of(*old->second) != status_of(n)) {
       const std::string was = old->second->label != n.label ? old->second->label
                                                             : status_of(*old->second) + ", now " + status_of(n);
       n.label = fmt::format("changed\n{}\n(was: {})", n.label, was);
-      mark(n.attributes, kChanged, nullptr);
+      mark_as(n.attributes, kChanged, nullptr);
     }
   }
   const auto label_of = [](const DiagramEdge& x) {
@@ -181,16 +187,16 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
     auto& e = d.edges[i];
     auto& olds = old_edges[edge_key(e)];
     if (i >= drawn_after) {
-      mark(e.attributes, kRemoved, "dashed");
+      mark_as(e.attributes, kRemoved, "dashed");
       state_label(e.attributes, "removed", e);
     } else if (olds.empty()) {
-      mark(e.attributes, kAdded, nullptr);
+      mark_as(e.attributes, kAdded, nullptr);
       state_label(e.attributes, "added", e);
     } else {
       const DiagramEdge* old = olds.front();
       olds.erase(olds.begin());
       if (label_of(*old) != label_of(e)) {
-        mark(e.attributes, kChanged, nullptr);
+        mark_as(e.attributes, kChanged, nullptr);
         state_label(e.attributes, "changed", e);
         e.attributes["label"] += "\n(was: " + (label_of(*old).empty() ? "no label" : label_of(*old)) + ")";
       } else {
@@ -212,7 +218,14 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
                         {"penwidth", "2.5"}, {"style", style}, {"fontsize", "9"}};
     d.legend.push_back(std::move(entry));
   }
-  d.notes.push_back("Unmarked boxes and arrows are unchanged; see the comparison for every body and link.");
+  // A change between bodies of one kind (an area moved from one health board to another) shows
+  // nowhere in a figure that draws a kind as one box: say so rather than seem to show no change.
+  d.notes.push_back(marked > 0 ? "Unmarked boxes and arrows are unchanged; see the comparison for every body and link"
+                               : "Nothing changes at the level of this figure, which draws the bodies of a kind as one "
+                                 "box: the changes are between bodies of the same kinds (the comparison lists them)");
+  for (const auto& note : d.notes) {
+    if (std::find(after->notes.begin(), after->notes.end(), note) == after->notes.end()) d.caption += caption_note(note);
+  }
   return d;
 }
 

@@ -171,8 +171,10 @@ std::string source_line(const Model& m, const std::vector<std::string>& source_i
   }
   if (!titles.empty()) text += ".";
   std::string out = wrap_text(text, 130);
-  for (const auto& note : notes) out += "\n" + wrap_text("Note: " + note + ".", 130);
+  for (const auto& note : notes) out += caption_note(note);
   return out;
 }
+
+std::string caption_note(const std::string& note) { return "\n" + wrap_text("Note: " + note + ".", 130); }
 
 }  // namespace govmap

@@ -28,6 +28,9 @@ std::string edge_label(const Model& model, const std::vector<std::size_t>& links
 /// Tooltip of an edge: each link it stands for ("NHS Fife → Fife IJB: Delegated budget").
 std::string edge_tooltip(const Model& model, const std::vector<std::size_t>& links);
 
+/// A note for a caption, on lines of its own: "\nNote: ... .".
+std::string caption_note(const std::string& note);
+
 /// "Source: govmap model <id>, as of <date>. Based on: ...; Note: ..." wrapped to lines.
 /// `source_ids` in order of preference; at most four are named.
 std::string source_line(const Model& model, const std::vector<std::string>& source_ids,

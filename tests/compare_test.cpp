@@ -511,6 +511,16 @@ TEST_CASE("an area moved between health boards takes the board's ties with the b
   CHECK(r.out.find("NHS Greater Glasgow & Clyde [S08000031]: none → Councillor of Argyll and Bute Council") !=
         std::string::npos);
   CHECK(r.out.find("- partner NHS Highland → Highland integration authority") == std::string::npos);
+  // The delta figure draws health boards as one box: it says the change is not at its level
+  // rather than seem to show none.
+  const std::string dot = (std::filesystem::temp_directory_path() / "govmap-argyll-delta.dot").string();
+  REQUIRE(run_govmap("compare scotland " + own.file + " --models models -o /dev/null --delta " + dot).exit_code == 0);
+  std::string delta = read_text(dot);
+  for (auto fold = delta.find("\\\n"); fold != std::string::npos; fold = delta.find("\\\n")) delta.erase(fold, 2);
+  CHECK(delta.find("Note: Nothing changes at the level of this figure, which draws the bodies of a kind as one box") !=
+        std::string::npos);
+  CHECK(delta.find("Unmarked boxes") == std::string::npos);
+  std::filesystem::remove(dot);
 }
 
 TEST_CASE("a baseline link a verb leaves ending at a body the vocabulary does not allow is left out, with a warning") {
