@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -135,10 +136,54 @@ std::vector<T> after_then_removed(const std::vector<T>& before, const std::vecto
   return all;
 }
 
+// The bodies of both models whose links or areas differ, when few enough to draw on their own.
+// A figure draws a kind as one box, so a change between two bodies of one kind (an area moved
+// from one health board to another, with its integration authority's links) shows only when
+// those bodies have boxes of their own; past a handful the figure would no longer be a figure.
+constexpr std::size_t kMaxApart = 8;
+
+std::set<std::string> changed_bodies(const Model& base, const Model& proposal) {
+  const auto ties = [](const Model& m) {  // body id -> its links and areas, in words, sorted
+    std::map<std::string_view, std::vector<std::string>> out;
+    for (const Link& l : m.links) {
+      const std::string tie = fmt::format("{} {} {} {} {}", to_string(l.kind), l.from.view(), l.to.view(),
+                                          l.subtype.view(), l.held_by.view());
+      for (const Symbol& end : {l.from, l.to}) {
+        if (!end.empty()) out[end.view()].push_back(tie);
+      }
+    }
+    for (const Body& b : m.bodies) {
+      auto& mine = out[b.id.view()];
+      for (const Symbol& area : b.covers) mine.push_back(fmt::format("covers {}", area.view()));
+      std::sort(mine.begin(), mine.end());
+    }
+    return out;
+  };
+  const auto before = ties(base), after = ties(proposal);
+  std::map<Symbol, std::size_t> of_kind;  // bodies of each kind, in the larger of the two
+  for (const Model* m : {&base, &proposal}) {
+    std::map<Symbol, std::size_t> count;
+    for (const Body& b : m->bodies) ++count[b.kind];
+    for (const auto& [kind, n] : count) of_kind[kind] = std::max(of_kind[kind], n);
+  }
+  std::set<std::string> changed;
+  for (const Body& b : proposal.bodies) {
+    const Body* was = base.find_body(b.id.view());
+    // Added, of another kind, or alone in its kind: its box is its own already.
+    if (was == nullptr || was->kind != b.kind || of_kind[b.kind] < 2) continue;
+    const auto old = before.find(b.id.view());
+    const auto now = after.find(b.id.view());
+    if (old == before.end() || now == after.end() || old->second != now->second) changed.insert(b.id.str());
+    if (changed.size() > kMaxApart) return {};
+  }
+  return changed;
+}
+
 }  // namespace
 
 std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal, DiagnosticSink& sink) {
   ViewOptions options;
+  options.apart = changed_bodies(base, proposal);
   auto before = build_view(base, options, sink);
   auto after = build_view(proposal, options, sink);
   if (!before || !after) return std::nullopt;
@@ -218,11 +263,11 @@ std::optional<Diagram> build_delta_view(const Model& base, const Model& proposal
                         {"penwidth", "2.5"}, {"style", style}, {"fontsize", "9"}};
     d.legend.push_back(std::move(entry));
   }
-  // A change between bodies of one kind (an area moved from one health board to another) shows
-  // nowhere in a figure that draws a kind as one box: say so rather than seem to show no change.
+  // A change the figure does not draw (seats, or more bodies of one kind than kMaxApart): say so
+  // rather than seem to show that the proposal changes nothing.
   d.notes.push_back(marked > 0 ? "Unmarked boxes and arrows are unchanged; see the comparison for every body and link"
-                               : "Nothing changes at the level of this figure, which draws the bodies of a kind as one "
-                                 "box: the changes are between bodies of the same kinds (the comparison lists them)");
+                               : "Nothing this figure draws changes (kinds of body and the links between "
+                                 "them): the comparison lists what the proposal changes");
   for (const auto& note : d.notes) {
     if (std::find(after->notes.begin(), after->notes.end(), note) == after->notes.end()) d.caption += caption_note(note);
   }
@@ -233,6 +278,7 @@ std::optional<AlignedFigures> build_aligned_figures(const Model& base, const std
                                                     const Model& proposal, const std::vector<Finding>* proposal_findings,
                                                     DiagnosticSink& sink) {
   ViewOptions options;
+  options.apart = changed_bodies(base, proposal);
   options.findings = base_findings;
   auto before = build_view(base, options, sink);
   options.findings = proposal_findings;

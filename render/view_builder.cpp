@@ -71,7 +71,7 @@ std::vector<Group> make_groups(const Model& m, const Selection& s, std::vector<s
     std::string id = "body-" + b.id;
     const KindSeen& k = kinds[b.kind];
     const bool few_apart = b.sector == "government" && k.bodies > 1 && k.bodies <= kFewBodies && !k.aggregates;
-    if (s.aggregate && !few_apart) {
+    if (s.aggregate && !few_apart && s.apart.count(b.id) == 0) {
       id = "kind-" + b.kind;
       if (k.statuses.size() > 1) id += fmt::format("-{}", to_string(b.status));
     }

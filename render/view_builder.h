@@ -16,6 +16,7 @@ struct Selection {
   std::vector<bool> bodies;        // by index in Model::bodies
   std::set<LinkKind> link_kinds;   // kinds of link drawn
   bool aggregate = false;          // one box per kind (and status) instead of per body
+  std::set<std::string> apart;     // bodies (ids) given a box of their own when aggregating
   bool drop_unlinked = false;      // leave out bodies with no drawn link
   std::string title, subtitle;
   std::vector<std::string> notes;  // said in the caption (and by the CLI on stderr)

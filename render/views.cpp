@@ -163,6 +163,7 @@ std::optional<Diagram> build_view(const Model& m, const ViewOptions& options, Di
     case ViewKind::Accountability:
       s.bodies.assign(m.bodies.size(), true);
       s.aggregate = true;
+      s.apart = options.apart;
       s.title = figure_title(m);
       break;
     case ViewKind::Area: {

@@ -8,6 +8,7 @@
 // Body-level views with more bodies than max_nodes are aggregated by kind, and say so.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct ViewOptions {
   /// Area view: the model's geography when the caller has built it already (an Analysis's);
   /// else the view builds its own.
   const Geography* geography = nullptr;
+  /// Figure views: bodies (ids) drawn in a box of their own rather than in their kind's (the
+  /// bodies a proposal changes, in a delta).
+  std::set<std::string> apart;
 };
 
 /// Builds the diagram a view describes. Unknown area or body ids are reported to `sink` (with

@@ -511,15 +511,24 @@ TEST_CASE("an area moved between health boards takes the board's ties with the b
   CHECK(r.out.find("NHS Greater Glasgow & Clyde [S08000031]: none → Councillor of Argyll and Bute Council") !=
         std::string::npos);
   CHECK(r.out.find("- partner NHS Highland → Highland integration authority") == std::string::npos);
-  // The delta figure draws health boards as one box: it says the change is not at its level
-  // rather than seem to show none.
+  // The delta figure draws each kind as one box, but the bodies the move changes get boxes of
+  // their own, so that the moved links show.
   const std::string dot = (std::filesystem::temp_directory_path() / "govmap-argyll-delta.dot").string();
   REQUIRE(run_govmap("compare scotland " + own.file + " --models models -o /dev/null --delta " + dot).exit_code == 0);
   std::string delta = read_text(dot);
   for (auto fold = delta.find("\\\n"); fold != std::string::npos; fold = delta.find("\\\n")) delta.erase(fold, 2);
-  CHECK(delta.find("Note: Nothing changes at the level of this figure, which draws the bodies of a kind as one box") !=
-        std::string::npos);
-  CHECK(delta.find("Unmarked boxes") == std::string::npos);
+  for (const char* box : {"\"body-S08000022\"", "\"body-S08000031\"", "\"body-S37000004\""}) {
+    CAPTURE(box);
+    CHECK(delta.find(box) != std::string::npos);
+  }
+  CHECK(delta.find("\"body-S08000031\" -> \"body-S37000004\"") != std::string::npos);
+  CHECK(delta.find("label=\"added partner\"") != std::string::npos);
+  CHECK(delta.find("Note: Unmarked boxes and arrows are unchanged") != std::string::npos);
+  // A change the figure does not draw (a seat) is said to be elsewhere, not shown as no change.
+  const OwnProposal seat("seat-only", proposal_of("scotland", "  <seat body=\"S08000022\" nominated-by=\"S12000035\"/>\n",
+                                                  "2027-04-01"));
+  REQUIRE(run_govmap("compare scotland " + seat.file + " --models models -o /dev/null --delta " + dot).exit_code == 0);
+  CHECK(read_text(dot).find("Note: Nothing this figure draws") != std::string::npos);
   std::filesystem::remove(dot);
 }
 
