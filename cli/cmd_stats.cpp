@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -74,7 +75,11 @@ std::string text_report(const Model& m, const Stats& s, const std::vector<ClaimC
   out += fmt::format("\npeople: {}   posts: {}   seats: {} ({} voting) on {} boards   people on several boards: {}   posts on several boards: {}\n",
                      s.people, s.posts, s.seats, s.voting_seats, s.boards_with_seats, s.people_on_several_boards,
                      s.network.posts_on_several_boards);
-  out += fmt::format("areas: {} ({} smallest areas)   population: {}\n", s.areas, s.leaf_areas, thousands(s.population));
+  // A model whose areas state no population (a geography imported from a lookup without one)
+  // has none to sum, which is not a population of 0.
+  const bool stated = std::any_of(m.areas.begin(), m.areas.end(), [](const Area& a) { return a.population.has_value(); });
+  out += fmt::format("areas: {} ({} smallest areas)   population: {}\n", s.areas, s.leaf_areas,
+                     stated || m.areas.empty() ? thousands(s.population) : "not stated");
   out += fmt::format("sources: {}   claims: {}\n", s.sources, s.claims);
   out += network_text(m, s.network);
   if (!s.money_by_mechanism.empty() || !s.funding_without_amount.empty()) {

@@ -186,6 +186,17 @@ TEST_CASE("stats counts the example's bodies, seats and population") {
   CHECK(r.out.find("population: 374,130") != std::string::npos);
 }
 
+TEST_CASE("stats of a model whose areas state no population says so, not 0") {
+  // My own geography, imported from a lookup without populations, said "population: 0".
+  const auto file = std::filesystem::temp_directory_path() / ("govmap-no-population-" + std::to_string(::getpid()) + ".xml");
+  std::ofstream(file) << "<govmap version=\"1\" id=\"m\" nation=\"england\" title=\"m\" as-of=\"2026-11-30\" "
+                         "status=\"current\">\n  <area id=\"E01000001\" kind=\"lsoa\"/>\n</govmap>\n";
+  const auto r = run_govmap("stats '" + file.string() + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("areas: 1 (1 smallest areas)   population: not stated\n") != std::string::npos);
+  std::filesystem::remove(file);
+}
+
 TEST_CASE("stats lists each claim with the published and the model's figure") {
   const auto r = run_govmap("stats tests/rules/claim/mismatch.xml");
   CHECK(r.exit_code == 0);
