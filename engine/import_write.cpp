@@ -68,7 +68,7 @@ std::string counts(const Output& output, std::string_view indent) {
     return join(parts, ", ");
   };
   return fmt::format("{0}Areas: {1} ({2}); population {3}.\n{0}Bodies: {4} ({5}).\n{0}Links: {6} ({7}).\n", indent,
-                     output.areas.size(), listed(area_kinds), population ? number(*population) : "not given",
+                     output.areas.size(), listed(area_kinds), population ? number(*population) : "not stated",
                      output.bodies.size(),
                      listed(body_kinds), output.links.size(), listed(link_kinds));
 }
