@@ -97,8 +97,7 @@ class SpecReader {
   std::string link_kind(AttributeReader& r, const char* name, bool required) {
     std::string kind = r.text(name, required);
     if (kind.empty() || parse_link_kind(kind)) return kind;
-    std::vector<std::string> kinds;
-    for (const LinkKind k : kAllLinkKinds) kinds.emplace_back(to_string(k));
+    const std::vector<std::string> kinds = link_kind_names();
     std::string hint = did_you_mean(kind, kinds);
     sink_.error(files_, r.at(name),
                 fmt::format("'{}' is not a link kind{}", kind, hint.empty() ? "; they are: " + join(kinds, ", ") : hint),

@@ -38,10 +38,8 @@ std::optional<std::string> link_hint(const XmlNode& node) {
   }
   const std::string_view name = node.name();
   if (name != "link" && name != "edge" && name != "relationship") return std::nullopt;
-  std::vector<std::string> kinds;
-  for (const LinkKind k : kAllLinkKinds) kinds.emplace_back(to_string(k));
   return fmt::format("; a link is an element named by its kind ({}): <funding from=\"...\" to=\"...\">",
-                     join(kinds, ", "));
+                     join(link_kind_names(), ", "));
 }
 
 // How to write a link, for what looks like one; else " (did you mean 'x'?)" for a near miss; else

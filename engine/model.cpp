@@ -65,6 +65,11 @@ std::optional<LegalStatus> parse_legal_status(std::string_view text) { return pa
 std::optional<Confidence> parse_confidence(std::string_view text) { return parse_enum(text, kConfidence); }
 std::optional<LinkKind> parse_link_kind(std::string_view text) { return parse_enum(text, kLinkKind); }
 std::optional<SeatRole> parse_seat_role(std::string_view text) { return parse_enum(text, kSeatRole); }
+std::vector<std::string> link_kind_names() {
+  std::vector<std::string> names;
+  for (const LinkKind kind : kAllLinkKinds) names.emplace_back(to_string(kind));
+  return names;
+}
 std::optional<Power> parse_power(std::string_view text) { return parse_enum(text, kPower); }
 
 std::string period_text(std::string_view since, std::string_view until) {

@@ -39,6 +39,8 @@ std::optional<ModelStatus> parse_model_status(std::string_view text);
 std::optional<LegalStatus> parse_legal_status(std::string_view text);
 std::optional<Confidence> parse_confidence(std::string_view text);
 std::optional<LinkKind> parse_link_kind(std::string_view text);
+/// "funding", "accountability", ...: every link kind as a model writes it, for messages.
+std::vector<std::string> link_kind_names();
 std::optional<SeatRole> parse_seat_role(std::string_view text);
 
 /// Powers a body has in law, as a bit set.
