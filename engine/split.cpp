@@ -231,9 +231,9 @@ void Loader::move_ties(const std::string& from, const std::string& to, const std
         layer_of(link.provenance.location) >= layer_) {
       continue;
     }
-    Symbol* end = link.from == from ? &link.to : link.to == from ? &link.from : nullptr;
-    if (end == nullptr || !wholly_moved(*end)) continue;
-    (link.from == from ? link.from : link.to) = to;
+    Symbol* own = link.from == from ? &link.from : link.to == from ? &link.to : nullptr;
+    if (own == nullptr || !wholly_moved(own == &link.from ? link.to : link.from)) continue;
+    *own = to;
     if (link.held_by == from) link.held_by = to;
   }
   for (Seat& seat : m.seats) {
