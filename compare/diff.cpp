@@ -235,11 +235,45 @@ class Differ {
         if (paired_proposal.count(l) == 0) diff_.added_links.push_back({std::nullopt, l, {}});
       }
     }
+    pair_by_id();
     auto by_index = [](const LinkChange& a, const LinkChange& b) { return a.base.value_or(a.proposal.value_or(0)) < b.base.value_or(b.proposal.value_or(0)); };
     std::sort(diff_.removed_links.begin(), diff_.removed_links.end(), by_index);
     std::sort(diff_.merged_links.begin(), diff_.merged_links.end(), by_index);
     std::sort(diff_.added_links.begin(), diff_.added_links.end(), by_index);
     std::sort(diff_.changed_links.begin(), diff_.changed_links.end(), by_index);
+  }
+
+  /// A link removed and one added with the same kind and id are one link re-pointed (by
+  /// move-coverage, or a later version of one link in a dated model): changed in its ends.
+  void pair_by_id() {
+    std::map<std::pair<int, Symbol>, std::size_t> added;  // (kind, id) -> index in added_links
+    for (std::size_t i = 0; i < diff_.added_links.size(); ++i) {
+      const Link& l = proposal_.links[*diff_.added_links[i].proposal];
+      if (!l.id.empty()) added.emplace(std::pair{static_cast<int>(l.kind), l.id}, i);
+    }
+    if (added.empty()) return;
+    std::vector<bool> taken(diff_.added_links.size(), false);
+    std::erase_if(diff_.removed_links, [&](const LinkChange& removed) {
+      const Link& x = base_.links[*removed.base];
+      const auto it = x.id.empty() ? added.end() : added.find({static_cast<int>(x.kind), x.id});
+      if (it == added.end() || taken[it->second]) return false;
+      taken[it->second] = true;
+      const std::size_t p = *diff_.added_links[it->second].proposal;
+      const Link& y = proposal_.links[p];
+      LinkChange change = link_change(*removed.base, p);
+      std::vector<FieldChange> ends;
+      const char* subtype = x.kind == LinkKind::Funding ? "mechanism" : "kind";  // as the element names it
+      for (const auto& [name, before, after] : {std::tuple{"from", x.from, y.from}, std::tuple{"to", x.to, y.to},
+                                               std::tuple{subtype, x.subtype, y.subtype}}) {
+        if (before != after) ends.push_back({name, before.str(), after.str()});
+      }
+      change.fields.insert(change.fields.begin(), ends.begin(), ends.end());
+      diff_.changed_links.push_back(std::move(change));
+      return true;
+    });
+    for (std::size_t i = taken.size(); i-- > 0;) {
+      if (taken[i]) diff_.added_links.erase(diff_.added_links.begin() + static_cast<std::ptrdiff_t>(i));
+    }
   }
 
   LinkChange link_change(std::size_t b, std::size_t p) const {
