@@ -189,10 +189,9 @@ struct Context {
   std::vector<std::pair<std::string, std::size_t>> file_rows;  // data files read, rows each
   std::set<std::string> leaf_kinds;  // kinds that succeed or are succeeded: Output::leaves keeps their areas
   struct Repeat {
-    std::size_t diagnostic;            // index of the error reported in the sink
-    Location again;                    // the first row it was also on
-    std::vector<std::uint32_t> lines;  // the first lines it was also on
-    std::size_t more = 0;              // how many rows it was also on
+    std::size_t diagnostic;        // index of the error reported in the sink
+    std::vector<Location> again;   // the first few rows it was also on
+    std::size_t more = 0;          // how many rows it was also on
   };
   std::map<std::string, Repeat> repeats;  // by code and message
   /// Whether to stop: too many errors already.

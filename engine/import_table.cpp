@@ -196,14 +196,13 @@ void Context::row_error(const Location& at, std::string message, std::string cod
   std::string key = code + '\n' + message;
   if (const auto it = repeats.find(key); it != repeats.end()) {
     Repeat& r = it->second;
-    if (r.more == 0) r.again = at;
-    if (r.lines.size() < 5) r.lines.push_back(at.line);
+    if (r.again.size() < 5) r.again.push_back(at);
     ++r.more;
     return;
   }
   if (too_many_errors()) return;
   sink.error(files, at, std::move(message), std::move(code));
-  repeats.emplace(std::move(key), Repeat{sink.all().size() - 1, {}, {}, 0});
+  repeats.emplace(std::move(key), Repeat{sink.all().size() - 1, {}, 0});
 }
 
 void Context::note_repeats() {
@@ -211,10 +210,12 @@ void Context::note_repeats() {
     if (r.more == 0) continue;
     std::string message = "the same on " + plural(static_cast<long long>(r.more), "more row", "more rows");
     if (r.more > 1) {  // the note is at the first; list a few
-      for (std::size_t i = 0; i < r.lines.size(); ++i) message += fmt::format("{}{}", i == 0 ? " (lines " : ", ", r.lines[i]);
-      message += r.more > r.lines.size() ? ", …)" : ")";
+      for (std::size_t i = 0; i < r.again.size(); ++i) {
+        message += fmt::format("{}{}", i == 0 ? " (lines " : ", ", r.again[i].line);
+      }
+      message += r.more > r.again.size() ? ", …)" : ")";
     }
-    sink.note(r.diagnostic, files, r.again, std::move(message));
+    sink.note(r.diagnostic, files, r.again.front(), std::move(message));
   }
   repeats.clear();
 }
