@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -143,18 +144,19 @@ std::vector<T> after_then_removed(const std::vector<T>& before, const std::vecto
 constexpr std::size_t kMaxApart = 8;
 
 std::set<std::string> changed_bodies(const Model& base, const Model& proposal) {
-  const auto ties = [](const Model& m) {  // body id -> its links and areas, in words, sorted
-    std::map<std::string_view, std::vector<std::string>> out;
+  // A body's ties: its links (kind, ends, mechanism, holder) and, as kind -1, the areas it covers.
+  using Tie = std::tuple<int, Symbol, Symbol, Symbol, Symbol>;
+  const auto ties = [](const Model& m) {  // body id -> its ties, sorted
+    std::map<Symbol, std::vector<Tie>> out;
     for (const Link& l : m.links) {
-      const std::string tie = fmt::format("{} {} {} {} {}", to_string(l.kind), l.from.view(), l.to.view(),
-                                          l.subtype.view(), l.held_by.view());
+      const Tie tie{static_cast<int>(l.kind), l.from, l.to, l.subtype, l.held_by};
       for (const Symbol& end : {l.from, l.to}) {
-        if (!end.empty()) out[end.view()].push_back(tie);
+        if (!end.empty()) out[end].push_back(tie);
       }
     }
     for (const Body& b : m.bodies) {
-      auto& mine = out[b.id.view()];
-      for (const Symbol& area : b.covers) mine.push_back(fmt::format("covers {}", area.view()));
+      auto& mine = out[b.id];
+      for (const Symbol& area : b.covers) mine.emplace_back(-1, area, Symbol(), Symbol(), Symbol());
       std::sort(mine.begin(), mine.end());
     }
     return out;
@@ -171,8 +173,8 @@ std::set<std::string> changed_bodies(const Model& base, const Model& proposal) {
     const Body* was = base.find_body(b.id.view());
     // Added, of another kind, or alone in its kind: its box is its own already.
     if (was == nullptr || was->kind != b.kind || of_kind[b.kind] < 2) continue;
-    const auto old = before.find(b.id.view());
-    const auto now = after.find(b.id.view());
+    const auto old = before.find(b.id);
+    const auto now = after.find(b.id);
     if (old == before.end() || now == after.end() || old->second != now->second) changed.insert(b.id.str());
     if (changed.size() > kMaxApart) return {};
   }
