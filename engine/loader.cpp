@@ -248,7 +248,7 @@ std::optional<std::string> Loader::resolve_extends(std::uint32_t file, const std
   sink_.error(*files_, at,
               fmt::format("baseline '{}' not found: no such file beside this model{}", extends,
                           bundled ? fmt::format(" (a model on the search path is named by its name: extends=\"{}\")", folder)
-                          : !is_model_name(extends) ? near_file(candidate.string())
+                          : !is_model_name(extends) ? near_file(candidate.string(), extends)
                           : searched.empty()      ? ", and no models folder to look for a model of that name in "
                                                     "(give --models DIR or set GOVMAP_MODELS)"
                                                   : fmt::format(", and no model of that name in {}{}; 'govmap models' "

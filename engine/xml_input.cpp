@@ -121,19 +121,20 @@ bool check_character_references(const SourceFiles& files, std::uint32_t file, Di
   return ok;
 }
 
-std::string near_file(const std::string& path) {
+std::string near_file(const std::string& path, const std::string& written) {
   namespace fs = std::filesystem;
-  const fs::path written(path);
-  const fs::path folder = written.has_parent_path() ? written.parent_path() : fs::path(".");
+  const fs::path looked_at(path);
+  const fs::path folder = looked_at.has_parent_path() ? looked_at.parent_path() : fs::path(".");
   std::vector<std::string> names;
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end && names.size() < 4096; it.increment(ec)) {
     names.push_back(it->path().filename().string());
   }
   std::sort(names.begin(), names.end());  // the folder's order is the file system's
-  const std::string match = closest_match(written.filename().string(), names);
+  const std::string match = closest_match(looked_at.filename().string(), names);
   if (match.empty()) return "";
-  return fmt::format(" (did you mean '{}'?)", written.has_parent_path() ? (written.parent_path() / match).string() : match);
+  const fs::path shown(written.empty() ? path : written);
+  return fmt::format(" (did you mean '{}'?)", shown.has_parent_path() ? (shown.parent_path() / match).string() : match);
 }
 
 std::optional<std::uint32_t> read_source(const std::string& path, SourceFiles& files,

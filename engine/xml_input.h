@@ -19,8 +19,9 @@
 
 namespace govmap {
 
-/// " (did you mean 'x'?)" for a file beside a missing path, spelt nearly the same; else "".
-std::string near_file(const std::string& path);
+/// " (did you mean 'x'?)" for a file beside a missing path, spelt nearly the same; else "". The
+/// file is shown in the folder of `written` (the path as the user wrote it) when given.
+std::string near_file(const std::string& path, const std::string& written = {});
 
 /// Reads a file whole, checks it is non-empty UTF-8, and adds it to `files`. Problems are
 /// reported at `from` (the include that named it) when given.
