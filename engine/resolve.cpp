@@ -203,15 +203,27 @@ class Resolver {
     if (std::find(known.begin(), known.end(), value) != known.end()) return true;
     if (full()) return false;
     std::string hint = did_you_mean(value, known);
+    const bool list = hint.empty() && listed_.insert(std::string(what)).second;
     if (hint.empty()) {  // the whole list once; again for each value would bury the errors
-      hint = listed_.insert(std::string(what)).second
-                 ? fmt::format("; it has: {}", join(known, ", "))
-                 : fmt::format(" (its {}s are listed with the first such error)", what);
+      hint = list ? fmt::format("; it has: {}", join(known, ", "))
+                  : fmt::format(" (its {}s are listed with the first such error)", what);
     }
-    sink_.error(files_, place(where),
-                fmt::format("'{}' is not {} {} in the vocabulary{}", value, article(what), what, hint),
+    const Location at = place(where);
+    sink_.error(files_, at, fmt::format("'{}' is not {} {} in the vocabulary{}", value, article(what), what, hint),
                 "vocabulary");
+    if (list && listed_.size() == 1) sink_.note(files_, at, own_vocabulary_hint(what));
     return false;
+  }
+  /// How a model adds a value the vocabulary lacks (a kind of body a proposal invents).
+  std::string own_vocabulary_hint(std::string_view what) const {
+    if (&vocab_ != &builtin_vocabulary()) {
+      return fmt::format("if the {} is meant, add it to the vocabulary this model names, {}", what, vocab_.path);
+    }
+    return fmt::format(
+        "{} {} of your own needs a vocabulary of your own: copy the vocabulary.xml beside the bundled "
+        "models ('govmap models' prints their folder), add the {} to it, and name the copy on the root "
+        "of the file you run govmap on: vocabulary=\"FILE\" (models/FORMAT.md)",
+        article(what), what, what);
   }
 
   bool kind_ref(Symbol kind, Where where) {

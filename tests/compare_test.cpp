@@ -700,4 +700,38 @@ TEST_CASE("a board that succeeds another compares its seats with both boards' se
                    "NHS Borders [S08000016], which it succeeds)\n") != std::string::npos);
 }
 
+TEST_CASE("a proposal that invents a body kind is told how to add it, and works once its own vocabulary has it") {
+  // My own Welsh proposal: an NHS Wales Executive, a kind of body govmap's vocabulary lacks.
+  const std::string body =
+      "  <body id=\"nhs-wales-exec\" name=\"NHS Wales Executive\" kind=\"nhs-executive\"/>\n"
+      "  <accountability from=\"nhs-wales-exec\" to=\"welsh-government\" kind=\"performance\"/>\n";
+  const auto without = validate_own("own-kind", proposal_of("wales", body));
+  CHECK(without.exit_code == 2);
+  CHECK(without.err.find(":2:56: error: 'nhs-executive' is not a body kind in the vocabulary; it has: ") !=
+        std::string::npos);
+  CHECK(without.err.find(":2:56: note: a body kind of your own needs a vocabulary of your own: copy the "
+                         "vocabulary.xml beside the bundled models") != std::string::npos);
+
+  // As the note says: a copy of the vocabulary with the kind added, named on the proposal's root.
+  std::string proposal = proposal_of("wales", body);
+  proposal.replace(proposal.find(" extends="), 0, " vocabulary=\"mine.xml\"");
+  const OwnProposal own("own-vocabulary", proposal);
+  std::string vocabulary = read_text(path("models/vocabulary.xml"));
+  const std::string national = "  <body-kind id=\"national-nhs-body\"";
+  vocabulary.insert(vocabulary.find(national),
+                    "  <body-kind id=\"nhs-executive\" label=\"NHS executive\" plural=\"NHS executives\" "
+                    "sector=\"health\" tier=\"national\" default-status=\"statutory\"/>\n");
+  std::ofstream(own.dir / "mine.xml") << vocabulary;
+  const auto c = run_govmap("compare wales " + own.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("  + NHS Wales Executive [nhs-wales-exec], NHS executive\n") != std::string::npos);
+
+  // A typo in a kind is then pointed at the model's own vocabulary.
+  std::ofstream(own.file) << proposal.replace(proposal.find("kind=\"nhs-executive\""), 20, "kind=\"nhs-exec-body\"");
+  const auto typo = run_govmap("validate " + own.file + " --models models");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("note: if the body kind is meant, add it to the vocabulary this model names, " +
+                      (own.dir / "mine.xml").string() + "\n") != std::string::npos);
+}
+
 }  // namespace govmap::test
