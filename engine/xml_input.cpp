@@ -288,6 +288,22 @@ std::string date_hint(std::string_view name, std::string_view element, const std
   }
   return "";
 }
+
+// An attribute written by another word for one the element has (a funding link's mechanism
+// written kind=, an accountability link's kind written mechanism=, a type for a kind).
+std::string synonym_hint(std::string_view name, const std::vector<std::string>& allowed) {
+  static constexpr std::pair<std::string_view, std::string_view> kMeant[] = {
+      {"type", "kind"},        {"mechanism", "kind"}, {"category", "kind"}, {"kind", "mechanism"},
+      {"type", "mechanism"},   {"label", "name"},     {"title", "name"},    {"value", "amount"},
+      {"budget", "amount"},    {"sources", "source"}, {"ref", "id"},
+  };
+  for (const auto& [written, meant] : kMeant) {
+    if (name == written && std::find(allowed.begin(), allowed.end(), meant) != allowed.end()) {
+      return fmt::format(" (did you mean '{}'?)", meant);
+    }
+  }
+  return "";
+}
 }  // namespace
 
 AttributeNames::AttributeNames(std::vector<std::string> names)
@@ -334,7 +350,8 @@ AttributeReader::AttributeReader(const SourceFiles& files, std::uint32_t file,
     if (allowed.contains(name)) continue;
     all_allowed = false;
     if (name.rfind("xmlns", 0) == 0 || name.rfind("xml:", 0) == 0) continue;
-    const std::string hint = date_hint(name, node.name(), allowed.names());
+    std::string hint = date_hint(name, node.name(), allowed.names());
+    if (hint.empty()) hint = synonym_hint(name, allowed.names());
     sink_.error(files_, at(name),
                 fmt::format("unknown attribute '{}' on <{}>{}", name, node.name(),
                             hint.empty() ? did_you_mean(name, allowed.names()) : hint),
