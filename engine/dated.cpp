@@ -260,13 +260,18 @@ class DatePass {
 // A proposal changes its baseline as it stood at the proposal's date (models/FORMAT.md,
 // "Proposals"): the whole baseline chain is read at that date before the proposal's own
 // elements, so its verbs name what existed then and what is left holds at every date.
+const std::string& Loader::read_date() const {
+  const Model& m = raw_.model;
+  return options_.as_of.empty() || (options_.as_of_at_most && options_.as_of > m.stated_as_of) ? m.stated_as_of
+                                                                                               : options_.as_of;
+}
+
 bool Loader::date_baseline() {
   Model& m = model();
-  const std::string& date =
-      options_.as_of.empty() || (options_.as_of_at_most && options_.as_of > m.stated_as_of) ? m.stated_as_of : options_.as_of;
+  const std::string& date = read_date();
   if (date.empty()) return true;  // no as-of on the proposal: reported already
   m.files = files_;
-  if (!baseline_since_.empty() && date < baseline_since_) {
+  if (!baseline_since_.empty() && date < baseline_since_ && raw_.baseline_date.empty()) {  // once in a chain
     sink_.warning(*files_, m.as_of_location,
                   fmt::format("the baseline is read as of {}, before the earliest date it describes ({}): "
                               "earlier facts are not known to it",

@@ -161,6 +161,7 @@ bool Loader::read_root(std::uint32_t file, const XmlNode& root, FileRole role) {
   }
   if (role == FileRole::Baseline) {
     baseline_since_ = std::max(baseline_since_, a.date("since"));
+    if (a.has("extends")) baseline_proposals_.push_back({files_->path(file), a.date("as-of")});
     return read_baseline(file, a);  // a chain: the baseline's own baseline
   }
   Model& m = model();
@@ -204,8 +205,24 @@ bool Loader::read_baseline(std::uint32_t file, AttributeReader& a) {
   if (!target) return false;
   model().baselines.push_back(*target);  // the top model's baseline first: its chain is read depth first
   roots_.push_back(model_root(*target));
+  const std::size_t errors = sink_.error_count(), proposals = baseline_proposals_.size();
   bool ok = read_file(*target, a.at("extends"), FileRole::Baseline);
-  if (ok && stack_.size() == 1 && !too_many()) ok = date_baseline();  // the whole chain, at the proposal's date
+  if (baseline_proposals_.size() > proposals) {
+    // A proposal extended: its changes were written for the model of its own date.
+    const auto [path, as_of] = baseline_proposals_.back();
+    baseline_proposals_.pop_back();
+    if (sink_.error_count() > errors && !as_of.empty() && as_of != read_date()) {
+      sink_.note(*files_, a.at("extends"),
+                 fmt::format("{} is a proposal as of {}, read here at {}, the date this proposal is read at: its "
+                             "changes name the model as it stood on {}; to build on it as it was proposed, "
+                             "give this proposal as-of=\"{}\"",
+                             display_path(path), as_of, read_date(), as_of, as_of));
+    }
+  }
+  // The chain read so far, at the date the top proposal is read at, before this file's own
+  // elements: a proposal that extends a proposal changes it as it stands on that date, as
+  // reading the proposal alone at that date would.
+  if (ok && !too_many()) ok = date_baseline();
   for (Suppression& s : model().suppressions) s.inherited = true;  // the baseline's, read so far
   roots_.pop_back();
   layer_ = ++layers_;

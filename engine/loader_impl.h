@@ -208,6 +208,8 @@ class Loader {
   /// Reads the baseline chain at the proposal's date, before the proposal's own elements
   /// (engine/dated.cpp); false when its dates are in error.
   bool date_baseline();
+  /// The date the top model is read at: its as-of, or the one asked for.
+  const std::string& read_date() const;
 
   DiagnosticSink& sink_;
   const LoadOptions& options_;
@@ -237,6 +239,8 @@ class Loader {
     Location at;
   };
   std::vector<WrittenPredecessors> written_predecessors_;  // not yet checked
+  // The proposals of the chain being read (path, as-of), innermost last.
+  std::vector<std::pair<std::string, std::string>> baseline_proposals_;
   std::string baseline_since_;  // the latest `since` of the baseline chain: the earliest date it describes
   std::vector<Location> source_where_, area_where_, body_where_, person_where_, post_where_,
       seat_where_, link_where_, claim_where_;

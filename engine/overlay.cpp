@@ -326,8 +326,11 @@ void Loader::check_successors() {
 
 void Loader::check_predecessors() {
   if (written_predecessors_.empty()) return;
-  std::set<std::string> bodies;  // sorted, so the hint is the same on every run
+  // Sorted, so the hint is the same on every run; with the bodies a chain's dates left out
+  // before a proposal it extends (date_baseline).
+  std::set<std::string> bodies;
   for (const Body& b : model().bodies) bodies.insert(b.id);
+  for (const auto& [id, held] : raw_.other_dates) bodies.insert(std::string(id.view()));
   for (const auto& written : written_predecessors_) {
     for (const std::string& id : written.predecessors) {
       if (id == written.body) {

@@ -611,6 +611,38 @@ TEST_CASE("a second stage kept in the user's folder is checked with the rules pr
   CHECK(two.out.find(" 7 board-interlock,") != std::string::npos);
 }
 
+TEST_CASE("a proposal that extends a proposal of another date changes it as it stands on its own date") {
+  // Found in a new-user trial: my split of NHS Highland on the National Care Service proposal
+  // (as of 2022-06-20), dated today, was valid, and compare with that proposal listed four years
+  // of other changes as mine: the proposal's changes had been applied to the model of every date
+  // at once, and only then was the whole read at mine.
+  const auto stage2 = [](const std::string& as_of) {
+    return "<govmap version=\"1\" id=\"p2\" nation=\"scotland\" title=\"p2\" as-of=\"" + as_of +
+           "\" status=\"proposed\" extends=\"scotland/proposals/national-care-service\">\n"
+           "  <split body=\"S08000022\">\n"
+           "    <part id=\"nhs-argyll-bute\" name=\"NHS Argyll and Bute\" areas=\"S12000035\"/>\n"
+           "    <part id=\"nhs-highland-north\" name=\"NHS Highland\" rest=\"true\"/>\n"
+           "  </split>\n</govmap>\n";
+  };
+  // Today, the proposal's changes name seats the model no longer has, as when it is read today alone.
+  const auto today = validate_own("chain-today", stage2("2026-11-30"));
+  CHECK(today.exit_code == 2);
+  CHECK(today.err.find("national-care-service.xml:315:11: error: the baseline has no seat 'seat-S37000018-nhs-chair' "
+                       "to remove") != std::string::npos);
+  CHECK(today.err.find(":1:95: note: ") != std::string::npos);
+  CHECK(today.err.find("national-care-service.xml is a proposal as of 2022-06-20, read here at 2026-11-30, the date "
+                       "this proposal is read at: its changes name the model as it stood on 2022-06-20; to build on "
+                       "it as it was proposed, give this proposal as-of=\"2022-06-20\"\n") != std::string::npos);
+  const auto alone = run_govmap("validate scotland/proposals/national-care-service@2026-11-30 --models models");
+  CHECK(alone.exit_code == 2);
+  // On the proposal's date, compare shows the split and nothing else.
+  const OwnProposal then("chain-then", stage2("2022-06-20"));
+  const auto c = run_govmap("compare scotland/proposals/national-care-service " + then.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("Bodies added (1):\n  + NHS Argyll and Bute [nhs-argyll-bute], Health board\n") != std::string::npos);
+  CHECK(c.out.find("advisory board") == std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
