@@ -643,6 +643,25 @@ TEST_CASE("a proposal that extends a proposal of another date changes it as it s
   CHECK(c.out.find("advisory board") == std::string::npos);
 }
 
+TEST_CASE("a proposal's body may name as its predecessor a body that existed before the proposal's date") {
+  // Found in a new-user trial: a board re-created in Northern Ireland with predecessors="hscb"
+  // (the Health and Social Care Board, abolished in 2022) was refused: "no body of this model at
+  // any date".
+  const auto r = validate_own("old-predecessor",
+                              proposal_of("northern-ireland",
+                                          "  <body id=\"new-board\" name=\"Commissioning Board\" "
+                                          "kind=\"regional-commissioner\" predecessors=\"hscb\"/>\n"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("predecessor") == std::string::npos);
+  const auto typo = validate_own("typo-predecessor",
+                                 proposal_of("northern-ireland",
+                                             "  <body id=\"new-board\" name=\"Commissioning Board\" "
+                                             "kind=\"regional-commissioner\" predecessors=\"hsbc\"/>\n"));
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("error: predecessor 'hsbc' is no body of this model at any date (did you mean 'hscb'?)") !=
+        std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
