@@ -45,6 +45,27 @@ CheckedModel check_model(std::string path, Model model, const RuleProfile& profi
   return checked;
 }
 
+namespace {
+
+// How a proposal body stands in a finding's identity: a part of a split body stands for the
+// body it was split from, the one predecessor in the baseline that was split (a part merged
+// again, or renamed, also names the parts it came from; a new council also the districts it
+// took over).
+std::string proposal_subject(std::size_t body, const CheckedModel& base, const CheckedModel& proposal,
+                             const ModelDiff& diff) {
+  const Body& b = proposal.model().bodies[body];
+  std::optional<std::size_t> split;
+  for (const Symbol predecessor : b.predecessors) {
+    const auto in_base = base.model().body_index.find(predecessor);
+    if (in_base == base.model().body_index.end() || !diff.was_split(in_base->second)) continue;
+    if (split) return b.id;
+    split = in_base->second;
+  }
+  return split ? "split:" + base.model().bodies[*split].id : b.id.str();
+}
+
+}  // namespace
+
 std::string base_finding_key(const Finding& f, const CheckedModel& base, const CheckedModel& proposal,
                              const ModelDiff& diff, bool through_successions) {
   return finding_key(f, [&](const Subject& s) {
@@ -53,7 +74,11 @@ std::string base_finding_key(const Finding& f, const CheckedModel& base, const C
     if (it == base.model().body_index.end()) return s.id;
     if (through_successions && diff.was_split(it->second)) return "split:" + s.id;
     const auto successor = through_successions ? diff.successor_of(it->second) : diff.proposal_of(it->second);
-    return successor ? proposal.model().bodies[*successor].id.str() : "-" + s.id;
+    if (!successor) return "-" + s.id;
+    // A body abolished into a part of a split body (a district into one of the new councils its
+    // county was split into) stands for what the part stands for.
+    return through_successions ? proposal_subject(*successor, base, proposal, diff)
+                               : proposal.model().bodies[*successor].id.str();
   });
 }
 
@@ -62,17 +87,7 @@ std::string proposal_finding_key(const Finding& f, const CheckedModel& base, con
   return finding_key(f, [&](const Subject& s) {
     if (s.type != "body") return s.id;
     auto it = proposal.model().body_index.find(s.id);
-    if (it == proposal.model().body_index.end()) return s.id;
-    // A part of a split body stands for the body it was split from: its one predecessor in the
-    // baseline (a part merged again, or renamed, also names the parts it came from).
-    std::optional<std::size_t> from;
-    for (const Symbol predecessor : proposal.model().bodies[it->second].predecessors) {
-      const auto in_base = base.model().body_index.find(predecessor);
-      if (in_base == base.model().body_index.end()) continue;
-      if (from) return s.id;
-      from = in_base->second;
-    }
-    return from && diff.was_split(*from) ? "split:" + base.model().bodies[*from].id : s.id;
+    return it == proposal.model().body_index.end() ? s.id : proposal_subject(it->second, base, proposal, diff);
   });
 }
 

@@ -196,6 +196,9 @@ class Loader {
   /// area is among the `moved` areas now join that body to `to`.
   void move_ties(const std::string& from, const std::string& to, const std::vector<Symbol>& moved);
   std::vector<Symbol> written_areas(const std::string& body) const;
+  std::string body_not_area(const std::string& body) const;
+  /// The one of `parts` (a split's) whose areas hold all of `body`'s, if any.
+  std::optional<Symbol> part_holding(const std::string& body, const std::vector<Symbol>& parts);
   std::optional<std::vector<Symbol>> leaf_areas(const std::vector<Symbol>& names, Location at);
   /// Reports a proposal's own references to bodies it removed, merged, split or renamed.
   void check_successors();

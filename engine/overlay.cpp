@@ -305,18 +305,29 @@ void Loader::check_successors() {
     for (const auto& body : p.for_bodies) check(body, p.provenance.location, "for");
   }
   for (auto& b : model().bodies) {
-    check(b.part_of, b.provenance.location, "part-of");
-    // A baseline body part of one this proposal splits: which part it belongs to is the
-    // proposal's to say (a merger or rename re-points it; a split has several successors).
+    // A body part of one this proposal splits, which the proposal did not write (the baseline's,
+    // or a part of another split, which copies its body's part-of) and does not remove: it is
+    // part of the part that holds all its area (a council's health and wellbeing board, or each
+    // part of one split along the council's lines); which part, when its area spans several or
+    // it has none, is the proposal's to say. A merger or rename re-points it already.
     const auto split = raw_.successions.find(b.part_of);
     if (split == raw_.successions.end() || split->second.successors.size() < 2 ||
-        layer_of(b.provenance.location) >= split->second.layer) {
+        (layer_of(b.provenance.location) >= split->second.layer && made_by_verb_.count(b.id) == 0)) {
+      check(b.part_of, b.provenance.location, "part-of");
       continue;
     }
+    if (removed_bodies_.count(b.id) != 0) continue;
+    if (const auto part = part_holding(b.id, split->second.successors)) {
+      b.part_of = *part;
+      continue;
+    }
+    const bool has_area = !written_areas(b.id).empty();
     sink_.error(*files_, split->second.location,
-                fmt::format("'{}' ({}) is part of '{}', which this proposal splits into {}: say which part it is "
-                            "part of, after the split: <change ref=\"{}\" part-of=\"{}\"/>",
-                            b.id, b.name, b.part_of, join(split->second.successors, ", "), b.id,
+                fmt::format("'{}' ({}) is part of '{}', which this proposal splits into {}, and {}: {}say which part "
+                            "it is part of, after the split: <change ref=\"{}\" part-of=\"{}\"/>",
+                            b.id, b.name, b.part_of, join(split->second.successors, ", "),
+                            has_area ? "its area is in more than one of them" : "it covers no area",
+                            has_area ? "split it along the same lines, or " : "", b.id,
                             split->second.successors.front()),
                 "overlay");
     b.part_of.clear();  // reported here, not again as a reference to a body that is gone

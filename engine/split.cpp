@@ -24,6 +24,18 @@ std::vector<Symbol> Loader::written_areas(const std::string& body) const {
   return written;
 }
 
+// A hint for a body written where an area goes: the areas it covers.
+std::string Loader::body_not_area(const std::string& body) const {
+  std::vector<Symbol> areas = written_areas(body);
+  std::sort(areas.begin(), areas.end());
+  constexpr std::size_t kShown = 12;
+  const std::size_t more = areas.size() > kShown ? areas.size() - kShown : 0;
+  areas.resize(areas.size() - more);
+  if (areas.empty()) return fmt::format(" ('{}' is a body, which covers no area)", body);
+  return fmt::format(" ('{}' is a body: name the areas it covers, {}{})", body, join(areas, " "),
+                     more > 0 ? fmt::format(" and {} more", more) : "");
+}
+
 // Leaf areas under each area named: an area id, or an official code. An unknown name is an
 // error reported at `at`, or skipped when `at` is not a location.
 std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>& names, Location at) {
@@ -49,7 +61,8 @@ std::optional<std::vector<Symbol>> Loader::leaf_areas(const std::vector<Symbol>&
     if (!found) {
       if (!at.valid()) continue;  // a body's own unknown areas are reported when references are checked
       sink_.error(*files_, at,
-                  fmt::format("the baseline has no area with id or code '{}'{}", name, m.areas_named_like(name.view())),
+                  fmt::format("the baseline has no area with id or code '{}'{}", name,
+                              m.body_index.count(name) != 0 ? body_not_area(name) : m.areas_named_like(name.view())),
                   "overlay");
       all_known = false;
       continue;
@@ -205,6 +218,21 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
   copy_to_parts(id, part_ids);
   removed_bodies_.insert(id);
   succeed(id, part_ids, "split into", a.at());
+}
+
+// The one of `parts` whose areas hold all of `body`'s, if any.
+std::optional<Symbol> Loader::part_holding(const std::string& body, const std::vector<Symbol>& parts) {
+  const auto leaves = leaf_areas(written_areas(body), Location{}).value_or(std::vector<Symbol>{});
+  if (leaves.empty()) return std::nullopt;
+  for (const Symbol part : parts) {
+    auto held = leaf_areas(written_areas(part), Location{}).value_or(std::vector<Symbol>{});
+    std::sort(held.begin(), held.end());
+    if (std::all_of(leaves.begin(), leaves.end(),
+                    [&](const Symbol& leaf) { return std::binary_search(held.begin(), held.end(), leaf); })) {
+      return part;
+    }
+  }
+  return std::nullopt;
 }
 
 // A council area moved from one health board to another takes with it the board's links with

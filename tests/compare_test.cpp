@@ -662,6 +662,46 @@ TEST_CASE("a proposal's body may name as its predecessor a body that existed bef
         std::string::npos);
 }
 
+TEST_CASE("a split council's health and wellbeing board, split along the same lines, is part of the part it lies in") {
+  // Found in a new-user trial: Surrey County Council split into two unitaries, and its health
+  // and wellbeing board (part of the council) split along the same districts. Each board part
+  // copied part-of="E10000030", the council just split, and the proposal got five errors (one a
+  // "did you mean 'E10000020'") for what it had said in full.
+  const std::string east = "E07000207 E07000208 E07000210 E07000211 E07000215";
+  const std::string council = "  <split body=\"E10000030\">\n    <part id=\"east-surrey\" name=\"East Surrey\" areas=\"" +
+                              east + "\"/>\n    <part id=\"west-surrey\" name=\"West Surrey\" rest=\"true\"/>\n  </split>\n";
+  const std::string board = "  <split body=\"hwb-E10000030\">\n    <part id=\"hwb-east\" name=\"East Surrey HWB\" areas=\"" +
+                            east + "\"/>\n    <part id=\"hwb-west\" name=\"West Surrey HWB\" rest=\"true\"/>\n  </split>\n";
+  for (const auto& verbs : {council + board, board + council}) {
+    const auto r = validate_own("surrey", proposal_of("england", verbs));
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+  }
+  // A district abolished into a new council: the Better Care Fund's finding (its contributors
+  // are subjects) is carried over to the two councils, as without the abolition, not resolved
+  // and made anew because East Surrey now also succeeds the district.
+  const OwnProposal lgr("surrey-lgr", proposal_of("england", council + board +
+                                                  "  <abolish body=\"E07000207\" successor=\"east-surrey\"/>\n"));
+  const auto c = run_govmap("compare england " + lgr.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("Findings: 1 new, 0 resolved, 2 carried over,") != std::string::npos);
+  // The board split by the new council's id, where areas go: the council's areas are listed.
+  const std::string by_body = "  <split body=\"hwb-E10000030\">\n    <part id=\"hwb-east\" name=\"East Surrey HWB\" "
+                              "areas=\"east-surrey\"/>\n    <part id=\"hwb-west\" name=\"West Surrey HWB\" "
+                              "rest=\"true\"/>\n  </split>\n";
+  const auto named = validate_own("surrey-by-body", proposal_of("england", council + by_body));
+  CHECK(named.exit_code == 2);
+  CHECK(named.err.find("error: the baseline has no area with id or code 'east-surrey' ('east-surrey' is a body: name "
+                       "the areas it covers, " + east + ") [overlay]") != std::string::npos);
+  // The board left whole spans both parts: the proposal is told so.
+  const auto whole = validate_own("surrey-whole", proposal_of("england", council));
+  CHECK(whole.exit_code == 2);
+  CHECK(whole.err.find("error: 'hwb-E10000030' (Surrey Health and Wellbeing Board) is part of 'E10000030', which this "
+                       "proposal splits into east-surrey, west-surrey, and its area is in more than one of them: split "
+                       "it along the same lines, or say which part it is part of, after the split: <change "
+                       "ref=\"hwb-E10000030\" part-of=\"east-surrey\"/> [overlay]") != std::string::npos);
+}
+
 TEST_CASE("a body written as users call it is shown the bodies that hold most of its words, in verbs and links") {
   // Found in a new-user trial: "fife-ijb" (Scotland's bundled names say "integration authority",
   // users say IJB) and a link to "scottish-ministers" were reported with no hint at all.
