@@ -87,9 +87,14 @@ bool Loader::read_file(const std::string& path, Location from, FileRole role) {
   const bool top = role == FileRole::Top;
   const std::string canonical = resolved_path(path);
   if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
-    sink_.error(*files_, from, fmt::format("include cycle: '{}' includes itself", path), "include-cycle");
-    for (auto it = stack_locations_.rbegin(); it != stack_locations_.rend(); ++it) {
-      if (it->valid()) sink_.note(*files_, *it, "included from here");
+    const bool baseline = role == FileRole::Baseline;
+    sink_.error(*files_, from,
+                baseline ? fmt::format("baseline cycle: '{}' extends itself", path)
+                         : fmt::format("include cycle: '{}' includes itself", path),
+                "include-cycle");
+    for (std::size_t i = stack_locations_.size(); i-- > 0;) {
+      const Location& at = stack_locations_[i];
+      if (at.valid()) sink_.note(*files_, at, stack_roles_[i] == FileRole::Baseline ? "extended from here" : "included from here");
     }
     return false;
   }
@@ -134,9 +139,11 @@ bool Loader::read_document(std::uint32_t file, const XmlNode& root, FileRole rol
   }
   stack_.push_back(canonical);
   stack_locations_.push_back(from);
+  stack_roles_.push_back(role);
   const bool ok = read_root(file, root, role) && (read_children(file, root, stream), true);
   stack_.pop_back();
   stack_locations_.pop_back();
+  stack_roles_.pop_back();
   return ok;
 }
 

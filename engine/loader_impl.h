@@ -222,6 +222,7 @@ class Loader {
   std::vector<std::string> roots_;  // the folder each model being read must keep its includes in
   std::vector<std::string> stack_;
   std::vector<Location> stack_locations_;
+  std::vector<FileRole> stack_roles_;  // how each file of stack_ was reached
   std::set<std::string> loaded_;
   std::set<std::string> listed_;  // missing attributes whose values an error has listed
   bool include_unread_ = false;  // an include that could not be read: references not checked
