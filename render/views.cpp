@@ -29,13 +29,26 @@ std::string subtitle(const Model& m) {
                        : fmt::format("{} ({} model, as of {})", title, to_string(m.status), m.as_of);
 }
 
+// The one element whose name is `wanted`, ignoring case ("Belfast", "nhs fife"), if only one has it.
+template <typename Items>
+std::optional<std::size_t> only_named(const Items& items, const std::string& wanted) {
+  const std::string name = lower(wanted);
+  std::optional<std::size_t> found;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].name.size() != name.size() || lower(items[i].name) != name) continue;
+    if (found) return std::nullopt;
+    found = i;
+  }
+  return found;
+}
+
 std::optional<std::size_t> find_area(const Model& m, const std::string& wanted) {
   const auto it = m.area_index.find(wanted);
   if (it != m.area_index.end()) return it->second;
   for (std::size_t i = 0; i < m.areas.size(); ++i) {
     if (m.areas[i].code == wanted) return i;
   }
-  return std::nullopt;
+  return only_named(m.areas, wanted);
 }
 
 // Every body covering part of the area, plus bodies with no coverage (national bodies) that
@@ -74,7 +87,10 @@ std::optional<Selection> area_selection(const Model& m, const std::string& wante
 
 // The body and every body within `depth` links of it, in either direction.
 std::optional<Selection> body_selection(const Model& m, const std::string& wanted, int depth, DiagnosticSink& sink) {
-  const auto start = m.body_index.find(wanted);
+  auto start = m.body_index.find(wanted);
+  if (start == m.body_index.end()) {
+    if (const auto named = only_named(m.bodies, wanted)) start = m.body_index.find(m.bodies[*named].id);
+  }
   if (start == m.body_index.end()) {
     // A body a proposal replaced is named by its successors; one written by name, by the bodies so named.
     std::vector<std::string> ids;
