@@ -287,6 +287,25 @@ void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
       model().bodies[*to].powers |= *power;
     }
   }
+  // The ids of the links `from` has, to suggest from or list.
+  const auto own_links = [&] {
+    std::set<std::string> ids;
+    for (const Link& l : model().links) {
+      if (!l.id.empty() && (l.from == from_id || l.to == from_id || l.held_by == from_id)) ids.insert(l.id);
+    }
+    const std::vector<std::string> list(ids.begin(), ids.end());
+    return list;
+  };
+  const auto link_hint = [&](const std::string& link_id) {
+    const auto ids = own_links();
+    if (ids.empty()) return fmt::format("; no link of '{}' has an id to name it by", from_id);
+    const std::string near = did_you_mean(link_id, ids);
+    if (!near.empty()) return near;
+    constexpr std::size_t kShown = 12;
+    const std::vector<std::string> shown(ids.begin(), ids.begin() + std::min(ids.size(), kShown));
+    return fmt::format("; the links of '{}' with ids: {}{}", from_id, join(shown, ", "),
+                       ids.size() > kShown ? fmt::format(" and {} more", ids.size() - kShown) : "");
+  };
   for (const auto& link_id : a.words("links")) {
     if (const auto merged = merged_link_message(link_id)) {
       sink_.error(*files_, a.at("links"), *merged, "overlay");
@@ -294,12 +313,14 @@ void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
     }
     auto it = link_ids_.find(link_id);
     if (it == link_ids_.end()) {
-      sink_.error(*files_, a.at("links"), fmt::format("the baseline has no link '{}' to transfer", link_id), "overlay");
+      sink_.error(*files_, a.at("links"),
+                  fmt::format("the baseline has no link '{}' to transfer{}", link_id, link_hint(link_id)), "overlay");
       continue;
     }
     Link& l = model().links[it->second];
     if (l.from != from_id && l.to != from_id && l.held_by != from_id) {
-      sink_.error(*files_, a.at("links"), fmt::format("link '{}' does not involve '{}'", link_id, from_id), "overlay");
+      sink_.error(*files_, a.at("links"),
+                  fmt::format("link '{}' does not involve '{}'{}", link_id, from_id, link_hint(link_id)), "overlay");
       continue;
     }
     for (Symbol* end : {&l.from, &l.to, &l.held_by}) {
