@@ -116,6 +116,7 @@ void Loader::read_split(std::uint32_t file, const XmlNode& node) {
     body.predecessors = {id};
     read_body_attributes(p, body, true);
     body.provenance = provenance(p, false);
+    if (body.provenance.sources.empty()) body.provenance.sources = a.symbol_list("source");  // the split's
     const bool rest = p.boolean("rest").value_or(false);
     if (!rest && !p.has("areas")) {
       sink_.error(*files_, p.at(), "a <part> needs areas=\"...\" (area ids or codes) or rest=\"true\"",

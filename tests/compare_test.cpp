@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -693,6 +694,14 @@ TEST_CASE("a split council's health and wellbeing board, split along the same li
   CHECK(named.exit_code == 2);
   CHECK(named.err.find("error: the baseline has no area with id or code 'east-surrey' ('east-surrey' is a body: name "
                        "the areas it covers, " + east + ") [overlay]") != std::string::npos);
+  // A part that cites no source of its own cites the split's.
+  const OwnProposal sourced("surrey-sourced",
+                            proposal_of("england", "  <source id=\"lgr\" title=\"Decision on reorganisation\"/>\n" +
+                                                       std::regex_replace(council + board, std::regex("<split "),
+                                                                          "<split source=\"lgr\" ")));
+  const std::string svg = (sourced.dir / "east.svg").string();
+  REQUIRE(run_govmap("render " + sourced.file + " --models models --body east-surrey -o " + svg).exit_code == 0);
+  CHECK(read_text(svg).find("Sources: Decision on reorganisation\"") != std::string::npos);
   // The board left whole spans both parts: the proposal is told so.
   const auto whole = validate_own("surrey-whole", proposal_of("england", council));
   CHECK(whole.exit_code == 2);
