@@ -210,6 +210,17 @@ TEST_CASE("England's proposals are read against England at their own dates") {
         std::string::npos);
   CHECK(bill.out.find("~ Integrated care partnerships [integrated-care-partnerships]: status: 'statutory-committee' → "
                       "'non-statutory'") != std::string::npos);
+  // Surrey's reorganisation (from April 2027): two councils and two health and wellbeing boards,
+  // each board part of its council; the county board's imbalance continues on both.
+  const auto surrey = run_govmap("compare models/england/model.xml models/england/proposals/surrey-reorganisation-2027.xml");
+  CHECK(surrey.exit_code == 0);
+  CHECK(surrey.err.empty());
+  CHECK(surrey.out.find("  Surrey [E10000030] → East Surrey Council [east-surrey]\n  Surrey [E10000030] → West Surrey "
+                        "Council [west-surrey]\n") != std::string::npos);
+  CHECK(surrey.out.find("  Woking [E07000217] → West Surrey Council [west-surrey]\n") != std::string::npos);
+  CHECK(surrey.out.find("Findings: 1 new, 0 resolved, 2 carried over, 0 changed, 163 unchanged\n") != std::string::npos);
+  CHECK(surrey.out.find("warning: 4 of 6 voting seats on West Surrey Health and Wellbeing Board (67%) represent Local "
+                        "government and social care (more than 66%) [board-sector-balance]") != std::string::npos);
 }
 
 }  // namespace govmap::test
