@@ -262,8 +262,8 @@ class DatePass {
 // elements, so its verbs name what existed then and what is left holds at every date.
 const std::string& Loader::read_date() const {
   const Model& m = raw_.model;
-  return options_.as_of.empty() || (options_.as_of_at_most && options_.as_of > m.stated_as_of) ? m.stated_as_of
-                                                                                               : options_.as_of;
+  return options_.as_of.empty() || capped_at_own_date(m, options_.as_of, options_.as_of_at_most) ? m.stated_as_of
+                                                                                                 : options_.as_of;
 }
 
 bool Loader::date_baseline() {
@@ -335,13 +335,19 @@ bool Loader::date_baseline() {
   return true;
 }
 
+bool capped_at_own_date(const Model& m, const std::string& as_of, bool at_most) {
+  return at_most && as_of > m.stated_as_of && m.extends.empty();
+}
+
 void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, bool at_most) {
   Model& m = raw.model;
   DatePass pass(raw, sink);
   pass.check();
   if (sink.has_errors()) return;
-  if (!as_of.empty() && !(at_most && as_of > m.stated_as_of)) {
-    if (!m.stated_as_of.empty() && as_of > m.stated_as_of) {
+  if (!as_of.empty() && !capped_at_own_date(m, as_of, at_most)) {
+    // Read as a later proposal reads its baseline, a proposal is read at that proposal's date,
+    // as the later one reads it, without a warning the later one does not give either.
+    if (!at_most && !m.stated_as_of.empty() && as_of > m.stated_as_of) {
       sink.warning(*m.files, m.as_of_location,
                    fmt::format("reading the model as of {}, after the date it was last brought up to date "
                                "({}): later facts are not known to it",

@@ -23,8 +23,9 @@ struct LoadOptions {
   /// Read the model as it stood on this date (YYYY-MM-DD; --as-of); empty for the model's own
   /// as-of date. Elements not in force on it are left out (engine/dated.h).
   std::string as_of;
-  /// Read at `as_of` only when that is before the model's own as-of, else at its own: how a
-  /// baseline is read for a proposal of a later date, which knows no later facts either.
+  /// How a baseline is read for a proposal of a later date: a model that extends none at its own
+  /// as-of when `as_of` is later (it knows no later facts); a proposal at `as_of`, as the later
+  /// proposal reads it, its changes applied to the model of that date.
   bool as_of_at_most = false;
   /// Read a large file as it is parsed, on a thread of its own (engine/xml_stream.h); off, each
   /// file is parsed before it is read. The model and every message are the same either way.

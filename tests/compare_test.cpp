@@ -644,6 +644,25 @@ TEST_CASE("a proposal that extends a proposal of another date changes it as it s
   CHECK(c.out.find("advisory board") == std::string::npos);
 }
 
+TEST_CASE("a proposal compared with the earlier proposal it extends shows its own changes, not the dates'") {
+  // Found in a new-user trial: stage 2 (today) on stage 1 (June 2024) was compared with stage 1
+  // read in June 2024, so what changed in Scotland since (a board set up in 2025, GP practices)
+  // showed as stage 2's; stage 2 itself had read stage 1 as of today.
+  const OwnProposal stage1("stage1-2024", proposal_of("scotland", "  <rename body=\"S08000029\" name=\"NHS Fife 1\"/>\n",
+                                                      "2024-06-01"));
+  const std::string stage2 = (stage1.dir / "stage2.xml").string();
+  std::ofstream(stage2) << "<govmap version=\"1\" id=\"p2\" nation=\"scotland\" title=\"p2\" as-of=\"2026-11-30\" "
+                           "status=\"proposed\" extends=\"proposal.xml\">\n"
+                           "  <rename body=\"S08000029\" name=\"NHS Fife 2\"/>\n</govmap>\n";
+  const auto c = run_govmap("compare " + stage1.file + " " + stage2 + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.err.empty());
+  CHECK(c.out.find("proposal.xml, as of 2026-11-30)\n") != std::string::npos);
+  CHECK(c.out.find("Bodies changed (1):\n  ~ NHS Fife 2 [S08000029]: name: 'NHS Fife 1' → 'NHS Fife 2'\n\nFindings:") !=
+        std::string::npos);
+  CHECK(c.out.find("Bodies added") == std::string::npos);
+}
+
 TEST_CASE("a proposal's body may name as its predecessor a body that existed before the proposal's date") {
   // Found in a new-user trial: a board re-created in Northern Ireland with predecessors="hscb"
   // (the Health and Social Care Board, abolished in 2022) was refused: "no body of this model at
