@@ -287,24 +287,16 @@ void Loader::read_transfer(std::uint32_t file, const XmlNode& node) {
       model().bodies[*to].powers |= *power;
     }
   }
-  // The ids of the links `from` has, to suggest from or list.
-  const auto own_links = [&] {
-    std::set<std::string> ids;
-    for (const Link& l : model().links) {
-      if (!l.id.empty() && (l.from == from_id || l.to == from_id || l.held_by == from_id)) ids.insert(l.id);
-    }
-    const std::vector<std::string> list(ids.begin(), ids.end());
-    return list;
-  };
+  // A hint for a link `from` does not have: a near id of its links, or their ids.
   const auto link_hint = [&](const std::string& link_id) {
-    const auto ids = own_links();
+    std::set<std::string> own;
+    for (const Link& l : model().links) {
+      if (!l.id.empty() && (l.from == from_id || l.to == from_id || l.held_by == from_id)) own.insert(l.id);
+    }
+    const std::vector<std::string> ids(own.begin(), own.end());
     if (ids.empty()) return fmt::format("; no link of '{}' has an id to name it by", from_id);
     const std::string near = did_you_mean(link_id, ids);
-    if (!near.empty()) return near;
-    constexpr std::size_t kShown = 12;
-    const std::vector<std::string> shown(ids.begin(), ids.begin() + std::min(ids.size(), kShown));
-    return fmt::format("; the links of '{}' with ids: {}{}", from_id, join(shown, ", "),
-                       ids.size() > kShown ? fmt::format(" and {} more", ids.size() - kShown) : "");
+    return !near.empty() ? near : fmt::format("; the links of '{}' with ids: {}", from_id, join_first(ids, ", ", 12));
   };
   for (const auto& link_id : a.words("links")) {
     if (const auto merged = merged_link_message(link_id)) {

@@ -27,13 +27,9 @@ std::vector<Symbol> Loader::written_areas(const std::string& body) const {
 // A hint for a body written where an area goes: the areas it covers.
 std::string Loader::body_not_area(const std::string& body) const {
   std::vector<Symbol> areas = written_areas(body);
-  std::sort(areas.begin(), areas.end());
-  constexpr std::size_t kShown = 12;
-  const std::size_t more = areas.size() > kShown ? areas.size() - kShown : 0;
-  areas.resize(areas.size() - more);
   if (areas.empty()) return fmt::format(" ('{}' is a body, which covers no area)", body);
-  return fmt::format(" ('{}' is a body: name the areas it covers, {}{})", body, join(areas, " "),
-                     more > 0 ? fmt::format(" and {} more", more) : "");
+  std::sort(areas.begin(), areas.end());
+  return fmt::format(" ('{}' is a body: name the areas it covers, {})", body, join_first(areas, " ", 12));
 }
 
 // Leaf areas under each area named: an area id, or an official code. An unknown name is an

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -94,12 +95,14 @@ std::vector<std::string> split_words(std::string_view text) {
 
 namespace {
 template <typename Text>
-std::string join_texts(const std::vector<Text>& parts, std::string_view separator) {
+std::string join_texts(const std::vector<Text>& parts, std::string_view separator,
+                       std::size_t shown = std::numeric_limits<std::size_t>::max()) {
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+  for (std::size_t i = 0; i < parts.size() && i < shown; ++i) {
     if (i > 0) out += separator;
     out += std::string_view(parts[i]);
   }
+  if (parts.size() > shown) out += fmt::format(" and {} more", parts.size() - shown);
   return out;
 }
 }  // namespace
@@ -110,6 +113,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 std::string join(const std::vector<Symbol>& parts, std::string_view separator) {
   return join_texts(parts, separator);
+}
+
+std::string join_first(const std::vector<std::string>& parts, std::string_view separator, std::size_t shown) {
+  return join_texts(parts, separator, shown);
+}
+
+std::string join_first(const std::vector<Symbol>& parts, std::string_view separator, std::size_t shown) {
+  return join_texts(parts, separator, shown);
 }
 
 std::optional<double> parse_number(std::string_view text) {

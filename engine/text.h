@@ -96,6 +96,9 @@ std::string xml_escape(std::string_view text);
 /// Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 std::string join(const std::vector<Symbol>& parts, std::string_view separator);
+/// The first `shown` parts joined, then " and N more" for the rest.
+std::string join_first(const std::vector<std::string>& parts, std::string_view separator, std::size_t shown);
+std::string join_first(const std::vector<Symbol>& parts, std::string_view separator, std::size_t shown);
 
 /// Parses a finite decimal number (no hex, no inf/nan); nullopt when malformed.
 std::optional<double> parse_number(std::string_view text);
