@@ -1,6 +1,7 @@
 #include "render/views.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 
 #include <fmt/format.h>
@@ -32,10 +33,14 @@ std::string subtitle(const Model& m) {
 // The one element whose name is `wanted`, ignoring case ("Belfast", "nhs fife"), if only one has it.
 template <typename Items>
 std::optional<std::size_t> only_named(const Items& items, const std::string& wanted) {
-  const std::string name = lower(wanted);
+  const auto same = [&](std::string_view name) {
+    return std::equal(name.begin(), name.end(), wanted.begin(), wanted.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+  };
   std::optional<std::size_t> found;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (items[i].name.size() != name.size() || lower(items[i].name) != name) continue;
+    if (!same(items[i].name.view())) continue;
     if (found) return std::nullopt;
     found = i;
   }
