@@ -151,11 +151,6 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
     body.code.clear();
     body.covers.clear();
     body.predecessors.clear();
-    for (std::size_t m : merged) {
-      body.powers |= model().bodies[m].powers;
-      append_unique(body.duties, model().bodies[m].duties);
-      append_unique(body.functions, model().bodies[m].functions);
-    }
     body.provenance = provenance(a, false);
     target = model().bodies.size();
     if (!claim_id(model().body_index, body_where_, into, target, a.at("into"), "body")) return;
@@ -164,7 +159,14 @@ void Loader::read_merge(std::uint32_t file, const XmlNode& node) {
     made_by_verb_.insert(into);
     status_given_.push_back(status_given_[merged.front()]);
   }
+  // The result holds what each merged body held (a local commissioning group's statutory duties
+  // merged into an area partnership are the partnership's), unless the verb says otherwise.
   Body& kept = model().bodies[target];
+  for (std::size_t m : merged) {
+    kept.powers |= model().bodies[m].powers;
+    append_unique(kept.duties, model().bodies[m].duties);
+    append_unique(kept.functions, model().bodies[m].functions);
+  }
   read_body_attributes(a, kept, true);
   if (a.has("status")) status_given_[target] = true;
   for (std::size_t m : merged) {

@@ -402,6 +402,28 @@ class Resolver {
     }
   }
 
+  /// A baseline link that names a kind no longer reaches a body of that kind a proposal merged
+  /// into, or abolished in favour of, a body of another kind (a local commissioning group's
+  /// accountability for its duties, which pass to the area partnership it is merged into): said
+  /// at the verb, as a seat of that kind left unfilled is, so that the proposal adds the link if
+  /// it still holds.
+  void warn_kind_link_lost(std::size_t link, const std::string& kind) {
+    const Link& l = m_.links[link];
+    for (const auto& [old_id, s] : raw_.successions) {
+      if (s.kind != kind || s.successors.size() != 1 || raw_.layer_of(l.provenance.location) >= s.layer) continue;
+      const Body* successor = m_.find_body(s.successors.front());
+      if (successor == nullptr || successor->kind == kind) continue;
+      sink_.warning(files_, s.location,
+                    fmt::format("'{}' is {} '{}' ({}): the {} link every {} has {} '{}'{} no longer reaches it; "
+                                "add it to '{}' if it still holds",
+                                old_id, s.verb, successor->id, successor->kind, to_string(l.kind), kind,
+                                l.from.empty() ? "to" : "from", l.from.empty() ? l.to : l.from,
+                                l.subtype.empty() ? std::string() : fmt::format(" ({})", l.subtype), successor->id),
+                    "no-related-body");
+      sink_.note(files_, l.provenance.location, "the link is written here");
+    }
+  }
+
   /// Replaces each link that names a kind by one link per body of that kind, in place and in
   /// document order: the links are moved back to front into their final slots, so a model of a
   /// million links never holds two copies of them.
@@ -421,6 +443,7 @@ class Resolver {
       const std::string& fixed = to_side ? links[i].from : links[i].to;
       const auto it = by_kind.find(to_side ? side.to_kind() : side.from_kind());
       targets[i] = (it == by_kind.end() || fixed.empty() || m_.body_index.count(fixed) == 0) ? &kNone : &it->second;
+      if (!raw_.successions.empty()) warn_kind_link_lost(i, to_side ? side.to_kind() : side.from_kind());
       expanded += targets[i]->size();
       if (expanded > kMaxExpandedLinks) {  // a small file must not demand unbounded memory
         sink_.error(files_, links[i].provenance.location,

@@ -558,6 +558,23 @@ TEST_CASE("a baseline link a verb leaves ending at a body the vocabulary does no
                      "health-board 'S08000029'") != std::string::npos);
 }
 
+TEST_CASE("a body merged into one that survives gives it its duties, and is told which kind-level links no longer reach it") {
+  // Found in a new-user trial: Belfast's local commissioning group merged into the area
+  // partnership board lost its six statutory duties (they passed only to a merger's new body),
+  // and its accountability for them (links every LCG has) went without a word.
+  const OwnProposal own("lcg-into-aipb",
+                        proposal_of("northern-ireland", "  <merge bodies=\"lcg-BHSCT aipb-BHSCT\" into=\"aipb-BHSCT\"/>\n"));
+  const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
+  CHECK(c.exit_code == 0);
+  CHECK(c.out.find("~ Belfast Area Integrated Partnership Board [aipb-BHSCT]: duties: '' → "
+                   "'improve-health-and-social-wellbeing plan-and-commission-to-meet-needs") != std::string::npos);
+  CHECK(c.out.find("warning: Belfast Area Integrated Partnership Board has 6 statutory duties") != std::string::npos);
+  CHECK(c.err.find(":2:3: warning: 'lcg-BHSCT' is merged into 'aipb-BHSCT' (area-partnership): the accountability "
+                   "link every local-commissioning-group has to 'department-of-health-ni' (statutory-duty) no longer "
+                   "reaches it; add it to 'aipb-BHSCT' if it still holds [no-related-body]\n") != std::string::npos);
+  CHECK(c.err.find("models/northern-ireland/model.xml:391:3: note: the link is written here") != std::string::npos);
+}
+
 TEST_CASE("merging two Northern Ireland trusts leaves the merged trust with two AIPBs, which is reported") {
   const OwnProposal own("ni-trust-merger",
                         proposal_of("northern-ireland",
