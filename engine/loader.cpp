@@ -168,12 +168,24 @@ bool Loader::read_root(std::uint32_t file, const XmlNode& root, FileRole role) {
   }
   if (role == FileRole::Baseline) {
     baseline_since_ = std::max(baseline_since_, a.date("since"));
+    // Figures and reports name the nation: a proposal of another nation than its baseline's is a
+    // slip (a copied header) more likely than a plan. Said once, for the nearest baseline.
+    const std::string nation = a.text("nation");
+    if (stack_.size() == 2 && !nation.empty() && !model().nation.empty() && nation != model().nation &&
+        nation != "uk" && model().nation != "uk") {
+      sink_.warning(*files_, model().nation_location,
+                    fmt::format("nation=\"{}\", but the model this extends is a model of {} (nation=\"{}\"): figures and "
+                                "reports name the nation written here",
+                                model().nation, nation, nation),
+                    "nation");
+    }
     if (a.has("extends")) baseline_proposals_.push_back({files_->path(file), a.date("as-of")});
     return read_baseline(file, a);  // a chain: the baseline's own baseline
   }
   Model& m = model();
   m.id = a.id("id", true);
   m.nation = a.text("nation", true);
+  m.nation_location = a.at("nation");
   m.title = a.text("title", true);
   m.as_of = m.stated_as_of = a.date("as-of", true);
   m.as_of_location = a.at("as-of");

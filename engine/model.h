@@ -196,7 +196,7 @@ struct Model {
   std::string id, nation, title, as_of, extends;
   /// The root's as-of as written (the date the model was last brought up to date), and where.
   std::string stated_as_of;
-  Location as_of_location;
+  Location as_of_location, nation_location;
   /// The root's since: the earliest date the model describes (empty: not stated), and where.
   std::string since;
   Location since_location;

@@ -575,6 +575,17 @@ TEST_CASE("a body merged into one that survives gives it its duties, and is told
   CHECK(c.err.find("models/northern-ireland/model.xml:391:3: note: the link is written here") != std::string::npos);
 }
 
+TEST_CASE("a proposal whose nation is not its baseline's is warned, since figures name the nation written") {
+  // Found in a new-user trial: a Welsh proposal with a header copied from a Scottish one validated
+  // silently, and its figure would have been titled "... in Scotland".
+  std::string xml = proposal_of("wales", "  <abolish body=\"W11000024\" successor=\"W11000025\"/>\n");
+  xml.replace(xml.find("nation=\"wales\""), 14, "nation=\"scotland\"");
+  const auto r = validate_own("wrong-nation", xml);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(":1:28: warning: nation=\"scotland\", but the model this extends is a model of wales "
+                   "(nation=\"wales\"): figures and reports name the nation written here [nation]\n") != std::string::npos);
+}
+
 TEST_CASE("merging two Northern Ireland trusts leaves the merged trust with two AIPBs, which is reported") {
   const OwnProposal own("ni-trust-merger",
                         proposal_of("northern-ireland",
