@@ -245,11 +245,28 @@ class Differ {
 
   /// A link removed and one added with the same kind and id are one link re-pointed (by
   /// move-coverage, or a later version of one link in a dated model): changed in its ends.
+  /// Only an id that names one link on each side: a link that names a kind (every council's
+  /// grant) stands for one link per body, all with its id, and which of them a removed one
+  /// "became" would be a guess (a council split in two: one part's grant changed, the other's added).
   void pair_by_id() {
-    std::map<std::pair<int, Symbol>, std::size_t> added;  // (kind, id) -> index in added_links
+    using Key = std::pair<int, Symbol>;  // (kind, id)
+    const auto counts = [](const Model& m) {
+      std::map<Key, int> n;
+      for (const Link& l : m.links) {
+        if (!l.id.empty()) ++n[{static_cast<int>(l.kind), l.id}];
+      }
+      return n;
+    };
+    const auto base_count = counts(base_), proposal_count = counts(proposal_);
+    const auto one_each = [&](const Key& key) {
+      const auto b = base_count.find(key), p = proposal_count.find(key);
+      return b != base_count.end() && b->second == 1 && p != proposal_count.end() && p->second == 1;
+    };
+    std::map<Key, std::size_t> added;  // -> index in added_links
     for (std::size_t i = 0; i < diff_.added_links.size(); ++i) {
       const Link& l = proposal_.links[*diff_.added_links[i].proposal];
-      if (!l.id.empty()) added.emplace(std::pair{static_cast<int>(l.kind), l.id}, i);
+      const Key key{static_cast<int>(l.kind), l.id};
+      if (!l.id.empty() && one_each(key)) added.emplace(key, i);
     }
     if (added.empty()) return;
     std::vector<bool> taken(diff_.added_links.size(), false);

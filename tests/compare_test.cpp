@@ -733,6 +733,15 @@ TEST_CASE("a split council's health and wellbeing board, split along the same li
   const auto c = run_govmap("compare england " + lgr.file + " --models models");
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("Findings: 1 new, 0 resolved, 2 carried over,") != std::string::npos);
+  // The county's grant (a link every council has, one id for all) is removed and one added for
+  // each new council, not changed to East Surrey and added for West Surrey.
+  CHECK(c.out.find("  - funding Ministry of Housing, Communities and Local Government → Surrey (unringfenced-grant)\n") !=
+        std::string::npos);
+  CHECK(c.out.find("  + funding Ministry of Housing, Communities and Local Government → East Surrey (unringfenced-grant)\n") !=
+        std::string::npos);
+  CHECK(c.out.find("  + funding Ministry of Housing, Communities and Local Government → West Surrey (unringfenced-grant)\n") !=
+        std::string::npos);
+  CHECK(c.out.find("→ East Surrey (unringfenced-grant): to:") == std::string::npos);
   // The board split by the new council's id, where areas go: the council's areas are listed.
   const std::string by_body = "  <split body=\"hwb-E10000030\">\n    <part id=\"hwb-east\" name=\"East Surrey HWB\" "
                               "areas=\"east-surrey\"/>\n    <part id=\"hwb-west\" name=\"West Surrey HWB\" "
