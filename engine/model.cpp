@@ -123,12 +123,14 @@ std::string Model::named_like(const std::string& written, std::string_view kind)
     best = held;
     found.push_back(&body);
   }
-  if (found.empty() || found.size() > 3) return {};
+  // Many bodies holding some of the words say little (every ICB holds "icb"); many holding them
+  // all (every "health board") are worth listing, the first few and how many more.
+  if (found.empty() || (found.size() > 3 && best < words.size())) return {};
   std::vector<std::string> listed;
   for (const Body* body : found) listed.push_back(fmt::format("'{}' ({})", body->id, body->name));
   std::string label = kind.empty() ? "bodies" : kind_label(kind, found.size() > 1);
   if (label.size() > 1 && std::islower(static_cast<unsigned char>(label[1]))) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-  return fmt::format(" ({} named like it: {})", label, join(listed, ", "));
+  return fmt::format(" ({} named like it: {})", label, join_first(listed, ", ", 3));
 }
 
 std::string Model::successors_of(std::string_view body_id) const {

@@ -425,6 +425,11 @@ TEST_CASE("an area or body view names its area or body by the name of the one so
   CHECK(test::read_text(dot).find("Bodies covering Testland (W92000004)") != std::string::npos);
   REQUIRE(test::run_govmap("render tests/render/nation.xml --view body --body 'betsi cadwaladr uhb' -o " + dot).exit_code == 0);
   CHECK(test::read_text(dot).find("Betsi Cadwaladr UHB and the bodies within 1 link of it") != std::string::npos);
+  // Words many names hold: the first few bodies so named, and how many more (it said nothing).
+  const auto many = test::run_govmap("render tests/render/nation.xml --view body --body 'health board' -o " + dot);
+  CHECK(many.exit_code == 2);
+  CHECK(many.err.find("(bodies named like it: 'hb2' (Health board 2), 'hb3' (Health board 3), 'hb4' (Health board 4) "
+                      "and 3 more)") != std::string::npos);
   // Part of a name is not a name: the bodies so named are listed, as before.
   const auto part = test::run_govmap("render tests/render/nation.xml --view body --body 'betsi cadwaladr' -o " + dot);
   CHECK(part.exit_code == 2);
