@@ -44,6 +44,12 @@ RunResult validate_own(const std::string& name, const std::string& xml) {
   return run_govmap("validate " + own.file + " --models models");
 }
 
+// `govmap compare BASE` with a user's own proposal, kept likewise.
+RunResult compare_own(const std::string& base, const std::string& name, const std::string& xml) {
+  const OwnProposal own(name, xml);
+  return run_govmap("compare " + base + " " + own.file + " --models models");
+}
+
 }  // namespace
 
 TEST_CASE("compare explains every kind of change in text") {
@@ -450,15 +456,14 @@ TEST_CASE("compare lists a board whose seats other posts hold, but not the posts
 TEST_CASE("splitting a Welsh health board leaves its regional partnership board with several, which is reported") {
   // Each RPB is set up for one health board's area (vocabulary.xml, must-partner); my own split of
   // Betsi Cadwaladr into three boards by council had shown only the claim mismatches.
-  const OwnProposal own("betsi-split",
-                        proposal_of("wales",
-                                    "  <split body=\"W11000023\">\n"
-                                    "    <part id=\"hb-west\" name=\"West\" areas=\"W06000001 W06000002\"/>\n"
-                                    "    <part id=\"hb-central\" name=\"Central\" areas=\"W06000003 W06000004\"/>\n"
-                                    "    <part id=\"hb-east\" name=\"East\" rest=\"true\"/>\n"
-                                    "  </split>\n",
-                                    "2027-04-01"));
-  const auto c = run_govmap("compare wales " + own.file + " --models models");
+  const auto c = compare_own("wales", "betsi-split",
+                             proposal_of("wales",
+                                         "  <split body=\"W11000023\">\n"
+                                         "    <part id=\"hb-west\" name=\"West\" areas=\"W06000001 W06000002\"/>\n"
+                                         "    <part id=\"hb-central\" name=\"Central\" areas=\"W06000003 W06000004\"/>\n"
+                                         "    <part id=\"hb-east\" name=\"East\" rest=\"true\"/>\n"
+                                         "  </split>\n",
+                                         "2027-04-01"));
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("warning: Regional partnership board for the Betsi Cadwaladr University Health Board area works "
                    "with 3 health boards over its area (more than 1): East (42%), Central (31%), West (28%) "
@@ -562,9 +567,9 @@ TEST_CASE("a body merged into one that survives gives it its duties, and is told
   // Found in a new-user trial: Belfast's local commissioning group merged into the area
   // partnership board lost its six statutory duties (they passed only to a merger's new body),
   // and its accountability for them (links every LCG has) went without a word.
-  const OwnProposal own("lcg-into-aipb",
-                        proposal_of("northern-ireland", "  <merge bodies=\"lcg-BHSCT aipb-BHSCT\" into=\"aipb-BHSCT\"/>\n"));
-  const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
+  const auto c = compare_own("northern-ireland", "lcg-into-aipb",
+                             proposal_of("northern-ireland",
+                                         "  <merge bodies=\"lcg-BHSCT aipb-BHSCT\" into=\"aipb-BHSCT\"/>\n"));
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("~ Belfast Area Integrated Partnership Board [aipb-BHSCT]: duties: '' → "
                    "'improve-health-and-social-wellbeing plan-and-commission-to-meet-needs") != std::string::npos);
@@ -587,11 +592,10 @@ TEST_CASE("a proposal whose nation is not its baseline's is warned, since figure
 }
 
 TEST_CASE("merging two Northern Ireland trusts leaves the merged trust with two AIPBs, which is reported") {
-  const OwnProposal own("ni-trust-merger",
-                        proposal_of("northern-ireland",
-                                    "  <merge bodies=\"BHSCT SEHSCT\" into=\"eastern-trust\" name=\"Eastern Trust\"/>\n",
-                                    "2027-04-01"));
-  const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
+  const auto c = compare_own("northern-ireland", "ni-trust-merger",
+                             proposal_of("northern-ireland",
+                                         "  <merge bodies=\"BHSCT SEHSCT\" into=\"eastern-trust\" name=\"Eastern Trust\"/>\n",
+                                         "2027-04-01"));
   CHECK(c.exit_code == 0);
   CHECK(c.out.find(":2:3: warning: Eastern Trust works with 2 area integrated partnership boards over its area (more "
                    "than 1): South Eastern Area Integrated Partnership Board (50%), Belfast Area Integrated Partnership "
@@ -728,9 +732,9 @@ TEST_CASE("a split council's health and wellbeing board, split along the same li
   // A district abolished into a new council: the Better Care Fund's finding (its contributors
   // are subjects) is carried over to the two councils, as without the abolition, not resolved
   // and made anew because East Surrey now also succeeds the district.
-  const OwnProposal lgr("surrey-lgr", proposal_of("england", council + board +
-                                                  "  <abolish body=\"E07000207\" successor=\"east-surrey\"/>\n"));
-  const auto c = run_govmap("compare england " + lgr.file + " --models models");
+  const auto c = compare_own("england", "surrey-lgr",
+                             proposal_of("england", council + board +
+                                                        "  <abolish body=\"E07000207\" successor=\"east-surrey\"/>\n"));
   CHECK(c.exit_code == 0);
   CHECK(c.out.find("Findings: 1 new, 0 resolved, 2 carried over,") != std::string::npos);
   // The county's grant (a link every council has, one id for all) is removed and one added for
@@ -820,9 +824,9 @@ TEST_CASE("move-coverage of a district that a trust covers in part moves that pa
   // Found in a new-user trial: Newry, Mourne and Down is split between the Southern and South
   // Eastern trusts, and the Southern trust covers its part (N09000010-SHSCT), not the district.
   // area="N09000010" was refused ("does not cover"); 'newry' got no hint.
-  const OwnProposal own("move-part", proposal_of("northern-ireland",
-                                                 "  <move-coverage area=\"N09000010\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
-  const auto c = run_govmap("compare northern-ireland " + own.file + " --models models");
+  const auto c = compare_own("northern-ireland", "move-part",
+                             proposal_of("northern-ireland",
+                                         "  <move-coverage area=\"N09000010\" from=\"SHSCT\" to=\"SEHSCT\"/>\n"));
   CHECK(c.exit_code == 0);
   // The district is no longer split between trusts; the trusts' local commissioning groups and
   // AIPBs, which the proposal leaves, now are (each is coterminous with its trust today).
@@ -848,9 +852,8 @@ TEST_CASE("move-coverage of a district that a trust covers in part moves that pa
 TEST_CASE("a board that succeeds another compares its seats with both boards' seats before, and says so") {
   // NHS Borders abolished with NHS Lothian as successor: Lothian's 5 seats and Borders' 2 before,
   // Lothian's 6 after (the Borders councillor's seat joins it; Borders' appointed members go).
-  const OwnProposal own("seats-succeeded",
-                        proposal_of("scotland", "  <abolish body=\"S08000016\" successor=\"S08000024\"/>\n"));
-  const auto r = run_govmap("compare scotland " + own.file + " --models models");
+  const auto r = compare_own("scotland", "seats-succeeded",
+                             proposal_of("scotland", "  <abolish body=\"S08000016\" successor=\"S08000024\"/>\n"));
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("  NHS Lothian [S08000024]: 7 seats (7 voting) → 6 seats (6 voting) (before: with the seats of "
                    "NHS Borders [S08000016], which it succeeds)\n") != std::string::npos);
