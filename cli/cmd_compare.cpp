@@ -67,11 +67,9 @@ Command compare_command() {
     Comparison comparison{check_model(base_path, std::move(*base), *profile, *today), {}};
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
       Model& proposal = proposals[i - 1];
-      // A proposal reads its baseline at its own date: a model that extends none is the same at any
-      // date after its own as-of, a proposal is not (LoadOptions::as_of_at_most).
+      // The date the proposal read its baseline at, as the baseline was read here for the first.
       const Model& baseline = comparison.base.model();
-      const std::string& own_base_date =
-          baseline.extends.empty() ? std::min(proposal.as_of, baseline.stated_as_of) : proposal.as_of;
+      const std::string& own_base_date = date_read(baseline, proposal.as_of, true);
       const bool on_base = extends_file(proposal, base_path, args);
       if (&proposal != reads_base && on_base && own_base_date != baseline.as_of) {
         io.err << fmt::format("govmap compare: note: {} reads its baseline as of {}; it is compared with the baseline "

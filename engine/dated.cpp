@@ -261,9 +261,7 @@ class DatePass {
 // "Proposals"): the whole baseline chain is read at that date before the proposal's own
 // elements, so its verbs name what existed then and what is left holds at every date.
 const std::string& Loader::read_date() const {
-  const Model& m = raw_.model;
-  return options_.as_of.empty() || capped_at_own_date(m, options_.as_of, options_.as_of_at_most) ? m.stated_as_of
-                                                                                                 : options_.as_of;
+  return date_read(raw_.model, options_.as_of, options_.as_of_at_most);
 }
 
 bool Loader::date_baseline() {
@@ -335,27 +333,35 @@ bool Loader::date_baseline() {
   return true;
 }
 
-bool capped_at_own_date(const Model& m, const std::string& as_of, bool at_most) {
-  return at_most && as_of > m.stated_as_of && m.extends.empty();
+}  // namespace govmap::detail
+
+namespace govmap {
+
+const std::string& date_read(const Model& m, const std::string& as_of, bool at_most) {
+  // A model that extends none is the same at any date after its as-of; a proposal is not: read
+  // as a later proposal reads its baseline, it is read at that proposal's date.
+  const bool capped = at_most && as_of > m.stated_as_of && m.extends.empty();
+  return as_of.empty() || capped ? m.stated_as_of : as_of;
 }
+
+}  // namespace govmap
+
+namespace govmap::detail {
 
 void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, bool at_most) {
   Model& m = raw.model;
   DatePass pass(raw, sink);
   pass.check();
   if (sink.has_errors()) return;
-  if (!as_of.empty() && !capped_at_own_date(m, as_of, at_most)) {
-    // Read as a later proposal reads its baseline, a proposal is read at that proposal's date,
-    // as the later one reads it, without a warning the later one does not give either.
-    if (!at_most && !m.stated_as_of.empty() && as_of > m.stated_as_of) {
-      sink.warning(*m.files, m.as_of_location,
-                   fmt::format("reading the model as of {}, after the date it was last brought up to date "
-                               "({}): later facts are not known to it",
-                               as_of, m.stated_as_of),
-                   "after-as-of");
-    }
-    m.as_of = as_of;
+  // Not when read as a later proposal reads its baseline: the later one gives no warning either.
+  if (!at_most && !m.stated_as_of.empty() && as_of > m.stated_as_of) {
+    sink.warning(*m.files, m.as_of_location,
+                 fmt::format("reading the model as of {}, after the date it was last brought up to date "
+                             "({}): later facts are not known to it",
+                             as_of, m.stated_as_of),
+                 "after-as-of");
   }
+  m.as_of = date_read(m, as_of, at_most);
   if (!m.since.empty() && m.as_of < m.since) {
     sink.warning(*m.files, m.since_location,
                  fmt::format("reading the model as of {}, before the earliest date it describes ({}): earlier "

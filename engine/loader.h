@@ -35,6 +35,10 @@ struct LoadOptions {
 std::optional<Model> load_model(const std::string& path, DiagnosticSink& sink,
                                 const LoadOptions& options = {});
 
+/// The date model `m` is read at when asked for `as_of` (empty: its own as-of) with `at_most`
+/// (LoadOptions::as_of_at_most): its own as-of when that is earlier and it extends none.
+const std::string& date_read(const Model& m, const std::string& as_of, bool at_most);
+
 /// The folder includes must stay in: the nearest folder at or above `model_path`'s folder
 /// that holds a vocabulary.xml, else the model's own folder.
 std::string model_root(const std::string& model_path);

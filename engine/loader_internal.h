@@ -114,10 +114,6 @@ void check_shared_posts(RawModel& raw, DiagnosticSink& sink);
 /// model's own as-of when empty, warning when it is after that unless `at_most` (then the
 /// model's own as-of is read instead; engine/dated.cpp). Runs after reading and before resolve().
 void apply_dates(RawModel& raw, DiagnosticSink& sink, const std::string& as_of, bool at_most = false);
-/// Whether a model asked for at `as_of` is read at its own as-of instead (LoadOptions::as_of_at_most):
-/// when `as_of` is later and the model extends none (a proposal is read at the later date, as the
-/// proposal that extends it reads it).
-bool capped_at_own_date(const Model& m, const std::string& as_of, bool at_most);
 
 /// Checks every reference and vocabulary use, expands kind-level links, attaches coverage and
 /// fills defaults from the vocabulary. Reports problems to `sink`, stopping (without expanding
