@@ -250,30 +250,32 @@ class Differ {
   /// "became" would be a guess (a council split in two: one part's grant changed, the other's added).
   void pair_by_id() {
     using Key = std::pair<int, Symbol>;  // (kind, id)
-    const auto counts = [](const Model& m) {
-      std::map<Key, int> n;
-      for (const Link& l : m.links) {
-        if (!l.id.empty()) ++n[{static_cast<int>(l.kind), l.id}];
-      }
-      return n;
-    };
-    const auto base_count = counts(base_), proposal_count = counts(proposal_);
-    const auto one_each = [&](const Key& key) {
-      const auto b = base_count.find(key), p = proposal_count.find(key);
-      return b != base_count.end() && b->second == 1 && p != proposal_count.end() && p->second == 1;
-    };
+    const auto key_of = [](const Link& l) { return Key{static_cast<int>(l.kind), l.id}; };
+    // How many links each removed link's id names, in the baseline and in the proposal.
+    std::map<Key, std::pair<int, int>> named;
+    for (const LinkChange& removed : diff_.removed_links) {
+      const Link& l = base_.links[*removed.base];
+      if (!l.id.empty()) named.emplace(key_of(l), std::pair{0, 0});
+    }
+    if (named.empty()) return;
+    for (const Link& l : base_.links) {
+      if (const auto it = l.id.empty() ? named.end() : named.find(key_of(l)); it != named.end()) ++it->second.first;
+    }
+    for (const Link& l : proposal_.links) {
+      if (const auto it = l.id.empty() ? named.end() : named.find(key_of(l)); it != named.end()) ++it->second.second;
+    }
     std::map<Key, std::size_t> added;  // -> index in added_links
     for (std::size_t i = 0; i < diff_.added_links.size(); ++i) {
       const Link& l = proposal_.links[*diff_.added_links[i].proposal];
-      const Key key{static_cast<int>(l.kind), l.id};
-      if (!l.id.empty() && one_each(key)) added.emplace(key, i);
+      const auto it = l.id.empty() ? named.end() : named.find(key_of(l));
+      if (it != named.end() && it->second == std::pair{1, 1}) added.emplace(it->first, i);
     }
     if (added.empty()) return;
-    std::vector<bool> taken(diff_.added_links.size(), false);
+    std::vector<bool> taken(diff_.added_links.size(), false);  // each is one link's: taken once
     std::erase_if(diff_.removed_links, [&](const LinkChange& removed) {
       const Link& x = base_.links[*removed.base];
-      const auto it = x.id.empty() ? added.end() : added.find({static_cast<int>(x.kind), x.id});
-      if (it == added.end() || taken[it->second]) return false;
+      const auto it = x.id.empty() ? added.end() : added.find(key_of(x));
+      if (it == added.end()) return false;
       taken[it->second] = true;
       const std::size_t p = *diff_.added_links[it->second].proposal;
       const Link& y = proposal_.links[p];
